@@ -1,0 +1,5 @@
+import { storeBench } from './store.ts';
+import type { Bench } from './types.ts';
+
+/** BENCHES lists every benchmark `npm run bench` runs, in the order printed. */
+export const BENCHES: Bench[] = [storeBench];

@@ -1,0 +1,13 @@
+import { CREATE_ONLY, defineResource } from '../common.ts';
+
+/** SubjectAccessReview: create-only, never stored; the apiserver answers it from authentication or authorization. */
+export const subjectAccessReviewDef = defineResource({
+  group: 'authorization.k8s.io',
+  version: 'v1',
+  kind: 'SubjectAccessReview',
+  plural: 'subjectaccessreviews',
+  namespaced: false,
+  verbs: CREATE_ONLY,
+  storagePrefix: '',
+  validate: () => [],
+});

@@ -1,0 +1,25 @@
+import { fieldErr } from '../../../base/errors.ts';
+import { list, rec } from '../../validation/util.ts';
+import { age, col, defineResource, NAME_COLUMN } from '../common.ts';
+import { generationStrategy } from '../strategy.ts';
+import { gatewayBase } from './common.ts';
+
+/** ReferenceGrant (gateway.networking.k8s.io/v1beta1): lets routes reference objects in another namespace. */
+export const referenceGrantDef = defineResource({
+  ...gatewayBase('referencegrants'),
+  version: 'v1beta1',
+  kind: 'ReferenceGrant',
+  plural: 'referencegrants',
+  shortNames: ['refgrant'],
+  namespaced: true,
+  columns: [NAME_COLUMN, col('Age', 'date', '')],
+  row: (obj, ctx) => [obj.metadata.name ?? '', age(obj, ctx)],
+  validateSpec(obj) {
+    const spec = rec(obj.spec);
+    const errs = [];
+    if (list(spec.from).length === 0) errs.push(fieldErr.required('spec.from', ''));
+    if (list(spec.to).length === 0) errs.push(fieldErr.required('spec.to', ''));
+    return errs;
+  },
+  ...generationStrategy(['spec']),
+});

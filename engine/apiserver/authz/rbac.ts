@@ -1,0 +1,100 @@
+import type { KObject } from '../../api/types.ts';
+import type { UserInfo } from '../authn/types.ts';
+import { ruleAllows, type PolicyRule } from './rbac-rules.ts';
+import type { Attributes, Authorizer } from './types.ts';
+
+/** RbacSource gives the authorizer the RBAC objects it reads (from the apiserver's watch cache). */
+export interface RbacSource {
+  clusterRoleBindings(): Iterable<KObject>;
+  roleBindings(namespace: string): Iterable<KObject>;
+  clusterRole(name: string): KObject | undefined;
+  role(namespace: string, name: string): KObject | undefined;
+}
+
+interface Subject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  apiGroup?: string;
+}
+
+interface RoleRef {
+  kind: string;
+  name: string;
+  apiGroup?: string;
+}
+
+/** appliesTo reports whether a binding subject names this user (rbac.appliesToUser). */
+export function subjectAppliesTo(user: UserInfo, s: Subject, bindingNamespace: string): boolean {
+  switch (s.kind) {
+    case 'User':
+      return user.name === s.name;
+    case 'Group':
+      return user.groups.includes(s.name);
+    case 'ServiceAccount': {
+      const ns = s.namespace || bindingNamespace;
+      return user.name === `system:serviceaccount:${ns}:${s.name}`;
+    }
+    default:
+      return false;
+  }
+}
+
+function roleRules(src: RbacSource, ref: RoleRef, bindingNamespace: string): PolicyRule[] {
+  if (ref.kind === 'ClusterRole') return ((src.clusterRole(ref.name)?.rules as PolicyRule[] | undefined) ?? []);
+  if (ref.kind === 'Role' && bindingNamespace) return ((src.role(bindingNamespace, ref.name)?.rules as PolicyRule[] | undefined) ?? []);
+  return [];
+}
+
+/**
+ * visitRules walks every rule granted to user in namespace (cluster-wide
+ * bindings first), stopping when visit returns true — as the RBAC
+ * authorizer's VisitRulesFor does.
+ */
+export function visitRules(src: RbacSource, user: UserInfo, namespace: string, visit: (r: PolicyRule, source: string) => boolean): void {
+  for (const crb of src.clusterRoleBindings()) {
+    const subjects = (crb.subjects as Subject[] | undefined) ?? [];
+    if (!subjects.some((s) => subjectAppliesTo(user, s, ''))) continue;
+    const ref = crb.roleRef as RoleRef;
+    for (const r of roleRules(src, ref, '')) {
+      if (visit(r, `ClusterRoleBinding "${crb.metadata.name}" of ClusterRole "${ref.name}"`)) return;
+    }
+  }
+  if (!namespace) return;
+  for (const rb of src.roleBindings(namespace)) {
+    const subjects = (rb.subjects as Subject[] | undefined) ?? [];
+    if (!subjects.some((s) => subjectAppliesTo(user, s, namespace))) continue;
+    const ref = rb.roleRef as RoleRef;
+    for (const r of roleRules(src, ref, namespace)) {
+      if (visit(r, `RoleBinding "${rb.metadata.name}/${namespace}" of ${ref.kind} "${ref.name}"`)) return;
+    }
+  }
+}
+
+/** rbacAuthorizer allows a request when any rule bound to the user grants it; RBAC never denies outright. */
+export function rbacAuthorizer(src: RbacSource): Authorizer {
+  return {
+    name: 'RBAC',
+    authorize(a: Attributes) {
+      let allowedBy = '';
+      visitRules(src, a.user, a.namespace, (rule, source) => {
+        if (ruleAllows(a, rule)) {
+          allowedBy = source;
+          return true;
+        }
+        return false;
+      });
+      return allowedBy ? { decision: 'allow', reason: `RBAC: allowed by ${allowedBy}` } : { decision: 'noopinion', reason: '' };
+    },
+  };
+}
+
+/** rulesFor lists the rules a user holds in a namespace (SelfSubjectRulesReview, `kubectl auth can-i --list`). */
+export function rulesFor(src: RbacSource, user: UserInfo, namespace: string): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  visitRules(src, user, namespace, (r) => {
+    out.push(r);
+    return false;
+  });
+  return out;
+}

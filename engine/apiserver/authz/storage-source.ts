@@ -1,0 +1,13 @@
+import type { Storage } from '../storage/storage.ts';
+import type { RbacSource } from './rbac.ts';
+
+/** storageRbacSource reads RBAC objects from the apiserver's watch cache. */
+export function storageRbacSource(storage: Storage): RbacSource {
+  const store = (plural: string) => storage.storeFor('rbac.authorization.k8s.io', plural);
+  return {
+    clusterRoleBindings: () => store('clusterrolebindings')?.list() ?? [],
+    roleBindings: (ns) => store('rolebindings')?.list(ns) ?? [],
+    clusterRole: (name) => store('clusterroles')?.get(undefined, name),
+    role: (ns, name) => store('roles')?.get(ns, name),
+  };
+}

@@ -1,0 +1,87 @@
+import { atobUtf8, btoaUtf8 } from '../../base/base64.ts';
+import { badRequest, notFound, StatusError } from '../../base/errors.ts';
+import { apiVersionOf, groupResource, type KObject, type ResourceDef } from '../../api/types.ts';
+import { headerValue, queryValue, type ApiResponse } from '../../api/transport.ts';
+import type { RequestScope, ServerContext } from '../context.ts';
+import { buildFilter, filterMatches } from '../selectors.ts';
+import { buildTable, wantsTable } from '../table.ts';
+
+/** gvrString is schema.GroupVersionResource.String(): "/v1, Resource=pods". */
+export function gvrString(def: ResourceDef): string {
+  return `${def.group}/${def.version}, Resource=${def.plural}`;
+}
+
+/** getObject answers GET on one object (plain or as a Table). */
+export function getObject(ctx: ServerContext, s: RequestScope): ApiResponse {
+  const store = ctx.storage.store(s.def);
+  const obj = store.get(s.info.namespace || undefined, s.info.name);
+  if (!obj) throw notFound(groupResource(s.def), s.info.name);
+  const accept = headerValue(s.req, 'accept');
+  if (wantsTable(accept)) {
+    return ok(buildTable(s.def, [obj], { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: obj.metadata.resourceVersion ?? '', now: ctx.runtime.now }));
+  }
+  return ok(obj);
+}
+
+/**
+ * listObjects answers a list: label and field selectors, limit/continue
+ * paging (continue tokens encode the last key), and Table output.
+ */
+export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
+  const store = ctx.storage.store(s.def);
+  const ns = s.info.namespace || undefined;
+  let filter;
+  try {
+    filter = buildFilter(s.def, queryValue(s.req, 'labelSelector'), queryValue(s.req, 'fieldSelector'), undefined);
+  } catch (e) {
+    if (e instanceof StatusError && e.code === 400) {
+      throw badRequest(
+        `Unable to find "${gvrString(s.def)}" that match label selector "${queryValue(s.req, 'labelSelector') ?? ''}", field selector "${queryValue(s.req, 'fieldSelector') ?? ''}": ${e.status.message}`,
+      );
+    }
+    throw e;
+  }
+  const limit = Number(queryValue(s.req, 'limit') ?? 0) || 0;
+  const cont = queryValue(s.req, 'continue');
+  let after: string | undefined;
+  if (cont) {
+    try {
+      after = atobUtf8(cont);
+    } catch {
+      throw badRequest('continue key is not valid: illegal base64 data at input byte 0');
+    }
+  }
+  const items: KObject[] = [];
+  let more = false;
+  let lastKey = '';
+  const rv = String(ctx.storage.etcd.revision);
+  for (const obj of store.list(ns)) {
+    const key = store.keyFor(obj.metadata.namespace, obj.metadata.name ?? '');
+    if (after !== undefined && key <= after) continue;
+    if (!filterMatches(s.def, filter, obj)) continue;
+    if (limit > 0 && items.length >= limit) {
+      more = true;
+      break;
+    }
+    items.push(obj);
+    lastKey = key;
+  }
+  const continueToken = more ? btoaUtf8(lastKey) : undefined;
+  const accept = headerValue(s.req, 'accept');
+  if (wantsTable(accept)) {
+    return ok(buildTable(s.def, items, { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, continueToken }));
+  }
+  const metadata: Record<string, unknown> = { resourceVersion: rv };
+  if (continueToken) metadata.continue = continueToken;
+  return ok({ kind: `${s.def.kind}List`, apiVersion: apiVersionOf(s.def), metadata, items: items.map((o) => withTypeMeta(o, s.def)) });
+}
+
+/** withTypeMeta makes sure an object carries apiVersion and kind (stored objects always do). */
+export function withTypeMeta(obj: KObject, def: ResourceDef): KObject {
+  if (obj.apiVersion === apiVersionOf(def) && obj.kind === def.kind) return obj;
+  return { ...obj, apiVersion: apiVersionOf(def), kind: def.kind };
+}
+
+export function ok(body: unknown, status = 200): ApiResponse {
+  return { status, body };
+}

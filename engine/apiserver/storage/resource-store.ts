@@ -1,0 +1,176 @@
+import { deepFreeze } from '../../base/deep.ts';
+import type { Runtime } from '../../base/runtime.ts';
+import type { KObject, ResourceDef } from '../../api/types.ts';
+import type { KV, WatchResponse } from '../../store/types.ts';
+import { SortedKeys } from './sorted-keys.ts';
+
+/** A change to one object, as the watch cache records it. */
+export interface CacheEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  revision: number;
+  object: KObject;
+  prev?: KObject;
+}
+
+/** CacheWatcher receives the cache's events (synchronously; the watch layer defers delivery). */
+export type CacheListener = (e: CacheEvent) => void;
+
+const HISTORY = 2000;
+
+/**
+ * ResourceStore is the apiserver's view of one resource: a decoded, frozen
+ * copy of every object under the resource's etcd prefix (the watch cache),
+ * kept current by an etcd watch, plus a window of recent events so watches can
+ * resume from a recent resourceVersion. Writes go to etcd; the cache learns of
+ * them from etcd's watch like any other change, so `etcdctl put` and restores
+ * behave as on a real cluster.
+ */
+export class ResourceStore {
+  private objs = new Map<string, KObject>();
+  private keys = new SortedKeys();
+  private history: CacheEvent[] = [];
+  private listeners = new Set<CacheListener>();
+  private closers = new Set<() => void>();
+  private cancelWatch: (() => void) | undefined;
+  /** pending carries objects this apiserver just wrote, so its own writes are not parsed back from JSON. */
+  private pending = new Map<string, KObject>();
+  revision = 0;
+  /** trimmedAt: events up to this revision are no longer in the window. */
+  private trimmedAt = 0;
+
+  constructor(
+    readonly def: ResourceDef,
+    private readonly kv: KV,
+    private readonly runtime: Runtime,
+  ) {
+    const prefix = this.prefix();
+    const res = kv.range(prefix, { prefix: true });
+    for (const kv1 of res.kvs) {
+      const obj = this.decode(kv1.value, kv1.modRevision);
+      if (obj) {
+        this.objs.set(kv1.key, obj);
+        this.keys.insert(kv1.key);
+      }
+    }
+    this.revision = res.header.revision;
+    this.trimmedAt = res.header.revision;
+    const w = kv.watch(prefix, { prefix: true, startRevision: res.header.revision + 1, prevKv: true }, (r) => this.onWatch(r));
+    this.cancelWatch = () => w.cancel();
+  }
+
+  /** prefix is the etcd key prefix of this resource, with a trailing slash. */
+  prefix(): string {
+    return `${this.def.storagePrefix}/`;
+  }
+
+  /** keyFor is the etcd key of one object. */
+  keyFor(namespace: string | undefined, name: string): string {
+    return this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/${name}` : `${this.def.storagePrefix}/${name}`;
+  }
+
+  get(namespace: string | undefined, name: string): KObject | undefined {
+    return this.objs.get(this.keyFor(namespace, name));
+  }
+
+  /** list yields objects in key order (namespace, then name), optionally within one namespace. */
+  *list(namespace?: string): Generator<KObject> {
+    const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
+    for (const k of this.keys.prefixed(p)) yield this.objs.get(k)!;
+  }
+
+  count(): number {
+    return this.objs.size;
+  }
+
+  /** since returns the events after revision rv, or undefined when rv is older than the window (410 Gone). */
+  since(rv: number): CacheEvent[] | undefined {
+    if (rv < this.oldestResumable()) return undefined;
+    return this.history.filter((e) => e.revision > rv);
+  }
+
+  /** oldestResumable is the oldest resourceVersion a watch may start from. */
+  oldestResumable(): number {
+    return this.trimmedAt;
+  }
+
+  /** subscribe adds a listener; onClose runs if the cache is closed (apiserver stopped or reconnected to another etcd). */
+  subscribe(l: CacheListener, onClose?: () => void): () => void {
+    this.listeners.add(l);
+    if (onClose) this.closers.add(onClose);
+    return () => {
+      this.listeners.delete(l);
+      if (onClose) this.closers.delete(onClose);
+    };
+  }
+
+  /** expect hands the cache the object about to be written under key, sparing a JSON parse. */
+  expect(key: string, obj: KObject): void {
+    this.pending.set(key, obj);
+  }
+
+  close(): void {
+    this.cancelWatch?.();
+    this.listeners.clear();
+    const closers = [...this.closers];
+    this.closers.clear();
+    for (const c of closers) c();
+  }
+
+  private onWatch(r: WatchResponse): void {
+    for (const ev of r.events) {
+      const key = ev.kv.key;
+      const prev = this.objs.get(key);
+      if (ev.type === 'DELETE') {
+        this.pending.delete(key);
+        if (!prev) continue;
+        this.objs.delete(key);
+        this.keys.remove(key);
+        this.emit({ type: 'DELETED', revision: ev.kv.modRevision, object: withRv(prev, ev.kv.modRevision), prev });
+        continue;
+      }
+      let obj: KObject | undefined = this.pending.get(key);
+      this.pending.delete(key);
+      if (obj) obj = finish(obj, ev.kv.modRevision);
+      else obj = this.decode(ev.kv.value, ev.kv.modRevision);
+      if (!obj) continue;
+      this.objs.set(key, obj);
+      if (!prev) this.keys.insert(key);
+      this.emit({ type: prev ? 'MODIFIED' : 'ADDED', revision: ev.kv.modRevision, object: obj, prev });
+    }
+    this.revision = r.header.revision;
+  }
+
+  private emit(e: CacheEvent): void {
+    this.history.push(e);
+    if (this.history.length > HISTORY) {
+      const dropped = this.history.splice(0, this.history.length - HISTORY);
+      this.trimmedAt = dropped[dropped.length - 1]!.revision;
+    }
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        this.runtime.onError(err, `watch listener ${this.def.plural}`);
+      }
+    }
+  }
+
+  private decode(value: string, rev: number): KObject | undefined {
+    try {
+      const obj = JSON.parse(value) as KObject;
+      if (!obj || typeof obj !== 'object' || !obj.metadata) return undefined;
+      return finish(obj, rev);
+    } catch {
+      return undefined; // a value written by hand through etcdctl that is not an object: invisible to the API, as on a real cluster
+    }
+  }
+}
+
+function finish(obj: KObject, rev: number): KObject {
+  obj.metadata.resourceVersion = String(rev);
+  return deepFreeze(obj);
+}
+
+function withRv(obj: KObject, rev: number): KObject {
+  return deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rev) } });
+}

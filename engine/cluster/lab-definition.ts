@@ -1,0 +1,91 @@
+import { parse } from 'yaml';
+import { DEFAULT_LAB } from './labs/default.ts';
+
+/** AddonSpec turns on an add-on in a cluster (metrics-server, ingress-nginx…), with its options. */
+export interface AddonSpec {
+  name: string;
+  [option: string]: unknown;
+}
+
+export interface ClusterMachine {
+  name: string;
+  role: 'control-plane' | 'worker';
+  ip: string;
+  /** prepared: a bare machine with containerd and the kube packages, not yet part of the cluster */
+  prepared?: boolean;
+}
+
+export interface ClusterSpec {
+  name: string;
+  context: string;
+  version: string;
+  podSubnet: string;
+  serviceSubnet: string;
+  machines: ClusterMachine[];
+  cni?: string;
+  addons: AddonSpec[];
+  /** installed: false leaves the machines prepared for `kubeadm init` */
+  installed?: boolean;
+}
+
+/** LabDefinition is a lab as its YAML declares it. */
+export interface LabDefinition {
+  name: string;
+  student: { host: string; ip: string; user: string };
+  clusters: ClusterSpec[];
+}
+
+/** LabDefinitionError carries the file, line and column of a mistake in a lab definition. */
+export class LabDefinitionError extends Error {}
+
+function req<T>(v: T | undefined, what: string): T {
+  if (v === undefined || v === null || v === '') throw new LabDefinitionError(`lab definition: ${what} is required`);
+  return v;
+}
+
+/** parseLabDefinition reads and checks a lab definition. */
+export function parseLabDefinition(text: string): LabDefinition {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    throw new LabDefinitionError(`lab definition: ${(e as Error).message}`);
+  }
+  const d = doc as { kind?: string; metadata?: { name?: string }; spec?: { student?: Partial<LabDefinition['student']>; clusters?: Partial<ClusterSpec>[] } };
+  if (!d || d.kind !== 'Lab') throw new LabDefinitionError('lab definition: kind must be Lab');
+  const spec = req(d.spec, 'spec');
+  const student = req(spec.student, 'spec.student');
+  const clusters = (spec.clusters ?? []).map((c, i): ClusterSpec => {
+    const at = `spec.clusters[${i}]`;
+    const machines = req(c.machines, `${at}.machines`).map((m, j) => ({
+      name: req(m.name, `${at}.machines[${j}].name`),
+      role: m.role === 'control-plane' ? ('control-plane' as const) : ('worker' as const),
+      ip: req(m.ip, `${at}.machines[${j}].ip`),
+      prepared: m.prepared,
+    }));
+    if (!machines.some((m) => m.role === 'control-plane')) throw new LabDefinitionError(`lab definition: ${at} needs a control-plane machine`);
+    return {
+      name: req(c.name, `${at}.name`),
+      context: c.context ?? `kubernetes-admin@${c.name}`,
+      version: req(c.version, `${at}.version`).replace(/^v/, ''),
+      podSubnet: c.podSubnet ?? '10.244.0.0/16',
+      serviceSubnet: c.serviceSubnet ?? '10.96.0.0/12',
+      machines,
+      cni: c.cni,
+      addons: (c.addons ?? []).map((a) => (typeof a === 'string' ? { name: a } : (a as AddonSpec))),
+      installed: c.installed ?? true,
+    };
+  });
+  return {
+    name: d.metadata?.name ?? 'lab',
+    student: { host: req(student.host, 'spec.student.host'), ip: req(student.ip, 'spec.student.ip'), user: student.user ?? 'candidate' },
+    clusters,
+  };
+}
+
+/** defaultLab is the lab shipped with the project. */
+export function defaultLab(): LabDefinition {
+  return parseLabDefinition(DEFAULT_LAB);
+}
+
+export { DEFAULT_LAB };

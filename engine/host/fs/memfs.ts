@@ -1,0 +1,232 @@
+import type { Clock } from '../../base/clock.ts';
+import { FsError, type FileStat, type FileSystem, type WriteOptions } from '../types.ts';
+import { childPath, concatData, dataSize, mayAccess, pathOfDir, ROOT_CRED, type Cred, type DirNode, type FileNode, type Node } from './node.ts';
+import { resolvePath, type Resolved } from './resolve.ts';
+import { FsView } from './view.ts';
+import { Watchers } from './watch.ts';
+
+/**
+ * MemFs is one host's whole filesystem: an inode tree in memory. Every
+ * operation takes the caller's credentials; view(cred) wraps them into the
+ * FileSystem contract that processes see, and `fs` is root's view.
+ */
+export class MemFs {
+  root: DirNode;
+  /** next inode number to hand out */
+  nextIno = 2;
+  readonly watchers = new Watchers();
+  /** fs is the filesystem as root sees it (no permission checks). */
+  readonly fs: FileSystem;
+
+  constructor(readonly clock: Clock) {
+    this.root = this.newDir(0o755, 0, 0);
+    this.root.ino = 1;
+    this.nextIno = 2;
+    this.fs = this.view(ROOT_CRED);
+  }
+
+  /** view returns the FileSystem as seen by cred (permissions enforced unless cred is root). */
+  view(cred: Cred): FileSystem {
+    return new FsView(this, cred);
+  }
+
+  /** newDir makes a detached directory node (its own parent until linked). */
+  newDir(mode: number, uid: number, gid: number): DirNode {
+    const d = { type: 'dir', ino: this.nextIno++, mode, uid, gid, mtime: this.clock.now(), nlink: 2, entries: new Map(), name: '' } as unknown as DirNode;
+    d.parent = d;
+    return d;
+  }
+
+  /** newFile makes a detached file node. */
+  newFile(data: string | Uint8Array, mode: number, uid: number, gid: number): FileNode {
+    return { type: 'file', ino: this.nextIno++, mode, uid, gid, mtime: this.clock.now(), nlink: 0, data, size: dataSize(data) };
+  }
+
+  /** resolve walks path for cred (see resolvePath). */
+  resolve(path: string, cred: Cred, follow: boolean): Resolved {
+    if (!path.startsWith('/')) path = '/' + path;
+    return resolvePath(this.root, path, cred, follow);
+  }
+
+  /** lookup returns the node at path or throws ENOENT. */
+  lookup(path: string, cred: Cred, follow: boolean): Node {
+    const r = this.resolve(path, cred, follow);
+    if (!r.node) throw new FsError('ENOENT', path);
+    return r.node;
+  }
+
+  /** stat builds the FileStat of a node. */
+  statOf(n: Node): FileStat {
+    const size = n.type === 'file' ? n.size : n.type === 'dir' ? 4096 : dataSize(n.target);
+    return { type: n.type, mode: n.mode, uid: n.uid, gid: n.gid, size, mtime: n.mtime, ino: n.ino, nlink: n.nlink };
+  }
+
+  /** link adds node under parent/name and notifies watchers. */
+  attach(parent: DirNode, name: string, node: Node): void {
+    parent.entries.set(name, node);
+    parent.mtime = this.clock.now();
+    if (node.type === 'dir') {
+      node.parent = parent;
+      node.name = name;
+      parent.nlink++;
+    } else node.nlink++;
+    this.changed(childPath(parent, name));
+  }
+
+  /** detach removes parent/name and notifies watchers. */
+  detach(parent: DirNode, name: string, notify = true): Node | undefined {
+    const node = parent.entries.get(name);
+    if (!node) return undefined;
+    parent.entries.delete(name);
+    parent.mtime = this.clock.now();
+    if (node.type === 'dir') parent.nlink--;
+    else node.nlink--;
+    if (notify) this.changed(childPath(parent, name));
+    return node;
+  }
+
+  /** changed tells watchers of path's ancestors. */
+  changed(path: string): void {
+    this.watchers.notify(path);
+  }
+
+  /** checkDirWrite demands write+search permission on a directory that gains or loses an entry. */
+  checkDirWrite(dir: DirNode, cred: Cred, path: string): void {
+    if (!mayAccess(dir, cred, 2) || !mayAccess(dir, cred, 1)) throw new FsError('EACCES', path);
+  }
+
+  /** checkSticky applies the sticky bit (/tmp): only the owner of the entry or of the dir may remove it. */
+  checkSticky(dir: DirNode, node: Node, cred: Cred, path: string): void {
+    if ((dir.mode & 0o1000) !== 0 && cred.uid !== 0 && cred.uid !== node.uid && cred.uid !== dir.uid) throw new FsError('EPERM', path);
+  }
+
+  /** writeFile creates or replaces (or appends to) a file. */
+  writeFile(path: string, content: string | Uint8Array, opts: WriteOptions, cred: Cred): void {
+    const r = this.resolve(path, cred, true);
+    const now = this.clock.now();
+    if (r.node) {
+      const n = r.node;
+      if (n.type === 'dir') throw new FsError('EISDIR', path);
+      if (n.type !== 'file') throw new FsError('ENOENT', path);
+      if (!mayAccess(n, cred, 2)) throw new FsError('EACCES', path);
+      if (n.device === 'null') return;
+      n.data = opts.append ? concatData(n.data, content) : content;
+      n.size = dataSize(n.data);
+      n.mtime = now;
+      this.changed(childPath(r.parent, r.name));
+      return;
+    }
+    if (r.name === '') throw new FsError('EISDIR', path);
+    this.checkDirWrite(r.parent, cred, path);
+    const f = this.newFile(content, opts.mode ?? 0o644, opts.uid ?? cred.uid, opts.gid ?? cred.gid);
+    this.attach(r.parent, r.name, f);
+  }
+
+  /** readData returns a file's content after the read permission check. */
+  readData(path: string, cred: Cred): string | Uint8Array {
+    const n = this.lookup(path, cred, true);
+    if (n.type === 'dir') throw new FsError('EISDIR', path);
+    if (n.type !== 'file') throw new FsError('ENOENT', path);
+    if (!mayAccess(n, cred, 4)) throw new FsError('EACCES', path);
+    return n.data;
+  }
+
+  /** mkdir creates a directory (and its parents with recursive). */
+  mkdir(path: string, opts: { recursive?: boolean; mode?: number }, cred: Cred): void {
+    const mode = opts.mode ?? 0o755;
+    if (opts.recursive) {
+      const parts = path.split('/').filter((c) => c !== '');
+      let cur = '';
+      for (const part of parts) {
+        cur += '/' + part;
+        const r = this.resolve(cur, cred, true);
+        if (r.node) {
+          if (r.node.type !== 'dir') throw new FsError(cur === path ? 'EEXIST' : 'ENOTDIR', path);
+          continue;
+        }
+        this.checkDirWrite(r.parent, cred, path);
+        this.attach(r.parent, r.name, this.newDir(mode, cred.uid, cred.gid));
+      }
+      return;
+    }
+    const r = this.resolve(path, cred, false);
+    if (r.node) throw new FsError('EEXIST', path);
+    this.checkDirWrite(r.parent, cred, path);
+    this.attach(r.parent, r.name, this.newDir(mode, cred.uid, cred.gid));
+  }
+
+  /** readdir lists a directory's entry names in byte order. */
+  readdir(path: string, cred: Cred): string[] {
+    const n = this.lookup(path, cred, true);
+    if (n.type !== 'dir') throw new FsError('ENOTDIR', path);
+    if (!mayAccess(n, cred, 4)) throw new FsError('EACCES', path);
+    return [...n.entries.keys()].sort(byteOrder);
+  }
+
+  /** remove unlinks a non-directory (dir=false) or removes an empty directory (dir=true). */
+  remove(path: string, dir: boolean, cred: Cred): void {
+    const r = this.resolve(path, cred, false);
+    const n = r.node;
+    if (!n) throw new FsError('ENOENT', path);
+    if (dir) {
+      if (n.type !== 'dir') throw new FsError('ENOTDIR', path);
+      if (n === this.root) throw new FsError('EPERM', path);
+      if (path.endsWith('/.') || path === '.') throw new FsError('EINVAL', path);
+      if (n.entries.size > 0) throw new FsError('ENOTEMPTY', path);
+    } else if (n.type === 'dir') throw new FsError('EISDIR', path);
+    this.checkDirWrite(r.parent, cred, path);
+    this.checkSticky(r.parent, n, cred, path);
+    this.detach(r.parent, r.name);
+  }
+
+  /** rename moves an entry, replacing a compatible target like rename(2). */
+  rename(from: string, to: string, cred: Cred): void {
+    const a = this.resolve(from, cred, false);
+    if (!a.node) throw new FsError('ENOENT', from);
+    const b = this.resolve(to, cred, false);
+    const src = a.node;
+    if (b.node === src) return;
+    if (src === this.root || b.name === '') throw new FsError('EINVAL', from);
+    if (src.type === 'dir') {
+      for (let d: DirNode = b.parent; ; d = d.parent) {
+        if (d === src) throw new FsError('EINVAL', to);
+        if (d.parent === d) break;
+      }
+    }
+    this.checkDirWrite(a.parent, cred, from);
+    this.checkDirWrite(b.parent, cred, to);
+    this.checkSticky(a.parent, src, cred, from);
+    if (b.node) {
+      const dst = b.node;
+      if (src.type === 'dir' && dst.type !== 'dir') throw new FsError('ENOTDIR', to);
+      if (src.type !== 'dir' && dst.type === 'dir') throw new FsError('EISDIR', to);
+      if (dst.type === 'dir' && dst.entries.size > 0) throw new FsError('ENOTEMPTY', to);
+      this.checkSticky(b.parent, dst, cred, to);
+      this.detach(b.parent, b.name, false);
+    }
+    this.detach(a.parent, a.name);
+    this.attach(b.parent, b.name, src);
+  }
+
+  /** realpath returns the canonical path of an existing file. */
+  realpath(path: string, cred: Cred): string {
+    const r = this.resolve(path, cred, true);
+    if (!r.node) throw new FsError('ENOENT', path);
+    if (r.node.type === 'dir') return pathOfDir(r.node);
+    return childPath(r.parent, r.name);
+  }
+
+  /** makeNullDevice creates a character device like /dev/null: writes vanish, reads are empty. */
+  makeNullDevice(path: string): void {
+    const r = this.resolve(path, ROOT_CRED, false);
+    if (r.node) return;
+    const f = this.newFile('', 0o666, 0, 0);
+    f.device = 'null';
+    this.attach(r.parent, r.name, f);
+  }
+}
+
+/** byteOrder compares names the way `LC_ALL=C sort` does. */
+export function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

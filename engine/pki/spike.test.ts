@@ -1,0 +1,22 @@
+import { test, expect } from 'vitest';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { poolKey } from './key-pool.ts';
+import { goTemplate, signCertificate } from './create.ts';
+import { certificateToPem } from './certificate.ts';
+import { nameFromGo } from './name.ts';
+import { OID } from './oids.ts';
+import { verifyCertificateSignature } from './verify.ts';
+test('spike', () => {
+  const ca = poolKey(1), leaf = poolKey(2);
+  const now = Date.UTC(2026, 0, 5, 9, 0, 0);
+  const caCert = signCertificate(goTemplate({ serial: 123456789n, subject: nameFromGo({ commonName: 'kubernetes' }), notBefore: now - 300000, notAfter: now + 3650 * 86400000, publicKey: ca, keyUsage: ['digitalSignature', 'keyEncipherment', 'keyCertSign'], basicConstraints: true, isCA: true, dnsNames: ['kubernetes'] }), { key: ca });
+  const l = signCertificate(goTemplate({ serial: 0x8234567890123456n, subject: nameFromGo({ commonName: 'kube-apiserver', organization: ['a', 'b@c'] }), notBefore: now - 300000, notAfter: now + 365 * 86400000, publicKey: leaf, keyUsage: ['digitalSignature', 'keyEncipherment'], extKeyUsage: [OID.serverAuth], basicConstraints: true, dnsNames: ['controlplane', 'kubernetes'], ipAddresses: ['10.96.0.1', '::1'] }, caCert), { key: ca, cert: caCert });
+  expect(verifyCertificateSignature(l, caCert)).toBe(true);
+  const d = mkdtempSync('/tmp/pki-');
+  writeFileSync(d + '/ca.crt', certificateToPem(caCert));
+  writeFileSync(d + '/l.crt', certificateToPem(l));
+  console.log(execFileSync('openssl', ['verify', '-CAfile', d + '/ca.crt', d + '/l.crt']).toString());
+  console.log(execFileSync('openssl', ['x509', '-in', d + '/l.crt', '-noout', '-text']).toString());
+  console.log(execFileSync('openssl', ['x509', '-in', d + '/ca.crt', '-noout', '-text']).toString().split('X509v3 ext')[1]);
+});

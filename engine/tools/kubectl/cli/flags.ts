@@ -1,0 +1,209 @@
+/**
+ * Command-line flags with pflag's semantics and error texts: --name=value,
+ * --name value, -n value, -nvalue, combined booleans (-it), `--` ending flag
+ * parsing, flags anywhere among the arguments.
+ */
+
+export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration' | 'float' | 'stringToString';
+
+export interface FlagDef {
+  name: string;
+  short?: string;
+  type: FlagType;
+  /** default value as the help prints it after '=' (derived from the type when absent) */
+  default?: string | number | boolean | string[];
+  usage: string;
+  /** value used when a non-bool flag is given without "=value" (pflag NoOptDefVal) */
+  noOptDefault?: string;
+  hidden?: boolean;
+  deprecated?: string;
+  /** defaultText overrides how the help prints the default ("--vmodule=:" prints nothing) */
+  defaultText?: string;
+}
+
+export type FlagValue = string | number | boolean | string[] | Record<string, string>;
+
+/** FlagError is a flag-parsing failure; its message is pflag's, and kubectl adds "See '… --help' for usage." */
+export class FlagError extends Error {}
+
+export interface ParsedFlags {
+  values: Map<string, FlagValue>;
+  /** set holds the names of flags given explicitly */
+  set: Set<string>;
+  args: string[];
+  /** argsAfterDash: index in args where `--` appeared (-1 if absent) */
+  dashIndex: number;
+}
+
+function defaultOf(def: FlagDef): FlagValue {
+  if (def.default !== undefined) return Array.isArray(def.default) ? [...def.default] : def.default;
+  switch (def.type) {
+    case 'bool':
+      return false;
+    case 'int':
+    case 'float':
+      return 0;
+    case 'stringArray':
+    case 'stringSlice':
+      return [];
+    case 'stringToString':
+      return {};
+    case 'duration':
+      return '0s';
+    default:
+      return '';
+  }
+}
+
+/** parseDuration reads a Go duration ("30s", "1m30s", "2h", "500ms") into milliseconds. */
+export function parseDuration(s: string): number | undefined {
+  if (s === '0') return 0;
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+  let total = 0;
+  let consumed = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m.index !== consumed) return undefined;
+    consumed += m[0].length;
+    const n = Number(m[1]);
+    const unit = m[2]!;
+    total += n * ({ ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as Record<string, number>)[unit]!;
+  }
+  if (consumed !== s.length || consumed === 0) return undefined;
+  return total;
+}
+
+function convert(def: FlagDef, raw: string, flagText: string): FlagValue {
+  switch (def.type) {
+    case 'bool': {
+      if (['true', '1', 't', 'T', 'TRUE', 'True'].includes(raw)) return true;
+      if (['false', '0', 'f', 'F', 'FALSE', 'False'].includes(raw)) return false;
+      throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+    }
+    case 'int': {
+      if (!/^[+-]?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
+      return Number(raw);
+    }
+    case 'float': {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseFloat: parsing "${raw}": invalid syntax`);
+      return Number(raw);
+    }
+    case 'duration': {
+      if (parseDuration(raw) === undefined) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
+      return raw;
+    }
+    default:
+      return raw;
+  }
+}
+
+function store(parsed: ParsedFlags, def: FlagDef, value: FlagValue): void {
+  const first = !parsed.set.has(def.name);
+  parsed.set.add(def.name);
+  if (def.type === 'stringArray') {
+    const cur = first ? [] : (parsed.values.get(def.name) as string[]);
+    parsed.values.set(def.name, [...cur, value as string]);
+  } else if (def.type === 'stringSlice') {
+    const cur = first ? [] : (parsed.values.get(def.name) as string[]);
+    parsed.values.set(def.name, [...cur, ...splitCsv(value as string)]);
+  } else if (def.type === 'stringToString') {
+    const cur = first ? {} : (parsed.values.get(def.name) as Record<string, string>);
+    const next = { ...cur };
+    for (const kv of splitCsv(value as string)) {
+      const i = kv.indexOf('=');
+      if (i < 0) throw new FlagError(`invalid argument "${value}" for "--${def.name}" flag: ${kv} must be formatted as key=value`);
+      next[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    parsed.values.set(def.name, next);
+  } else {
+    parsed.values.set(def.name, value);
+  }
+}
+
+function splitCsv(s: string): string[] {
+  if (s === '') return [];
+  return s.split(',');
+}
+
+/**
+ * parseFlags parses argv against the flag definitions. Unknown flags raise
+ * FlagError with pflag's texts ("unknown flag: --foo", "unknown shorthand flag:
+ * 'z' in -z", "flag needs an argument: --namespace").
+ */
+export function parseFlags(argv: string[], defs: FlagDef[], opts: { interspersed?: boolean } = {}): ParsedFlags {
+  const byName = new Map<string, FlagDef>();
+  const byShort = new Map<string, FlagDef>();
+  for (const d of defs) {
+    byName.set(d.name, d);
+    if (d.short) byShort.set(d.short, d);
+  }
+  const parsed: ParsedFlags = { values: new Map(), set: new Set(), args: [], dashIndex: -1 };
+  for (const d of defs) parsed.values.set(d.name, defaultOf(d));
+  const interspersed = opts.interspersed ?? true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      parsed.dashIndex = parsed.args.length;
+      parsed.args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--') && a.length > 2) {
+      const eq = a.indexOf('=');
+      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      const def = byName.get(name);
+      if (!def) throw new FlagError(`unknown flag: --${name}`);
+      if (eq >= 0) store(parsed, def, convert(def, a.slice(eq + 1), `--${name}`));
+      else if (def.type === 'bool') store(parsed, def, true);
+      else if (def.noOptDefault !== undefined) store(parsed, def, convert(def, def.noOptDefault, `--${name}`));
+      else {
+        if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`);
+        store(parsed, def, convert(def, argv[++i]!, `--${name}`));
+      }
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1 && a !== '-') {
+      let j = 1;
+      while (j < a.length) {
+        const c = a[j]!;
+        const def = byShort.get(c);
+        if (!def) throw new FlagError(`unknown shorthand flag: '${c}' in ${a}`);
+        const rest = a.slice(j + 1);
+        if (def.type === 'bool') {
+          if (rest.startsWith('=')) {
+            store(parsed, def, convert(def, rest.slice(1), `-${c}, --${def.name}`));
+            break;
+          }
+          store(parsed, def, true);
+          j++;
+          continue;
+        }
+        if (rest.length > 0) {
+          store(parsed, def, convert(def, rest.startsWith('=') ? rest.slice(1) : rest, `-${c}, --${def.name}`));
+        } else if (def.noOptDefault !== undefined) {
+          store(parsed, def, convert(def, def.noOptDefault, `-${c}, --${def.name}`));
+        } else {
+          if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: '${c}' in ${a}`);
+          store(parsed, def, convert(def, argv[++i]!, `-${c}, --${def.name}`));
+        }
+        break;
+      }
+      continue;
+    }
+    parsed.args.push(a);
+    if (!interspersed) {
+      parsed.args.push(...argv.slice(i + 1));
+      break;
+    }
+  }
+  return parsed;
+}
+
+/** formatDefault renders a flag's default the way kubectl's help does ("=false", "=''", "=[]", "=-1"). */
+export function formatDefault(def: FlagDef): string {
+  if (def.defaultText !== undefined) return def.defaultText;
+  const v = defaultOf(def);
+  if (def.type === 'string' || def.type === 'duration') return def.type === 'duration' ? String(v) : `'${String(v)}'`;
+  if (def.type === 'stringArray' || def.type === 'stringSlice') return `[${(v as string[]).join(',')}]`;
+  if (def.type === 'stringToString') return '[]';
+  return String(v);
+}

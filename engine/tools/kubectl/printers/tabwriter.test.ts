@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable, TabWriter } from './tabwriter.ts';
+
+describe('TabWriter', () => {
+  it('pads every column but the last to the widest cell plus 3, at least 6', () => {
+    expect(formatTable([['NAME', 'READY', 'STATUS', 'AGE'], ['nginx-7854ff8877-5xvlm', '1/1', 'Running', '2m']])).toBe(
+      'NAME                     READY   STATUS    AGE\nnginx-7854ff8877-5xvlm   1/1     Running   2m\n',
+    );
+    expect(formatTable([['ID', 'X'], ['1', 'y']])).toBe('ID    X\n1     y\n');
+  });
+
+  it('remembers widths across flushes (watch output keeps its columns)', () => {
+    const tw = new TabWriter();
+    tw.write('NAME\tSTATUS\n');
+    expect(tw.flush()).toBe('NAME   STATUS\n');
+    tw.write('a-much-longer-name\tRunning\n');
+    expect(tw.flush()).toBe('a-much-longer-name   Running\n');
+    tw.write('b\tDone\n');
+    expect(tw.flush()).toBe('b                    Done\n');
+  });
+
+  it('counts runes, not UTF-16 units', () => {
+    expect(formatTable([['héllo', 'x'], ['a', 'y']])).toBe('héllo   x\na       y\n');
+  });
+});

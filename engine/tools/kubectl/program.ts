@@ -1,0 +1,130 @@
+import type { Process, Program } from '../../host/process.ts';
+import type { CommandDef, RunContext } from './cli/command.ts';
+import { FlagError, parseFlags, type FlagDef, type FlagValue } from './cli/flags.ts';
+import { GLOBAL_FLAGS, HELP_FLAG } from './cli/global-flags.ts';
+import { renderHelp, suggestions } from './cli/help.ts';
+import { ROOT } from './cmd/registry.ts';
+import { errorText } from './errors.ts';
+import { Factory, type GlobalOptions } from './factory.ts';
+
+/** findCommand walks argv to the deepest matching subcommand, skipping flags (and their values) on the way. */
+function findCommand(argv: string[]): { cmd: CommandDef; path: string[]; rest: string[]; unknown?: string } {
+  let cmd = ROOT;
+  const path: string[] = [];
+  const rest: string[] = [];
+  let i = 0;
+  const takesValue = (name: string, short: boolean) => {
+    const defs = [...GLOBAL_FLAGS, ...(cmd.flags ?? [])];
+    const d = defs.find((f) => (short ? f.short === name : f.name === name));
+    return !!d && d.type !== 'bool' && d.noOptDefault === undefined;
+  };
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('--')) {
+      rest.push(a);
+      if (!a.includes('=') && takesValue(a.slice(2), false) && i + 1 < argv.length) rest.push(argv[++i]!);
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      rest.push(a);
+      if (a.length === 2 && takesValue(a[1]!, true) && i + 1 < argv.length) rest.push(argv[++i]!);
+      continue;
+    }
+    const sub = cmd.subcommands?.find((c) => c.name === a || c.aliases?.includes(a));
+    if (!sub) {
+      if (!cmd.run) return { cmd, path, rest: [...rest, ...argv.slice(i)], unknown: a };
+      break;
+    }
+    cmd = sub;
+    path.push(sub.name);
+  }
+  return { cmd, path, rest: [...rest, ...argv.slice(i)] };
+}
+
+function globalOptions(values: Map<string, FlagValue>, set: Set<string>): GlobalOptions {
+  const s = (n: string) => (set.has(n) ? String(values.get(n) ?? '') || undefined : undefined);
+  return {
+    kubeconfig: s('kubeconfig'),
+    context: s('context'),
+    cluster: s('cluster'),
+    user: s('user'),
+    namespace: s('namespace'),
+    server: s('server'),
+    token: s('token'),
+    certificateAuthority: s('certificate-authority'),
+    clientCertificate: s('client-certificate'),
+    clientKey: s('client-key'),
+    insecureSkipTlsVerify: values.get('insecure-skip-tls-verify') === true,
+    tlsServerName: s('tls-server-name'),
+    as: s('as'),
+    asGroups: (values.get('as-group') as string[] | undefined) ?? [],
+    asUid: s('as-uid'),
+    requestTimeout: s('request-timeout'),
+    verbosity: Number(values.get('v') ?? 0),
+  };
+}
+
+/** runKubectl runs one kubectl invocation; argv excludes the program name. */
+export async function runKubectl(p: Process, argv: string[]): Promise<number> {
+  const { cmd, path, rest, unknown } = findCommand(argv);
+  const commandPath = ['kubectl', ...path].join(' ');
+  const write = (stream: 'out' | 'err') => (s: string) => (stream === 'out' ? p.stdout : p.stderr).write(s);
+  if (unknown !== undefined && path.length === 0) {
+    const sug = suggestions(unknown, ROOT.subcommands ?? []);
+    let msg = `error: unknown command "${unknown}" for "kubectl"\n`;
+    if (sug.length) msg += `\nDid you mean this?\n${sug.map((s) => `\t${s}`).join('\n')}\n`;
+    else msg += `Run 'kubectl --help' for usage.\n`;
+    p.stderr.write(msg);
+    return 1;
+  }
+  const flagDefs: FlagDef[] = [...(cmd.flags ?? []), ...GLOBAL_FLAGS.filter((g) => !(cmd.flags ?? []).some((f) => f.name === g.name)), HELP_FLAG];
+  let parsed;
+  try {
+    parsed = parseFlags(rest, flagDefs, { interspersed: !cmd.noInterspersed });
+  } catch (e) {
+    if (e instanceof FlagError) {
+      p.stderr.write(`error: ${e.message}\nSee '${commandPath} --help' for usage.\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (parsed.values.get('help') === true || (!cmd.run && unknown === undefined)) {
+    p.stdout.write(renderHelp(cmd, path));
+    return 0;
+  }
+  if (unknown !== undefined) {
+    const sug = suggestions(unknown, cmd.subcommands ?? []);
+    let msg = `error: unknown command "${unknown}" for "${commandPath}"\n`;
+    if (sug.length) msg += `\nDid you mean this?\n${sug.map((s) => `\t${s}`).join('\n')}\n`;
+    p.stderr.write(msg);
+    return 1;
+  }
+  const f = new Factory(p, globalOptions(parsed.values, parsed.set));
+  const ctx: RunContext = {
+    cmd,
+    path,
+    args: parsed.args,
+    dashIndex: parsed.dashIndex,
+    flags: parsed,
+    proc: p,
+    f,
+    out: write('out'),
+    err: write('err'),
+    flag: <T extends FlagValue>(name: string) => parsed.values.get(name) as T,
+    changed: (name: string) => parsed.set.has(name),
+    commandPath,
+  };
+  try {
+    const code = await cmd.run!(ctx);
+    if (f.warningCount > 0 && parsed.values.get('warnings-as-errors') === true) return code || 1;
+    return code;
+  } catch (e) {
+    const { text, code } = errorText(e, commandPath, () => f.serverHostPort());
+    if (text) p.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+    return code;
+  }
+}
+
+/** kubectlProgram is the /usr/bin/kubectl binary. */
+export const kubectlProgram: Program = (p) => runKubectl(p, p.argv.slice(1));

@@ -1,0 +1,16 @@
+import type { ProgramDef } from './types.ts';
+
+/**
+ * PROGRAMS is every host binary the lab knows, in one literal list. The shell
+ * resolves commands through it (after PATH lookup); a unit test checks names
+ * are unique and every program is installed somewhere.
+ */
+export const PROGRAMS: ProgramDef[] = [];
+
+const byName = new Map<string, ProgramDef>();
+
+/** programByName finds a ProgramDef by its binary name. */
+export function programByName(name: string): ProgramDef | undefined {
+  if (byName.size === 0) for (const p of PROGRAMS) byName.set(p.name, p);
+  return byName.get(name);
+}

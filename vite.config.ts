@@ -1,0 +1,28 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // monaco-yaml's worker manager still imports the pre-0.56 deep paths.
+    alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' }],
+  },
+  worker: { format: 'es' },
+  optimizeDeps: {
+    include: [
+      'monaco-editor/editor',
+      'monaco-editor/features/register.all',
+      'monaco-editor/languages/definitions/yaml/register',
+      'monaco-yaml',
+      'monaco-yaml/yaml.worker.js',
+    ],
+  },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  test: {
+    include: ['engine/**/*.test.ts', 'exercises/**/*.test.ts', 'bin/**/*.test.ts', 'app/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60000,
+    pool: 'threads',
+  },
+});
