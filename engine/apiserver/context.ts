@@ -5,6 +5,8 @@ import type { KObject, ResourceDef } from '../api/types.ts';
 import type { AdmissionChain } from './admission/chain.ts';
 import type { ClusterView } from './admission/types.ts';
 import type { UserInfo } from './authn/types.ts';
+import type { Attributes } from './authz/types.ts';
+import type { PolicyRule } from './authz/rbac-rules.ts';
 import type { RequestInfo } from './request-info.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -35,6 +37,12 @@ export interface ServerContext {
    * "pods/exec", "serviceaccounts/token"…), wired by the composition root.
    */
   connectors: Record<string, (ctx: ServerContext, s: RequestScope) => ApiResponse>;
+  /** authorize asks the authorizer chain (access reviews use it). */
+  authorize(a: Attributes): { allowed: boolean; reason: string };
+  /** authenticateToken checks a bearer token (TokenReview). */
+  authenticateToken(token: string): UserInfo | undefined;
+  /** rules lists the RBAC rules of a user in a namespace (SelfSubjectRulesReview). */
+  rules(user: UserInfo, namespace: string): PolicyRule[];
 }
 
 /** RequestScope is one request after routing and authentication. */

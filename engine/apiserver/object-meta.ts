@@ -1,11 +1,9 @@
 import { rfc3339 } from '../base/clock.ts';
 import { fieldErr, type FieldError } from '../base/errors.ts';
 import type { KObject, ResourceDef } from '../api/types.ts';
-import { validateObjectName, validateDns1123Label } from '../api/validation/names.ts';
+import { validateObjectName } from '../api/validation/names.ts';
 import type { ServerContext } from './context.ts';
 
-/** KINDS_NAMED_BY_LABEL must have DNS-1123 label names (not subdomains). */
-const LABEL_NAMED = new Set(['Namespace', 'Service']);
 
 /**
  * fillCreateMeta sets what the apiserver owns on create: a generated name,
@@ -29,8 +27,6 @@ export function validateObjectMeta(def: ResourceDef, obj: KObject): FieldError[]
   const name = m.name ?? '';
   if (!name) {
     errs.push(fieldErr.required('metadata.name', 'name or generateName is required'));
-  } else if (LABEL_NAMED.has(def.kind)) {
-    errs.push(...validateDns1123Label('metadata.name', name));
   } else {
     errs.push(...validateObjectName('metadata.name', name));
   }

@@ -19,7 +19,11 @@ import { nonResourceRequest, type VersionInfo } from './handlers/nonresource.ts'
 import { requestInfo, type RequestInfo } from './request-info.ts';
 import { makeClusterView } from './cluster-view.ts';
 import { Storage } from './storage/storage.ts';
+import { rulesFor } from './authz/rbac.ts';
+import { storageRbacSource } from './authz/storage-source.ts';
+import { reviewRequest } from './handlers/reviews.ts';
 import { startCompactor } from './storage/compactor.ts';
+import { startCrdSync } from './crd-sync.ts';
 
 /** ApiServerConfig is everything one kube-apiserver process is built from (its flags, resolved). */
 export interface ApiServerConfig {
@@ -67,12 +71,20 @@ export class ApiServer implements ApiHandler {
       nodePortRange: config.nodePortRange,
       advertiseAddress: config.advertiseAddress,
       connectors: config.connectors ?? {},
+      authorize: (a) => authorizeChain(this.authorizers, a),
+      authenticateToken: (token) => {
+        const r = authenticate(config.authenticators, { token }, config.runtime.now, false);
+        return 'user' in r ? r.user : undefined;
+      },
+      rules: (user, namespace) => rulesFor(storageRbacSource(this.storage), user, namespace),
     };
     this.authorizers = config.authorizers(this.storage);
     this.compactor = startCompactor(config.runtime, () => this.storage.etcd);
+    this.crds = startCrdSync(this.storage, config.registry, config.runtime);
   }
 
   private compactor: { cancel(): void };
+  private crds: { stop(): void };
 
   get registry(): Registry {
     return this.config.registry;
@@ -107,6 +119,7 @@ export class ApiServer implements ApiHandler {
   /** stop closes every watch (the process is going away). */
   stop(): void {
     this.compactor.cancel();
+    this.crds.stop();
     this.storage.close();
   }
 
@@ -175,6 +188,7 @@ export class ApiServer implements ApiHandler {
   }
 
   private dispatch(s: RequestScope): ApiResponse {
+    if (s.def.storagePrefix === '') return reviewRequest(this.ctx, s);
     if (s.info.subresource) return subresourceRequest(this.ctx, s);
     if (!s.def.verbs.includes(s.info.verb)) throw methodNotSupported(groupResource(s.def), s.info.verb);
     switch (s.info.verb) {

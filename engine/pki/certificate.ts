@@ -54,14 +54,16 @@ export class CertificateParseError extends Error {}
 
 /** parseCertificateDer decodes one DER certificate. */
 export function parseCertificateDer(der: Uint8Array): Certificate {
-  let asn: AsnCertificate;
-  let parts;
   try {
-    parts = readSequence(der);
-    asn = AsnConvert.parse(der, AsnCertificate);
+    return parse(der);
   } catch (e) {
     throw new CertificateParseError(`malformed certificate: ${(e as Error).message}`);
   }
+}
+
+function parse(der: Uint8Array): Certificate {
+  const parts = readSequence(der);
+  const asn = AsnConvert.parse(der, AsnCertificate);
   const tbsParts = readSequence(parts[0]!.raw);
   const off = tbsParts[0]!.tag === 0xa0 ? 1 : 0;
   const t = asn.tbsCertificate;

@@ -24,6 +24,7 @@ export {
   type Certificate,
 } from './certificate.ts';
 export { goTemplate, signCertificate, subjectKeyIdFor, type CertificateTemplate, type GoCertOptions, type Issuer } from './create.ts';
+export { hostnameError, verifyServerCertificate } from './server-verify.ts';
 export {
   checkValidity, clientCertVerifier, issuedBy, verifyAgainstRoots, verifyCertificateSignature,
   type ChainResult, type ClientCertVerifier, type Validity,

@@ -1,6 +1,7 @@
 import { atobUtf8, btoaUtf8 } from '../../base/base64.ts';
 import { badRequest, notFound, StatusError } from '../../base/errors.ts';
 import { apiVersionOf, groupResource, type KObject, type ResourceDef } from '../../api/types.ts';
+import { fromStorage } from '../conversion.ts';
 import { headerValue, queryValue, type ApiResponse } from '../../api/transport.ts';
 import type { RequestScope, ServerContext } from '../context.ts';
 import { buildFilter, filterMatches } from '../selectors.ts';
@@ -18,9 +19,9 @@ export function getObject(ctx: ServerContext, s: RequestScope): ApiResponse {
   if (!obj) throw notFound(groupResource(s.def), s.info.name);
   const accept = headerValue(s.req, 'accept');
   if (wantsTable(accept)) {
-    return ok(buildTable(s.def, [obj], { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: obj.metadata.resourceVersion ?? '', now: ctx.runtime.now }));
+    return ok(buildTable(s.def, [withTypeMeta(obj, s.def)], { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: obj.metadata.resourceVersion ?? '', now: ctx.runtime.now }));
   }
-  return ok(obj);
+  return ok(withTypeMeta(obj, s.def));
 }
 
 /**
@@ -69,17 +70,16 @@ export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
   const continueToken = more ? btoaUtf8(lastKey) : undefined;
   const accept = headerValue(s.req, 'accept');
   if (wantsTable(accept)) {
-    return ok(buildTable(s.def, items, { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, continueToken }));
+    return ok(buildTable(s.def, items.map((o) => withTypeMeta(o, s.def)), { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, continueToken }));
   }
   const metadata: Record<string, unknown> = { resourceVersion: rv };
   if (continueToken) metadata.continue = continueToken;
   return ok({ kind: `${s.def.kind}List`, apiVersion: apiVersionOf(s.def), metadata, items: items.map((o) => withTypeMeta(o, s.def)) });
 }
 
-/** withTypeMeta makes sure an object carries apiVersion and kind (stored objects always do). */
+/** withTypeMeta returns a stored object as def's version serves it (converting between served versions). */
 export function withTypeMeta(obj: KObject, def: ResourceDef): KObject {
-  if (obj.apiVersion === apiVersionOf(def) && obj.kind === def.kind) return obj;
-  return { ...obj, apiVersion: apiVersionOf(def), kind: def.kind };
+  return fromStorage(def, obj);
 }
 
 export function ok(body: unknown, status = 200): ApiResponse {

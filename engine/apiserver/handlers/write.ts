@@ -9,7 +9,8 @@ import { fillCreateMeta, validateObjectMeta } from '../object-meta.ts';
 import { mergePatch } from '../patch/json-merge.ts';
 import { jsonPatch, JsonPatchError } from '../patch/json-patch.ts';
 import { createObject, revisionOf, updateObject, deleteObject } from '../storage/writes.ts';
-import { ok } from './read.ts';
+import { ok, withTypeMeta } from './read.ts';
+import { toStorage } from '../conversion.ts';
 
 /** decodeBody turns a request body into a mutable object of the endpoint's kind, with the apiserver's decode errors. */
 export function decodeBody(s: RequestScope): KObject {
@@ -82,7 +83,7 @@ export function createResource(ctx: ServerContext, s: RequestScope): ApiResponse
   if (store.get(obj.metadata.namespace, obj.metadata.name ?? '')) throw alreadyExists(groupResource(s.def), obj.metadata.name ?? '');
   ctx.hooks[s.def.plural]?.beforeCreate?.(obj, ctx);
   if (s.dryRun) return ok(obj, 201);
-  return ok(createObject(ctx.storage.etcd, store, obj), 201);
+  return ok(withTypeMeta(createObject(ctx.storage.etcd, store, toStorage(s.def, obj)), s.def), 201);
 }
 
 /**
@@ -133,7 +134,7 @@ export function updateResource(ctx: ServerContext, s: RequestScope, incoming: KO
     ctx.hooks[s.def.plural]?.afterDelete?.(obj, ctx);
     return ok({ ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } });
   }
-  return ok(updateObject(ctx.storage.etcd, store, obj, expected));
+  return ok(withTypeMeta(updateObject(ctx.storage.etcd, store, toStorage(s.def, obj), expected), s.def));
 }
 
 /** replaceResource answers PUT on an object (and on its status subresource). */
@@ -148,8 +149,9 @@ export function replaceResource(ctx: ServerContext, s: RequestScope): ApiRespons
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   const store = ctx.storage.store(s.def);
-  const old = store.get(s.info.namespace || undefined, s.info.name);
-  if (!old) throw notFound(groupResource(s.def), s.info.name);
+  const stored = store.get(s.info.namespace || undefined, s.info.name);
+  if (!stored) throw notFound(groupResource(s.def), s.info.name);
+  const old = withTypeMeta(stored, s.def);
   const current = revisionOf(old);
   const given = obj.metadata.resourceVersion;
   if (given !== undefined && given !== '' && Number(given) !== current) {
@@ -161,8 +163,9 @@ export function replaceResource(ctx: ServerContext, s: RequestScope): ApiRespons
 /** patchResource answers PATCH: JSON patch, JSON merge patch or strategic merge patch. */
 export function patchResource(ctx: ServerContext, s: RequestScope): ApiResponse {
   const store = ctx.storage.store(s.def);
-  const old = store.get(s.info.namespace || undefined, s.info.name);
-  if (!old) throw notFound(groupResource(s.def), s.info.name);
+  const stored = store.get(s.info.namespace || undefined, s.info.name);
+  if (!stored) throw notFound(groupResource(s.def), s.info.name);
+  const old = withTypeMeta(stored, s.def);
   const type = (headerValue(s.req, 'content-type') ?? '').split(';')[0]!.trim();
   const patch = s.req.body;
   if (typeof patch === 'string') throw badRequest(`error decoding patch: invalid character '${patch.slice(0, 1)}' looking for beginning of value`);

@@ -44,8 +44,19 @@ export function patternSource(p: string, pathname = false): string {
     if (c === '\\') {
       i++;
       out += i < p.length ? reEscape(p[i]!) : '\\\\';
-    } else if (c === '*') out += p[i + 1] === '(' ? extglob(p, i, pathname, (r) => (out += r, i = r.length ? i : i)) : any + '*';
-    else if (c === '?') out += p[i + 1] === '(' ? '' : any;
+      continue;
+    }
+    if ('?*+@!'.includes(c) && p[i + 1] === '(') {
+      const close = matchParen(p, i + 1);
+      if (close > 0) {
+        const alts = splitAlts(p.slice(i + 2, close)).map((a) => patternSource(a, pathname)).join('|');
+        out += c === '@' ? `(?:${alts})` : c === '?' ? `(?:${alts})?` : c === '*' ? `(?:${alts})*` : c === '+' ? `(?:${alts})+` : `(?:(?!(?:${alts})$)${any}*)`;
+        i = close;
+        continue;
+      }
+    }
+    if (c === '*') out += any + '*';
+    else if (c === '?') out += any;
     else if (c === '[') {
       const br = bracket(p, i);
       if (br) {
@@ -53,22 +64,8 @@ export function patternSource(p: string, pathname = false): string {
         i = br.end;
       } else out += '\\[';
     } else out += reEscape(c);
-    if ((c === '*' || c === '?' || c === '@' || c === '!' || c === '+') && p[i + 1] === '(') {
-      const close = matchParen(p, i + 1);
-      if (close > 0) {
-        if (c === '*') out = out.slice(0, out.length - (any.length + 1));
-        else if (c !== '?') out = out.slice(0, out.length - reEscape(c).length);
-        const alts = splitAlts(p.slice(i + 2, close)).map((a) => patternSource(a, pathname)).join('|');
-        out += c === '@' ? `(?:${alts})` : c === '?' ? `(?:${alts})?` : c === '*' ? `(?:${alts})*` : c === '+' ? `(?:${alts})+` : `(?:(?!(?:${alts})$)${any}*)`;
-        i = close;
-      }
-    }
   }
   return out;
-}
-
-function extglob(_p: string, _i: number, pathname: boolean, _f: (r: string) => void): string {
-  return (pathname ? '[^/]' : '[\\s\\S]') + '*';
 }
 
 function matchParen(p: string, open: number): number {

@@ -37,6 +37,8 @@ export interface Job {
   code: number;
   promise: Promise<number>;
   reported: boolean;
+  /** raising it stops the job (kill %n) */
+  signal?: { raise(code?: number): void };
 }
 
 /**

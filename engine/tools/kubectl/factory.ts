@@ -3,7 +3,7 @@ import type { Credentials, ApiHandler } from '../../api/transport.ts';
 import { ApiClient, ConnectionError } from '../../client/client.ts';
 import type { Process } from '../../host/process.ts';
 import { NetError } from '../../host/net.ts';
-import { checkServerCertificate } from '../../host/tls.ts';
+import { verifyServerCertificate } from '../../pki/server-verify.ts';
 import { loadKubeconfig, loadingPaths, resolveConfig, type Kubeconfig, type Overrides, type ResolvedConfig } from './config/kubeconfig.ts';
 import { Discovery } from './discovery.ts';
 
@@ -138,7 +138,9 @@ export class Factory {
       if (!listener.tls) throw new ConnectionError('http: server gave HTTP response to HTTPS client', 'tls');
       if (!cfg.cluster['insecure-skip-tls-verify']) {
         const ca = this.readFileRef(cfg.cluster['certificate-authority'], cfg.cluster['certificate-authority-data']);
-        const problem = checkServerCertificate(listener.tls.certPem, ca, cfg.cluster['tls-server-name'] ?? url.host, this.proc.sys.runtime.now);
+        const problem = ca
+          ? verifyServerCertificate(listener.tls.certPem, ca, cfg.cluster['tls-server-name'] ?? url.host, this.proc.sys.runtime.now)
+          : 'x509: certificate signed by unknown authority';
         if (problem) throw new ConnectionError(`tls: failed to verify certificate: ${problem}`, 'tls');
       }
     }

@@ -1,4 +1,5 @@
 import { CREATE_ONLY, defineResource } from '../common.ts';
+import { validateAccessReviewSpec } from './spec.ts';
 
 /** SubjectAccessReview: create-only, never stored; the apiserver answers it from authentication or authorization. */
 export const subjectAccessReviewDef = defineResource({
@@ -9,5 +10,5 @@ export const subjectAccessReviewDef = defineResource({
   namespaced: false,
   verbs: CREATE_ONLY,
   storagePrefix: '',
-  validate: () => [],
+  validate: (obj) => validateAccessReviewSpec(obj, false),
 });

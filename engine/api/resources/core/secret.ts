@@ -1,4 +1,5 @@
 import { fieldErr, type FieldError } from '../../../base/errors.ts';
+import type { KObject } from '../../types.ts';
 import { immutable } from '../../validation/meta.ts';
 import { validateConfigMapKey } from '../../validation/names.ts';
 import { rec, str } from '../../validation/util.ts';
@@ -14,7 +15,7 @@ const REQUIRED_KEYS: Record<string, string[]> = {
   'kubernetes.io/tls': ['tls.crt', 'tls.key'],
 };
 
-function validateSecretData(obj: Parameters<NonNullable<typeof secretDef.validate>>[0]): FieldError[] {
+function validateSecretData(obj: KObject): FieldError[] {
   const errs: FieldError[] = [];
   const data = rec(obj.data);
   let size = 0;

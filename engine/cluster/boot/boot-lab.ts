@@ -1,0 +1,60 @@
+import { DEFAULT_EPOCH } from '../../base/clock.ts';
+import { defaultLab, type LabDefinition } from '../lab-definition.ts';
+import { World, type MachineSpec } from '../world.ts';
+import { bootDirect, type ClusterHandle } from './direct.ts';
+
+/** BootedLab is a world with its clusters running. */
+export interface BootedLab {
+  def: LabDefinition;
+  world: World;
+  clusters: ClusterHandle[];
+}
+
+/**
+ * bootLab creates every machine of a lab definition and brings its clusters
+ * up, then gives the student user a kubeconfig with one context per cluster.
+ */
+export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: number } = {}): BootedLab {
+  const def = opts.def ?? defaultLab();
+  const world = new World({ seed: opts.seed ?? 1, start: opts.start ?? DEFAULT_EPOCH });
+  const studentUser = { name: def.student.user, uid: 1000, sudo: 'nopasswd' as const };
+  const machines: MachineSpec[] = [
+    { name: def.student.host, ip: def.student.ip, users: [studentUser] },
+    ...def.clusters.flatMap((c) => c.machines.map((m) => ({ name: m.name, ip: m.ip, users: [studentUser] }))),
+  ];
+  for (const m of machines) world.addMachine(m, machines);
+  const clusters = def.clusters.map((c) => bootDirect(world, c));
+  const student = world.host(def.student.host);
+  const home = `/home/${def.student.user}`;
+  student.fs.mkdir(`${home}/.kube`, { recursive: true });
+  student.fs.writeFile(`${home}/.kube/config`, mergeKubeconfigs(clusters), { mode: 0o600, uid: 1000, gid: 1000 });
+  student.fs.chown(`${home}/.kube`, 1000, 1000);
+  for (const c of clusters) {
+    const cp = world.host(c.spec.machines.find((m) => m.role === 'control-plane')!.name);
+    cp.fs.mkdir(`${home}/.kube`, { recursive: true });
+    cp.fs.writeFile(`${home}/.kube/config`, c.kubeconfig.replace(/kubernetes-admin@kubernetes/g, c.spec.context), { mode: 0o600, uid: 1000, gid: 1000 });
+    cp.fs.chown(`${home}/.kube`, 1000, 1000);
+  }
+  world.runtime.settle();
+  return { def, world, clusters };
+}
+
+/** mergeKubeconfigs gives the student one kubeconfig naming every cluster, as exam terminals do. */
+function mergeKubeconfigs(clusters: ClusterHandle[]): string {
+  if (clusters.length === 1) return clusters[0]!.kubeconfig.replace(/kubernetes-admin@kubernetes/g, clusters[0]!.spec.context);
+  const parts = clusters.map((c) => {
+    const admin = c.pki.kubeconfigs['admin.conf']!;
+    return {
+      cluster: `- cluster:\n    certificate-authority-data: ${b64(c.pki.cas['ca']!.certPem)}\n    server: ${admin.server}\n  name: ${c.spec.name}\n`,
+      context: `- context:\n    cluster: ${c.spec.name}\n    user: ${c.spec.name}-admin\n  name: ${c.spec.context}\n`,
+      user: `- name: ${c.spec.name}-admin\n  user:\n    client-certificate-data: ${b64(admin.certPem)}\n    client-key-data: ${b64(admin.keyPem)}\n`,
+    };
+  });
+  return `apiVersion: v1\nclusters:\n${parts.map((p) => p.cluster).join('')}contexts:\n${parts.map((p) => p.context).join('')}current-context: ${clusters[0]!.spec.context}\nkind: Config\npreferences: {}\nusers:\n${parts.map((p) => p.user).join('')}`;
+}
+
+function b64(s: string): string {
+  return btoaUtf8(s);
+}
+
+import { btoaUtf8 } from '../../base/base64.ts';

@@ -1,0 +1,133 @@
+import { Registry } from '../../api/registry.ts';
+import type { KObject } from '../../api/types.ts';
+import { AdmissionChain } from '../../apiserver/admission/chain.ts';
+import { x509Authenticator } from '../../apiserver/authn/x509.ts';
+import { clientCertVerifier, createKubeadmPki, type KubeadmPki } from '../../pki/index.ts';
+import { privilegedGroupAuthorizer } from '../../apiserver/authz/privileged.ts';
+import { rbacAuthorizer } from '../../apiserver/authz/rbac.ts';
+import { storageRbacSource } from '../../apiserver/authz/storage-source.ts';
+import { ApiServer } from '../../apiserver/server.ts';
+import { ApiClient } from '../../client/client.ts';
+import { R } from '../../client/refs.ts';
+import { MvccStore } from '../../store/mvcc.ts';
+import type { ClusterSpec } from '../lab-definition.ts';
+import type { World } from '../world.ts';
+import { nodeObject } from './node-object.ts';
+import { componentVersions } from './versions.ts';
+
+/** ClusterHandle is a running cluster as the lab sees it. */
+export interface ClusterHandle {
+  spec: ClusterSpec;
+  apiserver: ApiServer;
+  kv: MvccStore;
+  /** admin is a cluster-admin client (the grader's identity) */
+  admin: ApiClient;
+  /** kubeconfig is the admin kubeconfig text */
+  kubeconfig: string;
+  pki: KubeadmPki;
+}
+
+/**
+ * bootDirect starts a cluster's apiserver in-process and registers its nodes,
+ * without the kubelet and static pods (the minimal boot used until the full
+ * kubeadm boot runs the control plane from its manifests).
+ */
+export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
+  const runtime = world.runtime;
+  const kv = new MvccStore();
+  const registry = new Registry();
+  const cp = spec.machines.find((m) => m.role === 'control-plane')!;
+  const v = componentVersions(spec.version);
+  const pki = createKubeadmPki({
+    controlPlaneHost: cp.name,
+    controlPlaneIp: cp.ip,
+    now: runtime.now,
+    rand: runtime.rand,
+    nodes: spec.machines.filter((m) => m !== cp).map((m) => ({ name: m.name, ip: m.ip })),
+  });
+  for (const [hostName, files] of Object.entries(pki.files)) {
+    const fs = world.host(hostName).fs;
+    for (const [path, f] of Object.entries(files)) {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+      fs.writeFile(path, f.content, { mode: f.mode });
+    }
+    for (const [link, target] of Object.entries(pki.symlinks[hostName] ?? {})) fs.symlink(target, link);
+  }
+  const apiserver = new ApiServer({
+    runtime,
+    kv,
+    registry,
+    authenticators: [x509Authenticator(clientCertVerifier(pki.cas['ca']!.certPem))],
+    authorizers: (storage) => [privilegedGroupAuthorizer, rbacAuthorizer(storageRbacSource(storage))],
+    admission: new AdmissionChain([]),
+    serviceCidr: spec.serviceSubnet,
+    nodePortRange: [30000, 32767],
+    advertiseAddress: `${cp.ip}:6443`,
+    version: {
+      major: '1',
+      minor: spec.version.split('.')[1]!,
+      gitVersion: v.kubernetes,
+      gitCommit: '0f4d8e0a2a1b7c3d5e6f708192a3b4c5d6e7f809',
+      gitTreeState: 'clean',
+      buildDate: '2025-12-09T14:00:00Z',
+      goVersion: 'go1.24.11',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+      emulationMajor: '1',
+      emulationMinor: spec.version.split('.')[1]!,
+      minCompatibilityMajor: '1',
+      minCompatibilityMinor: String(Number(spec.version.split('.')[1]!) - 1),
+    },
+    anonymousAuth: true,
+  });
+  world.net.listen(cp.name, '0.0.0.0', 6443, { protocol: 'kube-api', tls: { certPem: pki.certs['apiserver']!.certPem, clientCaPem: pki.cas['ca']!.certPem }, handler: apiserver });
+  const admin = new ApiClient(() => apiserver, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
+  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    admin.create(R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+  spec.machines.forEach((m, i) => {
+    const node: KObject = nodeObject(
+      {
+        name: m.name,
+        ip: m.ip,
+        controlPlane: m.role === 'control-plane',
+        kubeletVersion: v.kubernetes,
+        containerRuntimeVersion: `containerd://${v.containerd}`,
+        podCIDR: `10.244.${i}.0/24`,
+        cpu: '2',
+        memoryKi: 4_025_000,
+        pods: 110,
+        machineID: world.host(m.name).fs.readFile('/etc/machine-id').trim(),
+      },
+      runtime.now,
+    );
+    const created = admin.create(R.nodes, undefined, { ...node, status: undefined });
+    admin.updateStatus(R.nodes, { ...created, status: node.status });
+  });
+  const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
+  for (const obj of minimalRbac()) admin.create(obj.kind === 'ClusterRole' ? R.clusterroles : R.clusterrolebindings, undefined, obj);
+  const cpHost = world.host(cp.name);
+  cpHost.fs.mkdir('/root/.kube', { recursive: true });
+  cpHost.fs.writeFile('/root/.kube/config', kubeconfig, { mode: 0o600 });
+  runtime.settle();
+  return { spec, apiserver, kv, admin, kubeconfig, pki };
+}
+
+/** minimalRbac is cluster-admin and kubeadm's binding of it to the kubeadm:cluster-admins group. */
+function minimalRbac(): KObject[] {
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'cluster-admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' }, annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' } },
+      rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'kubeadm:cluster-admins' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'kubeadm:cluster-admins' }],
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+import { EMPTY_INPUT, type Writable } from '../../host/streams.ts';
+import type { Stmt } from '../parser/ast.ts';
+import type { Interp } from './interp.ts';
+import { Interrupt } from './signal.ts';
+import type { Job, ShellState } from './state.ts';
+import type { Io } from './types.ts';
+
+/** startJob runs a statement in the background (`cmd &`) and registers it as a job. */
+export function startJob(sh: Interp, s: Stmt, io: Io): Job {
+  const st = sh.state;
+  const host = sh.ctx.host;
+  const src = s.src.replace(/\s*&\s*$/, '');
+  const pid = host.procs.spawn({ user: sh.ctx.user.name, uid: sh.ctx.user.uid, command: src, ppid: st.pid, tty: sh.ctx.tty });
+  const id = (st.jobs.filter((j) => !j.done || !j.reported).reduce((m, j) => Math.max(m, j.id), 0) || 0) + 1;
+  const sub = sh.sub();
+  const signal = new Interrupt();
+  const jobIo: Io = { ...io, stdin: EMPTY_INPUT, signal };
+  const job: Job = { id, pid, src, done: false, code: 0, reported: false, promise: Promise.resolve(0), signal };
+  job.promise = (async () => {
+    try {
+      return await sub.runStmt({ ...s, background: false }, jobIo);
+    } catch (e) {
+      return sub.settle(e, jobIo, s.line);
+    }
+  })().then((code) => {
+    job.done = true;
+    job.code = code;
+    host.procs.exit(pid);
+    return code;
+  });
+  st.jobs.push(job);
+  st.lastBgPid = pid;
+  if (st.interactive) io.stderr.write(`[${id}] ${pid}\n`);
+  return job;
+}
+
+/** jobLine formats a job the way `jobs` and the completion notice print it. */
+export function jobLine(j: Job, current: boolean, state: string): string {
+  return `[${j.id}]${current ? '+' : ' '}  ${state.padEnd(24)}${j.src}${state.startsWith('Running') ? ' &' : ''}`;
+}
+
+/** reportDoneJobs prints "[1]+  Done  cmd" for finished jobs, as bash does before the next prompt. */
+export function reportDoneJobs(st: ShellState, out: Writable): void {
+  const last = st.jobs[st.jobs.length - 1];
+  for (const j of st.jobs) {
+    if (!j.done || j.reported) continue;
+    j.reported = true;
+    const state = j.code === 0 ? 'Done' : `Exit ${j.code}`;
+    out.write(jobLine(j, j === last, state) + '\n');
+  }
+  st.jobs = st.jobs.filter((j) => !j.reported);
+}
