@@ -1,7 +1,7 @@
 import { Runtime } from '../base/runtime.ts';
 import type { Host } from '../host/host.ts';
 import { createHost, type ImageUser } from '../host/image.ts';
-import type { Editor, SessionControl, SystemServices } from '../host/process.ts';
+import type { Editor } from '../host/process.ts';
 import { PROGRAMS } from '../tools/registry.ts';
 import { SimNetwork } from './network.ts';
 
@@ -52,40 +52,23 @@ export class World {
     return host;
   }
 
-  host(name: string): Host {
-    const h = this.hosts.get(name);
+  /** host finds a machine by name or IP address. */
+  host(nameOrIp: string): Host | undefined {
+    const byName = this.hosts.get(nameOrIp);
+    if (byName) return byName;
+    for (const h of this.hosts.values()) if (h.ip === nameOrIp) return h;
+    return undefined;
+  }
+
+  /** mustHost finds a machine the caller knows exists. */
+  mustHost(name: string): Host {
+    const h = this.host(name);
     if (!h) throw new Error(`no such host: ${name}`);
     return h;
   }
 
-  /** systemServices builds what programs on a host see of the world. */
-  systemServices(hostName: string, session: SessionControl, terminal: SystemServices['terminal']): SystemServices {
-    const host = this.host(hostName);
-    const runtime = this.runtime;
-    return {
-      runtime,
-      sleep: (ms, signal) =>
-        new Promise<boolean>((resolve) => {
-          let done = false;
-          const timer = runtime.after(ms, () => {
-            if (done) return;
-            done = true;
-            off?.();
-            resolve(true);
-          }, 'sleep');
-          const off = signal?.onInterrupt(() => {
-            if (done) return;
-            done = true;
-            timer.cancel();
-            resolve(false);
-          });
-        }),
-      net: this.net,
-      hostIp: host.ip,
-      machines: () => [...this.hosts.keys()],
-      session,
-      editor: this.editor,
-      terminal,
-    };
+  /** machines lists the lab's host names. */
+  machines(): string[] {
+    return [...this.hosts.keys()];
   }
 }

@@ -29,7 +29,6 @@ export const DEFAULT_USERS: ImageUser[] = [{ name: 'candidate', uid: 1000, sudo:
 /** createHost builds a host with the default image installed. */
 export function createHost(opts: { name: string; ip: string; clock: Clock } & ImageOptions): Host {
   const host = new Host(opts);
-  host.files.makeNullDevice('/dev/null');
   buildImage(host, opts);
   return host;
 }
@@ -55,6 +54,8 @@ export function buildImage(host: Host, opts: ImageOptions = {}): void {
     ['/dev/shm', 0o1777], ['/proc/sys/net/ipv4', 0o555], ['/proc/sys/net/bridge', 0o555], ['/sys', 0o555], ['/snap/bin', 0o755],
   ]);
   fs.chown('/var/log', 0, 104);
+  fs.mkdir('/dev', { recursive: true });
+  host.files.makeNullDevice('/dev/null');
   for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64']] as const) fs.symlink(target, link);
   fs.symlink('/proc/self/fd', '/dev/fd');
   writeAccounts(fs, users);

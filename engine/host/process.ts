@@ -86,8 +86,12 @@ export interface ProcessInfo {
 
 /** SessionControl lets ssh/sudo/su open a nested login on a host, and exit close it. */
 export interface SessionControl {
-  /** login opens a nested shell on host as user; the caller's shell resumes after it exits. */
-  login(opts: { host: string; user: string; loginShell: boolean; cwd?: string; env?: Record<string, string> }): void;
+  /**
+   * login opens a nested shell on host as user; the caller's shell resumes
+   * after it exits. closeMessage is printed when it exits (ssh: "Connection
+   * to node01 closed.").
+   */
+  login(opts: { host: string; user: string; loginShell: boolean; cwd?: string; env?: Record<string, string>; closeMessage?: string }): void;
   /** logout ends the current nested shell (the outermost one ends the session). */
   logout(code: number): void;
   /**
@@ -112,6 +116,8 @@ export interface ExecRequest {
   env?: Record<string, string>;
   /** keep the caller's exported environment (sudo -E, su without -) */
   inheritEnv?: Record<string, string>;
+  /** when argv[0] is not found, return 127 without a message (the caller prints its own) */
+  quietNotFound?: boolean;
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;

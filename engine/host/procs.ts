@@ -11,6 +11,8 @@ export interface SpawnOptions {
   state?: string;
   vszKb?: number;
   rssKb?: number;
+  /** onSignal receives kill(1) signals; without it SIGKILL, SIGTERM and SIGINT remove the process */
+  onSignal?: (sig: number) => void;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface SpawnOptions {
  */
 export class ProcessTable {
   private procs = new Map<number, ProcessInfo>();
+  private handlers = new Map<number, (sig: number) => void>();
   private nextPid = 1;
 
   constructor(private readonly clock: Clock) {}
@@ -41,12 +44,21 @@ export class ProcessTable {
       rssKb: o.rssKb ?? 3000 + ((pid * 104729) % 3000),
       cpuMs: 0,
     });
+    if (o.onSignal) this.handlers.set(pid, o.onSignal);
     return pid;
   }
 
   /** exit removes a process. */
   exit(pid: number): void {
     this.procs.delete(pid);
+    this.handlers.delete(pid);
+  }
+
+  /** signal delivers a signal number to a process (kill). */
+  signal(pid: number, sig: number): void {
+    const h = this.handlers.get(pid);
+    if (h) h(sig);
+    else if (sig === 9 || sig === 15 || sig === 2) this.exit(pid);
   }
 
   /** get returns one process. */

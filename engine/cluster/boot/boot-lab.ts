@@ -24,13 +24,13 @@ export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: numb
   ];
   for (const m of machines) world.addMachine(m, machines);
   const clusters = def.clusters.map((c) => bootDirect(world, c));
-  const student = world.host(def.student.host);
+  const student = world.mustHost(def.student.host);
   const home = `/home/${def.student.user}`;
   student.fs.mkdir(`${home}/.kube`, { recursive: true });
   student.fs.writeFile(`${home}/.kube/config`, mergeKubeconfigs(clusters), { mode: 0o600, uid: 1000, gid: 1000 });
   student.fs.chown(`${home}/.kube`, 1000, 1000);
   for (const c of clusters) {
-    const cp = world.host(c.spec.machines.find((m) => m.role === 'control-plane')!.name);
+    const cp = world.mustHost(c.spec.machines.find((m) => m.role === 'control-plane')!.name);
     cp.fs.mkdir(`${home}/.kube`, { recursive: true });
     cp.fs.writeFile(`${home}/.kube/config`, c.kubeconfig.replace(/kubernetes-admin@kubernetes/g, c.spec.context), { mode: 0o600, uid: 1000, gid: 1000 });
     cp.fs.chown(`${home}/.kube`, 1000, 1000);

@@ -46,7 +46,7 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
     nodes: spec.machines.filter((m) => m !== cp).map((m) => ({ name: m.name, ip: m.ip })),
   });
   for (const [hostName, files] of Object.entries(pki.files)) {
-    const fs = world.host(hostName).fs;
+    const fs = world.mustHost(hostName).fs;
     for (const [path, f] of Object.entries(files)) {
       fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
       fs.writeFile(path, f.content, { mode: f.mode });
@@ -97,7 +97,7 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
         cpu: '2',
         memoryKi: 4_025_000,
         pods: 110,
-        machineID: world.host(m.name).fs.readFile('/etc/machine-id').trim(),
+        machineID: world.mustHost(m.name).fs.readFile('/etc/machine-id').trim(),
       },
       runtime.now,
     );
@@ -106,7 +106,7 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
   });
   const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
   for (const obj of minimalRbac()) admin.create(obj.kind === 'ClusterRole' ? R.clusterroles : R.clusterrolebindings, undefined, obj);
-  const cpHost = world.host(cp.name);
+  const cpHost = world.mustHost(cp.name);
   cpHost.fs.mkdir('/root/.kube', { recursive: true });
   cpHost.fs.writeFile('/root/.kube/config', kubeconfig, { mode: 0o600 });
   runtime.settle();

@@ -3,7 +3,7 @@ import type { TestExpr } from '../parser/ast.ts';
 import { parseNumber } from './arith.ts';
 import { ShellError } from './errors.ts';
 import type { Expander } from './expand.ts';
-import { matchPattern } from './pattern.ts';
+import { matchPattern } from '../../tools/coreutils/lib/pattern.ts';
 import { eregexToJs } from '../../tools/coreutils/lib/regex.ts';
 
 /** FileTestEnv is what file tests need: the user's filesystem view, cwd and identity. */

@@ -4,7 +4,7 @@ import { expandBraces } from './braces.ts';
 import { ShellError } from './errors.ts';
 import { globPaths } from './glob.ts';
 import { expandParam } from './param.ts';
-import { escapeGlob, hasGlob } from './pattern.ts';
+import { escapeGlob, hasGlob } from '../../tools/coreutils/lib/pattern.ts';
 import { ansiC } from './quote.ts';
 import type { ExpandEnv, Io } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { byteOrder } from '../../host/fs/memfs.ts';
 import type { FileSystem } from '../../host/types.ts';
-import { hasGlob, patternRegex, unescapeGlob } from './pattern.ts';
+import { hasGlob, patternRegex, unescapeGlob } from '../../tools/coreutils/lib/pattern.ts';
 
 /** GlobOptions are the shopt settings that change pathname expansion. */
 export interface GlobOptions {

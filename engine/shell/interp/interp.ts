@@ -8,7 +8,7 @@ import type { HostContext, ShellMode } from './context.ts';
 import { evalCond, type FileTestEnv } from './cond.ts';
 import { ExitSignal, InterruptedSignal, LoopSignal, ReturnSignal, ShellError } from './errors.ts';
 import { Expander } from './expand.ts';
-import { matchPattern } from './pattern.ts';
+import { matchPattern } from '../../tools/coreutils/lib/pattern.ts';
 import { Pipe, TextInput } from './pipe.ts';
 import { applyRedirects } from './redirect.ts';
 import type { Interrupt } from './signal.ts';

@@ -1,7 +1,7 @@
 import type { ParamExp } from '../parser/ast.ts';
 import { ShellError } from './errors.ts';
 import { BREAK, type Expander, type Piece } from './expand.ts';
-import { replacePattern, stripPrefix, stripSuffix, matchPattern } from './pattern.ts';
+import { replacePattern, stripPrefix, stripSuffix, matchPattern } from '../../tools/coreutils/lib/pattern.ts';
 import { shellQuote, ansiC } from './quote.ts';
 import { isName, scalarOf, type VarValue } from './state.ts';
 

@@ -1,0 +1,120 @@
+import { createServer, type Server } from 'node:https';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { TLSSocket } from 'node:tls';
+import { bootLab, type BootedLab } from '../../engine/cluster/boot/boot-lab.ts';
+import { parseLabDefinition } from '../../engine/cluster/lab-definition.ts';
+import { createRequestListener } from './http-facade.ts';
+
+/** ServeOptions are `kubelab serve`'s flags. */
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  kubeconfigOut?: string;
+  labFile?: string;
+  seed?: number;
+  /** tick drives simulated time from wall time (off in tests that step time themselves) */
+  tick?: boolean;
+}
+
+function derToPem(der: Buffer): string {
+  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
+}
+
+/** kubeconfigFor writes a kubeconfig for real clients: the cluster CA, the admin's client certificate, the server's name. */
+export function kubeconfigFor(lab: BootedLab, port: number): string {
+  const c = lab.clusters[0]!;
+  const admin = c.pki.kubeconfigs['admin.conf']!;
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${b64(c.pki.cas['ca']!.certPem)}
+    server: https://127.0.0.1:${port}
+    tls-server-name: kubernetes
+  name: ${c.spec.name}
+contexts:
+- context:
+    cluster: ${c.spec.name}
+    user: kubernetes-admin
+  name: ${c.spec.context}
+current-context: ${c.spec.context}
+kind: Config
+preferences: {}
+users:
+- name: kubernetes-admin
+  user:
+    client-certificate-data: ${b64(admin.certPem)}
+    client-key-data: ${b64(admin.keyPem)}
+`;
+}
+
+/**
+ * startServe boots a lab in this process and serves its first cluster's
+ * apiserver over HTTPS with the cluster's own CA and serving certificate,
+ * authenticating client certificates and tokens exactly as the engine does.
+ */
+export async function startServe(o: ServeOptions): Promise<{ server: Server; lab: BootedLab; url: string; kubeconfig: string; close(): Promise<void> }> {
+  const def = o.labFile ? parseLabDefinition(readFileSync(o.labFile, 'utf8')) : undefined;
+  const lab = bootLab({ def, seed: o.seed });
+  const cluster = lab.clusters[0]!;
+  const runtime = lab.world.runtime;
+  let openWatches = 0;
+  const listener = createRequestListener(() => cluster.apiserver, {
+    clientCert: (req) => {
+      const sock = req.socket as TLSSocket;
+      const peer = sock.getPeerCertificate?.(false);
+      return peer && peer.raw ? derToPem(peer.raw) : undefined;
+    },
+    afterRequest: () => runtime.settle(),
+    onWatch: (open) => (openWatches += open ? 1 : -1),
+  });
+  const server = createServer(
+    {
+      key: cluster.pki.certs['apiserver']!.keyPem,
+      cert: cluster.pki.certs['apiserver']!.certPem,
+      ca: cluster.pki.cas['ca']!.certPem,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    listener,
+  );
+  await new Promise<void>((resolve) => server.listen(o.port, o.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  let last = Date.now();
+  const ticker = o.tick === false ? undefined : setInterval(() => {
+    const now = Date.now();
+    runtime.advance(now - last);
+    last = now;
+  }, 100);
+  void openWatches;
+  const kubeconfig = kubeconfigFor(lab, port);
+  if (o.kubeconfigOut) writeFileSync(o.kubeconfigOut, kubeconfig, { mode: 0o600 });
+  return {
+    server,
+    lab,
+    url: `https://127.0.0.1:${port}`,
+    kubeconfig,
+    close: () =>
+      new Promise((resolve) => {
+        if (ticker) clearInterval(ticker);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** serveMain is `kubelab serve`. */
+export async function serveMain(args: string[]): Promise<number> {
+  const opt = (name: string) => {
+    const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+    if (i < 0) return undefined;
+    return args[i]!.includes('=') ? args[i]!.split('=').slice(1).join('=') : args[i + 1];
+  };
+  const port = Number(opt('--port') ?? 6443);
+  const out = opt('--kubeconfig-out') ?? 'kubelab.kubeconfig';
+  const s = await startServe({ port, kubeconfigOut: out, labFile: opt('--lab'), seed: opt('--seed') ? Number(opt('--seed')) : undefined });
+  console.log(`kubelab serve: the lab's cluster is at ${s.url}`);
+  console.log(`kubeconfig written to ${out}; try: kubectl --kubeconfig ${out} get nodes`);
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,41 @@
+import type { Runtime } from '../base/runtime.ts';
+
+/**
+ * runStepped waits for work that depends on simulated time (a `sleep 5`, a
+ * rollout being waited for) by moving the clock straight to the next event
+ * whenever nothing else can make progress. Between steps it yields to the
+ * host's event loop so promise chains run. Past maxMs of simulated time it
+ * calls onTimeout once (the caller interrupts the command, as a user would
+ * press Ctrl-C).
+ */
+export async function runStepped<T>(runtime: Runtime, work: Promise<T>, yieldToHost: () => Promise<void>, maxMs: number, onTimeout: () => void): Promise<T> {
+  let done = false;
+  const p = work.finally(() => {
+    done = true;
+  });
+  const deadline = runtime.now + maxMs;
+  let timedOut = false;
+  while (!done) {
+    await yieldToHost();
+    if (done) break;
+    runtime.settle();
+    await yieldToHost();
+    if (done) break;
+    const next = runtime.nextAt();
+    if (next === undefined || next > deadline) {
+      if (timedOut) {
+        // Nothing left to run and the command still waits: it waits for input that will never come.
+        if (next === undefined) break;
+        runtime.advanceTo(next);
+        continue;
+      }
+      timedOut = true;
+      if (next !== undefined || runtime.now < deadline) runtime.advanceTo(deadline);
+      onTimeout();
+      continue;
+    }
+    if (next <= runtime.now) continue;
+    runtime.advanceTo(next);
+  }
+  return p;
+}

@@ -1,0 +1,75 @@
+import type { Runtime } from '../base/runtime.ts';
+import type { Host } from '../host/host.ts';
+import type { Writable } from '../host/streams.ts';
+import type { User } from '../host/types.ts';
+import type { HostContext } from './interp/context.ts';
+import { newShellState } from './interp/init.ts';
+import { Interp } from './interp/interp.ts';
+import { loginEnv } from './login-env.ts';
+
+/** LoginRequest describes a nested shell to open. */
+export interface LoginRequest {
+  host: Host;
+  user: User;
+  loginShell: boolean;
+  cwd?: string;
+  env?: Record<string, string>;
+  closeMessage?: string;
+}
+
+/** Login is one level of a session's login stack. */
+export interface Login {
+  host: Host;
+  user: User;
+  interp: Interp;
+  loginShell: boolean;
+  shellPid: number;
+  closeMessage?: string;
+  historyFile?: string;
+  historyStart: number;
+}
+
+function usableDir(host: Host, user: User, dir: string): boolean {
+  try {
+    const fs = host.fsFor(user);
+    return fs.stat(dir).type === 'dir' && (fs.access ? fs.access(dir, 1) : true);
+  } catch {
+    return false;
+  }
+}
+
+/** openLogin creates the shell of a new login (environment, cwd, history); startup files run afterwards. */
+export function openLogin(req: LoginRequest, o: { parent?: Login; ctx: HostContext; tty: string; runtime: Runtime }): Login {
+  const { host, user } = req;
+  const env = req.loginShell ? loginEnv(user, req.env) : { ...(o.parent?.interp.state.exportedEnv() ?? loginEnv(user)), ...(req.env ?? {}) };
+  let cwd = req.cwd ?? (req.loginShell ? user.home : (o.parent?.interp.state.cwd ?? user.home));
+  if (!usableDir(host, user, cwd)) cwd = '/';
+  env['PWD'] = cwd;
+  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.loginShell ? '-bash' : 'bash', tty: o.tty, state: 'Ss', ppid: o.parent?.shellPid });
+  const st = newShellState({ env, cwd, pid, ppid: o.parent?.shellPid ?? 1, uid: user.uid, hostname: host.name, runtime: o.runtime, interactive: true, login: req.loginShell });
+  const interp = new Interp(st, o.ctx, { kind: 'interactive' });
+  const historyFile = st.get('HISTFILE');
+  if (historyFile) {
+    try {
+      st.history.push(...host.fsFor(user).readFile(historyFile).split('\n').filter((l) => l !== ''));
+    } catch {
+      // no history yet
+    }
+  }
+  return { host, user, interp, loginShell: req.loginShell, shellPid: pid, closeMessage: req.closeMessage, historyFile, historyStart: st.history.length };
+}
+
+/** closeLogin ends a login: saves new history lines, says "logout"/"exit", and leaves the process table. */
+export function closeLogin(l: Login, stderr: Writable, announce: boolean): void {
+  const st = l.interp.state;
+  if (l.historyFile && st.history.length > l.historyStart) {
+    try {
+      l.host.fsFor(l.user).writeFile(l.historyFile, st.history.slice(l.historyStart).join('\n') + '\n', { append: true, mode: 0o600 });
+    } catch {
+      // an unwritable home keeps its history in memory only
+    }
+  }
+  if (announce) stderr.write(l.loginShell ? 'logout\n' : 'exit\n');
+  if (l.closeMessage) stderr.write(l.closeMessage + '\n');
+  l.host.procs.exit(l.shellPid);
+}
