@@ -30,7 +30,8 @@ export interface ApiServerConfig {
   runtime: Runtime;
   kv: KV;
   registry: Registry;
-  authenticators: Authenticator[];
+  /** authenticators in the apiserver's order; a function receives the storage (ServiceAccount and bootstrap tokens read it) */
+  authenticators: Authenticator[] | ((storage: Storage) => Authenticator[]);
   /** authorizers in --authorization-mode order; the privileged group authorizer goes first */
   authorizers: (storage: Storage) => Authorizer[];
   admission: AdmissionChain;
@@ -57,9 +58,11 @@ export class ApiServer implements ApiHandler {
   readonly storage: Storage;
   readonly ctx: ServerContext;
   private authorizers: Authorizer[];
+  private authenticators: Authenticator[];
 
   constructor(private readonly config: ApiServerConfig) {
     this.storage = new Storage(config.kv, config.runtime, config.registry);
+    this.authenticators = typeof config.authenticators === 'function' ? config.authenticators(this.storage) : config.authenticators;
     this.ctx = {
       runtime: config.runtime,
       registry: config.registry,
@@ -73,7 +76,7 @@ export class ApiServer implements ApiHandler {
       connectors: config.connectors ?? {},
       authorize: (a) => authorizeChain(this.authorizers, a),
       authenticateToken: (token) => {
-        const r = authenticate(config.authenticators, { token }, config.runtime.now, false);
+        const r = authenticate(this.authenticators, { token }, config.runtime.now, false);
         return 'user' in r ? r.user : undefined;
       },
       rules: (user, namespace) => rulesFor(storageRbacSource(this.storage), user, namespace),
@@ -126,7 +129,7 @@ export class ApiServer implements ApiHandler {
   /** authenticate, impersonate and authorize. */
   private admit(req: ApiRequest): { user: UserInfo; info: RequestInfo } {
     const info = requestInfo(req.method, req.path, req.query);
-    const auth = authenticate(this.config.authenticators, req.credentials, this.config.runtime.now, this.config.anonymousAuth);
+    const auth = authenticate(this.authenticators, req.credentials, this.config.runtime.now, this.config.anonymousAuth);
     if ('error' in auth) throw unauthorized();
     let user = auth.user;
     const asUser = header(req, 'impersonate-user');

@@ -84,8 +84,8 @@ export interface FileSystem {
   watch(dir: string, onChange: (path: string) => void): { close(): void };
   /** link makes a hard link (ln without -s); optional for read-only or fake filesystems. */
   link?(existing: string, path: string): void;
-  /** utimes sets the modification time (touch -d, tar x); optional. */
-  utimes?(path: string, mtime: number): void;
+  /** utimes sets the modification time (touch -d, tar x); noFollow changes a symlink itself (touch -h); optional. */
+  utimes?(path: string, mtime: number, opts?: { noFollow?: boolean }): void;
   /** access tells whether the bound user may read (4), write (2) or execute (1) path, like access(2); optional. */
   access?(path: string, mode: 4 | 2 | 1): boolean;
 }

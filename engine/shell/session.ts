@@ -14,7 +14,7 @@ import { newShellState } from './interp/init.ts';
 import { Interp } from './interp/interp.ts';
 import { reportDoneJobs } from './interp/jobs.ts';
 import { resolveCommand } from './interp/lookup.ts';
-import { Interrupt } from './interp/signal.ts';
+import { Interrupt } from '../host/interrupt.ts';
 import type { ShellState } from './interp/state.ts';
 import { expandHistory } from './histexpand.ts';
 import { historyEntry, loginEnv } from './login-env.ts';
@@ -315,7 +315,7 @@ export class ShellSession {
     const host = this.o.world.host(req.host);
     const user = host?.user(req.user);
     if (!host || !user) {
-      req.stderr.write(`bash: ${req.user}@${req.host}: no such user or host\n`);
+      if (!req.quietNotFound) req.stderr.write(`bash: ${req.user}@${req.host}: no such user or host\n`);
       return 255;
     }
     const env = req.loginShell ? loginEnv(user, req.env) : { ...(req.inheritEnv ?? {}), ...(req.env ?? {}) };
@@ -331,7 +331,9 @@ export class ShellSession {
         if (req.quietNotFound && resolveCommand(interp, req.argv[0]!).kind === 'error') return 127;
         return await runExternal(interp, req.argv, env, io);
       }
-      return await runShellText(interp, req.command ?? '', { name: 'bash', args: [], env, pid, io, kind: 'command' });
+      const args = req.args ?? [];
+      if (req.scriptName !== undefined) return await runShellText(interp, req.command ?? '', { name: req.scriptName, args, env, pid, io, kind: 'script' });
+      return await runShellText(interp, req.command ?? '', { name: args[0] ?? 'bash', args: args.slice(1), env, pid, io, kind: 'command' });
     } catch (e) {
       return e instanceof ExitSignal || e instanceof InterruptedSignal ? e.code : 1;
     } finally {

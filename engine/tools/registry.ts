@@ -1,12 +1,13 @@
 import type { ProgramDef } from './types.ts';
 import { KUBECTL } from './kubectl/index.ts';
+import { COREUTILS } from './coreutils/index.ts';
 
 /**
  * PROGRAMS is every host binary the lab knows, in one literal list. The shell
  * resolves commands through it (after PATH lookup); a unit test checks names
  * are unique and every program is installed somewhere.
  */
-export const PROGRAMS: ProgramDef[] = [...KUBECTL];
+export const PROGRAMS: ProgramDef[] = [...KUBECTL, ...COREUTILS];
 
 const byName = new Map<string, ProgramDef>();
 

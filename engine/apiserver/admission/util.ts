@@ -63,4 +63,4 @@ export function nodeNameOf(user: { name: string; groups: string[] }): string | u
   return n || undefined;
 }
 
-export { list, rec, str };
+export { list, rec, str, type Obj };

@@ -1,13 +1,10 @@
 import { Registry } from '../../api/registry.ts';
 import type { KObject } from '../../api/types.ts';
-import { AdmissionChain } from '../../apiserver/admission/chain.ts';
-import { x509Authenticator } from '../../apiserver/authn/x509.ts';
-import { clientCertVerifier, createKubeadmPki, type KubeadmPki } from '../../pki/index.ts';
-import { privilegedGroupAuthorizer } from '../../apiserver/authz/privileged.ts';
-import { rbacAuthorizer } from '../../apiserver/authz/rbac.ts';
-import { storageRbacSource } from '../../apiserver/authz/storage-source.ts';
-import { ApiServer } from '../../apiserver/server.ts';
-import { ApiClient } from '../../client/client.ts';
+import { createKubeadmPki, type KubeadmPki } from '../../pki/index.ts';
+import { assembleApiServer } from '../../apiserver/assemble.ts';
+import { bootstrapRbacObjects, kubeadmRbacObjects } from '../../apiserver/bootstrap/index.ts';
+import type { ApiServer } from '../../apiserver/server.ts';
+import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import { MvccStore } from '../../store/mvcc.ts';
 import type { ClusterSpec } from '../lab-definition.ts';
@@ -53,33 +50,42 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
     }
     for (const [link, target] of Object.entries(pki.symlinks[hostName] ?? {})) fs.symlink(target, link);
   }
-  const apiserver = new ApiServer({
-    runtime,
-    kv,
-    registry,
-    authenticators: [x509Authenticator(clientCertVerifier(pki.cas['ca']!.certPem))],
-    authorizers: (storage) => [privilegedGroupAuthorizer, rbacAuthorizer(storageRbacSource(storage))],
-    admission: new AdmissionChain([]),
-    serviceCidr: spec.serviceSubnet,
-    nodePortRange: [30000, 32767],
-    advertiseAddress: `${cp.ip}:6443`,
-    version: {
-      major: '1',
-      minor: spec.version.split('.')[1]!,
-      gitVersion: v.kubernetes,
-      gitCommit: '0f4d8e0a2a1b7c3d5e6f708192a3b4c5d6e7f809',
-      gitTreeState: 'clean',
-      buildDate: '2025-12-09T14:00:00Z',
-      goVersion: 'go1.24.11',
-      compiler: 'gc',
-      platform: 'linux/amd64',
-      emulationMajor: '1',
-      emulationMinor: spec.version.split('.')[1]!,
-      minCompatibilityMajor: '1',
-      minCompatibilityMinor: String(Number(spec.version.split('.')[1]!) - 1),
+  const assembled = assembleApiServer(
+    {
+      clientCaPem: pki.cas['ca']!.certPem,
+      serviceAccountKeyPems: [pki.serviceAccount.pubPem],
+      enableBootstrapTokenAuth: true,
+      authorizationMode: 'Node,RBAC',
+      enableAdmissionPlugins: ['NodeRestriction'],
+      disableAdmissionPlugins: [],
+      serviceCidr: spec.serviceSubnet,
+      nodePortRange: [30000, 32767],
+      advertiseAddress: `${cp.ip}:6443`,
+      anonymousAuth: true,
     },
-    anonymousAuth: true,
-  });
+    {
+      runtime,
+      kv,
+      registry,
+      version: {
+        major: '1',
+        minor: spec.version.split('.')[1]!,
+        gitVersion: v.kubernetes,
+        gitCommit: '0f4d8e0a2a1b7c3d5e6f708192a3b4c5d6e7f809',
+        gitTreeState: 'clean',
+        buildDate: '2025-12-09T14:00:00Z',
+        goVersion: 'go1.24.11',
+        compiler: 'gc',
+        platform: 'linux/amd64',
+        emulationMajor: '1',
+        emulationMinor: spec.version.split('.')[1]!,
+        minCompatibilityMajor: '1',
+        minCompatibilityMinor: String(Number(spec.version.split('.')[1]!) - 1),
+      },
+    },
+  );
+  if ('error' in assembled) throw new Error(assembled.error);
+  const apiserver = assembled.server;
   world.net.listen(cp.name, '0.0.0.0', 6443, { protocol: 'kube-api', tls: { certPem: pki.certs['apiserver']!.certPem, clientCaPem: pki.cas['ca']!.certPem }, handler: apiserver });
   const admin = new ApiClient(() => apiserver, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
@@ -105,7 +111,7 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
     admin.updateStatus(R.nodes, { ...created, status: node.status });
   });
   const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
-  for (const obj of minimalRbac()) admin.create(obj.kind === 'ClusterRole' ? R.clusterroles : R.clusterrolebindings, undefined, obj);
+  for (const obj of [...bootstrapRbacObjects(), ...kubeadmRbacObjects()]) admin.create(refFor(obj), obj.metadata.namespace, obj);
   const cpHost = world.mustHost(cp.name);
   cpHost.fs.mkdir('/root/.kube', { recursive: true });
   cpHost.fs.writeFile('/root/.kube/config', kubeconfig, { mode: 0o600 });
@@ -113,21 +119,8 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
   return { spec, apiserver, kv, admin, kubeconfig, pki };
 }
 
-/** minimalRbac is cluster-admin and kubeadm's binding of it to the kubeadm:cluster-admins group. */
-function minimalRbac(): KObject[] {
-  return [
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: { name: 'cluster-admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' }, annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' } },
-      rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }],
-    },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: 'kubeadm:cluster-admins' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'kubeadm:cluster-admins' }],
-    },
-  ];
+/** refFor names the resource of an RBAC object. */
+function refFor(obj: KObject) {
+  const plural = { ClusterRole: 'clusterroles', ClusterRoleBinding: 'clusterrolebindings', Role: 'roles', RoleBinding: 'rolebindings' }[obj.kind] ?? '';
+  return refOf(obj.apiVersion, plural, obj.kind === 'Role' || obj.kind === 'RoleBinding');
 }

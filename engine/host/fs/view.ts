@@ -103,8 +103,8 @@ export class FsView implements FileSystem {
     this.m.changed(this.m.realpath(path, this.cred));
   }
 
-  utimes(path: string, mtime: number): void {
-    const n = this.m.lookup(path, this.cred, true);
+  utimes(path: string, mtime: number, opts: { noFollow?: boolean } = {}): void {
+    const n = this.m.lookup(path, this.cred, !opts.noFollow);
     if (this.cred.uid !== 0 && this.cred.uid !== n.uid) throw new FsError('EPERM', path);
     n.mtime = mtime;
   }

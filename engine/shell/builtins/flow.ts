@@ -194,6 +194,7 @@ export const getopts: Builtin = (c) => {
     st.set(name, ch);
   } else {
     st.set(name, ch);
+    st.vars.delete('OPTARG');
     if (nextSub >= arg.length) advance();
   }
   st.set('OPTIND', String(ind));

@@ -21,7 +21,7 @@ export async function assignOne(sh: Interp, a: Assign, ex: Expander, o: AssignOp
   if (!isName(a.name)) throw new ShellError(`\`${a.name}': not a valid identifier`);
   if (o.local) st.declareLocal(a.name);
   const cur = st.getVar(a.name);
-  if (cur?.readonly) throw new ShellError(`${a.name}: readonly variable`);
+  if (cur?.readonly) throw new ShellError(`${a.name}: readonly variable`, 1, true);
   if (a.array) {
     const assoc = o.assoc || cur?.value instanceof Map;
     let value: VarValue;

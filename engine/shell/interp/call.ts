@@ -76,7 +76,7 @@ export async function dispatch(sh: Interp, argv: string[], assigns: Assign[], io
 /** tempAssigns applies `VAR=x cmd` for a builtin or function and returns the undo. */
 async function tempAssigns(sh: Interp, assigns: Assign[], ex: Expander): Promise<() => void> {
   if (assigns.length === 0) return () => {};
-  const saved = assigns.map((a) => [a.name, sh.state.getVar(a.name)] as const);
+  const saved = assigns.map((a) => { const v = sh.state.getVar(a.name); return [a.name, v ? { ...v } : undefined] as const; });
   for (const a of assigns) sh.state.setValue(a.name, a.value ? await ex.string(a.value, { assign: true }) : '', { export: true });
   return () => {
     for (const [name, old] of saved) {
@@ -162,8 +162,13 @@ export async function runShellText(sh: Interp, text: string, o: { name: string; 
   const child = new InterpClass(st, sh.ctx, mode);
   const r = await parseShell(text.endsWith('\n') ? text : text + '\n');
   if (r.kind !== 'ok') {
-    const msg = r.kind === 'incomplete' ? 'syntax error: unexpected end of file' : r.message;
-    o.io.stderr.write(`${child.errPrefix(lineOfError(text))}${msg}\n`);
+    const prefix = (n: number) => (o.kind === 'command' ? `bash: -c: line ${n}: ` : `${o.name}: line ${n}: `);
+    if (r.kind === 'incomplete') {
+      o.io.stderr.write(`${prefix(lineOfError(text))}syntax error: unexpected end of file\n`);
+      return 2;
+    }
+    o.io.stderr.write(`${prefix(r.line)}${r.message}\n`);
+    if (r.message.startsWith('syntax error near')) o.io.stderr.write(`${prefix(r.line)}\`${text.split('\n')[r.line - 1] ?? ''}'\n`);
     return 2;
   }
   try {
@@ -174,5 +179,5 @@ export async function runShellText(sh: Interp, text: string, o: { name: string; 
 }
 
 function lineOfError(text: string): number {
-  return text.split('\n').length;
+  return text.replace(/\n$/, '').split('\n').length + 1;
 }

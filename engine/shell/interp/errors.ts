@@ -38,5 +38,7 @@ export class ShellError {
     readonly message: string,
     readonly code = 1,
     readonly fatal = false,
+    /** the status a non-interactive shell exits with (bash uses 127 for parameter errors) */
+    readonly scriptCode = code,
   ) {}
 }

@@ -176,7 +176,7 @@ export class Expander {
           break;
         }
         case 'arith': {
-          const v = await this.arith(p.x);
+          const v = await this.arith(p.x, p.src);
           out.push({ s: String(v), q: inDq, split: !inDq });
           break;
         }

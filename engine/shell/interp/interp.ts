@@ -11,7 +11,7 @@ import { Expander } from './expand.ts';
 import { matchPattern } from '../../tools/coreutils/lib/pattern.ts';
 import { Pipe, TextInput } from './pipe.ts';
 import { applyRedirects } from './redirect.ts';
-import type { Interrupt } from './signal.ts';
+import type { Interrupt } from '../../host/interrupt.ts';
 import type { ShellState } from './state.ts';
 import type { ExpandEnv, Io } from './types.ts';
 import { runDecl } from './assign.ts';
@@ -149,7 +149,7 @@ export class Interp implements ExpandEnv {
     if (e instanceof LoopSignal) return 0;
     if (e instanceof ShellError) {
       this.report(e, io, line);
-      return e.code;
+      return this.mode.kind === 'interactive' ? e.code : e.scriptCode;
     }
     io.stderr.write(`${this.errPrefix(line)}${String((e as Error)?.message ?? e)}\n`);
     return 1;
@@ -292,7 +292,7 @@ export class Interp implements ExpandEnv {
         this.state.functions.set(c.name, { body: c.body, src: c.src });
         return 0;
       case 'arithcmd': {
-        const v = await new Expander(this, io).arith(c.x);
+        const v = await new Expander(this, io).arith(c.x, c.src);
         return v !== 0n ? 0 : 1;
       }
       case 'let': {

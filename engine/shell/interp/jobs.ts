@@ -1,7 +1,7 @@
 import { EMPTY_INPUT, type Writable } from '../../host/streams.ts';
 import type { Stmt } from '../parser/ast.ts';
 import type { Interp } from './interp.ts';
-import { Interrupt } from './signal.ts';
+import { Interrupt } from '../../host/interrupt.ts';
 import type { Job, ShellState } from './state.ts';
 import type { Io } from './types.ts';
 

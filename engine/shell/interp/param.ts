@@ -90,7 +90,7 @@ export async function expandParam(ex: Expander, p: ParamExp, inDq: boolean): Pro
   let r = await lookup(ex, p, name);
   if (p.length) {
     if (p.indexAll || name === '@' || name === '*') return emit({ values: [String(r.values.length)], list: false, star: false, set: true }, inDq, ex);
-    if (!r.set && st.opts.nounset) throw new ShellError(`${name}: unbound variable`, 1, true);
+    if (!r.set && st.opts.nounset) throw new ShellError(`${name}: unbound variable`, 1, true, 127);
     return emit({ values: [String([...(r.values[0] ?? '')].length)], list: false, star: false, set: true }, inDq, ex);
   }
   const op = p.exp?.op;
@@ -110,14 +110,14 @@ export async function expandParam(ex: Expander, p: ParamExp, inDq: boolean): Pro
     } else if (op.endsWith('?')) {
       if (empty) {
         const msg = word.parts.length ? await ex.string(word) : op === ':?' && r.set ? 'parameter null or not set' : 'parameter null or not set';
-        throw new ShellError(`${name}: ${msg}`, 1, true);
+        throw new ShellError(`${name}: ${msg}`, 1, true, 127);
       }
     } else {
       if (empty) return inDq ? [{ s: '', q: true, split: false }] : [];
       return alt();
     }
   } else if (!r.set && st.opts.nounset && !(r.list && (name === '@' || name === '*'))) {
-    throw new ShellError(`${name}: unbound variable`, 1, true);
+    throw new ShellError(`${name}: unbound variable`, 1, true, 127);
   }
   let values = r.values;
   if (p.slice) values = await slice(ex, p, values, r.list, name);

@@ -92,7 +92,7 @@ export class ShellState {
   /** set assigns a scalar, keeping attributes; readonly variables refuse. */
   set(name: string, value: string, opts: { export?: boolean; append?: boolean } = {}): void {
     const v = this.vars.get(name);
-    if (v?.readonly) throw new ShellError(`${name}: readonly variable`);
+    if (v?.readonly) throw new ShellError(`${name}: readonly variable`, 1, true);
     if (v) {
       if (opts.append) value = (scalarOf(v.value) ?? '') + value;
       if (Array.isArray(v.value)) {
@@ -107,7 +107,7 @@ export class ShellState {
   /** setValue stores any value kind (arrays from `a=(…)`). */
   setValue(name: string, value: VarValue, opts: { export?: boolean } = {}): void {
     const v = this.vars.get(name);
-    if (v?.readonly) throw new ShellError(`${name}: readonly variable`);
+    if (v?.readonly) throw new ShellError(`${name}: readonly variable`, 1, true);
     if (v) {
       v.value = value;
       if (opts.export) v.exported = true;

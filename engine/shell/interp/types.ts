@@ -1,7 +1,7 @@
 import type { Readable, Writable } from '../../host/streams.ts';
 import type { FileSystem } from '../../host/types.ts';
 import type { Arith, Stmt } from '../parser/ast.ts';
-import type { Interrupt } from './signal.ts';
+import type { Interrupt } from '../../host/interrupt.ts';
 import type { ShellState } from './state.ts';
 
 /** Io is the open files of a running command: stdin, stdout, stderr, any higher fds, and its interrupt. */

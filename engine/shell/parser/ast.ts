@@ -15,7 +15,7 @@ export type WordPart =
   | { t: 'dq'; parts: WordPart[] }
   | ParamExp
   | { t: 'cmdsubst'; stmts: Stmt[] }
-  | { t: 'arith'; x: Arith }
+  | { t: 'arith'; x: Arith; src: string }
   | { t: 'procsubst'; out: boolean; stmts: Stmt[] }
   | { t: 'extglob'; op: string; pattern: string }
   | { t: 'brace'; seq: boolean; elems: Word[] };
@@ -96,7 +96,7 @@ export type Command =
   | { t: 'block'; stmts: Stmt[] }
   | { t: 'subshell'; stmts: Stmt[] }
   | { t: 'func'; name: string; body: Stmt; src: string }
-  | { t: 'arithcmd'; x: Arith }
+  | { t: 'arithcmd'; x: Arith; src: string }
   | { t: 'test'; x: TestExpr }
   | { t: 'decl'; variant: string; args: Assign[] }
   | { t: 'let'; exprs: Arith[] }

@@ -99,7 +99,7 @@ export class Lowerer {
         return { t: 'func', name: str(node(c, 'Name'), 'Value'), body, src: body.src };
       }
       case 'ArithmCmd':
-        return { t: 'arithcmd', x: this.arith(node(c, 'X')!) };
+        return { t: 'arithcmd', x: this.arith(node(c, 'X')!), src: this.srcOf(node(c, 'X')) };
       case 'TestClause':
         return { t: 'test', x: this.test(node(c, 'X')!) };
       case 'DeclClause':
@@ -145,7 +145,7 @@ export class Lowerer {
   /** indexWord reads an array element index ([k]=v) as a word. */
   private indexWord(n: GoNode): Word {
     if (this.sx.NodeType(n) === 'Word') return this.word(n);
-    return { parts: [{ t: 'arith', x: this.arith(n) }] };
+    return { parts: [{ t: 'arith', x: this.arith(n), src: this.srcOf(n) }] };
   }
 
   private braceWords(ws: GoNode[]): Word[] {
@@ -176,7 +176,7 @@ export class Lowerer {
       case 'CmdSubst':
         return { t: 'cmdsubst', stmts: this.stmts(list(p, 'Stmts')) };
       case 'ArithmExp':
-        return { t: 'arith', x: this.arith(node(p, 'X')!) };
+        return { t: 'arith', x: this.arith(node(p, 'X')!), src: this.srcOf(node(p, 'X')) };
       case 'ProcSubst':
         return { t: 'procsubst', out: PROC_SUBST_OPS[num(p, 'Op')] === '>(', stmts: this.stmts(list(p, 'Stmts')) };
       case 'ExtGlob':
@@ -209,6 +209,18 @@ export class Lowerer {
     const names = num(p, 'Names');
     if (names) out.names = PARAM_NAMES_OPS[names] as '*' | '@';
     return out;
+  }
+
+  /** srcOf returns the source text a node spans (for error messages). */
+  srcOf(n: GoNode | null): string {
+    if (!n) return '';
+    try {
+      const p = (n['Pos'] as () => { Offset(): number }).call(n);
+      const e = (n['End'] as () => { Offset(): number }).call(n);
+      return this.src.slice(p.Offset(), e.Offset());
+    } catch {
+      return '';
+    }
   }
 
   private optArith(n: GoNode | null): Arith | undefined {

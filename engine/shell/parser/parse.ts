@@ -8,7 +8,7 @@ import { bashSyntaxError } from './syntax-error.ts';
 export type ParseResult =
   | { kind: 'ok'; stmts: Stmt[] }
   | { kind: 'incomplete' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; line: number };
 
 /**
  * Messages of mvdan/sh that mean "the input stops too early": an
@@ -40,9 +40,11 @@ export async function parseShell(src: string): Promise<ParseResult> {
     return { kind: 'ok', stmts };
   } catch (e) {
     const err = e as GoParseError;
-    if (typeof err?.Text !== 'string') return { kind: 'error', message: `syntax error: ${String(e)}` };
+    if (typeof err?.Text !== 'string') return { kind: 'error', message: `syntax error: ${String(e)}`, line: 1 };
     if (sx.IsIncomplete(e) && INCOMPLETE.some((re) => re.test(err.Text))) return { kind: 'incomplete' };
-    return { kind: 'error', message: bashSyntaxError(err.Text, src, err.Pos.Offset()) };
+    const message = bashSyntaxError(err.Text, src, err.Pos.Offset());
+    const line = message.startsWith('unexpected EOF') ? src.replace(/\n$/, '').split('\n').length + 1 : err.Pos.Line();
+    return { kind: 'error', message, line };
   } finally {
     parseStats.parses++;
     parseStats.parseMs += nowMs() - t0;

@@ -65,7 +65,7 @@ export const df = def(
     const rows = [[ 'Filesystem', h ? 'Size' : '1K-blocks', 'Used', h ? 'Avail' : 'Available', 'Use%', 'Mounted on']];
     for (const [fs, total, used, mnt] of FS) {
       const avail = total - used;
-      const pct = total === 0 ? '-' : `${Math.ceil((used / (used + avail)) * 100)}%`;
+      const pct = `${Math.ceil((used / (used + avail)) * 100)}%`;
       const f = (k: number) => (h ? humanSize(k * 1024) : String(k));
       rows.push([fs, f(total), f(used), f(avail), pct, mnt]);
     }

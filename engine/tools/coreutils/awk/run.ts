@@ -173,8 +173,8 @@ export class Awk {
       case '+': return toNum(a) + toNum(b);
       case '-': return toNum(a) - toNum(b);
       case '*': return toNum(a) * toNum(b);
-      case '/': if (toNum(b) === 0) throw new AwkRuntimeError('division by zero'); return toNum(a) / toNum(b);
-      case '%': if (toNum(b) === 0) throw new AwkRuntimeError('division by zero in %'); return toNum(a) % toNum(b);
+      case '/': return toNum(a) / toNum(b);
+      case '%': return toNum(a) % toNum(b);
       case '^': return toNum(a) ** toNum(b);
       case '<': return compare(a, b) < 0 ? 1 : 0;
       case '<=': return compare(a, b) <= 0 ? 1 : 0;
@@ -201,7 +201,7 @@ export class Awk {
     if (op !== '=') {
       const cur = toNum(this.evaluate(lv) as Value);
       const r = toNum(v);
-      const ops: Record<string, (x: number, y: number) => number> = { '+=': (x, y) => x + y, '-=': (x, y) => x - y, '*=': (x, y) => x * y, '/=': (x, y) => { if (y === 0) throw new AwkRuntimeError('division by zero in /='); return x / y; }, '%=': (x, y) => { if (y === 0) throw new AwkRuntimeError('division by zero in %='); return x % y; }, '^=': (x, y) => x ** y };
+      const ops: Record<string, (x: number, y: number) => number> = { '+=': (x, y) => x + y, '-=': (x, y) => x - y, '*=': (x, y) => x * y, '/=': (x, y) => x / y, '%=': (x, y) => x % y, '^=': (x, y) => x ** y };
       nv = ops[op]!(cur, r);
     }
     this.store(lv, nv);
@@ -399,6 +399,7 @@ export class Awk {
         return this.output(s, s.args.map((a) => this.evaluate(a) as Value));
       }
       case 'if':
+        if (needsAsync(s.c)) return this.ev(s.c).then((v) => (toBool(v) ? this.stmt(s.t) : s.f ? this.stmt(s.f) : undefined));
         return toBool(this.evaluate(s.c) as Value) ? this.stmt(s.t) : s.f ? this.stmt(s.f) : undefined;
       case 'block':
         return this.exec(s.body);

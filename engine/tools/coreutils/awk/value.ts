@@ -20,8 +20,8 @@ export function toNum(v: Value): number {
 
 /** fmtNum renders a number as CONVFMT/OFMT does (integers exactly). */
 export function fmtNum(n: number, fmt = '%.6g'): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n);
-  if (Number.isNaN(n)) return n > 0 ? 'nan' : '-nan';
+  if (Number.isInteger(n) && Math.abs(n) < 9.2e18) return BigInt(n).toString();
+  if (Number.isNaN(n)) return 'nan';
   if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
   return formatPrintf(fmt, [String(n)], 'coreutils').out;
 }

@@ -1,4 +1,4 @@
-import type { InterruptSignal } from '../../host/process.ts';
+import type { InterruptSignal } from './process.ts';
 
 /**
  * Interrupt is an InterruptSignal the shell can raise: by Ctrl-C on the
