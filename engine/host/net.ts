@@ -61,3 +61,39 @@ export interface Network {
   /** listen binds a listener; "0.0.0.0" binds every address of the host. */
   listen(host: string, address: string, port: number, listener: Listener): { close(): void };
 }
+
+/** HttpRequest is one HTTP request as it travels in memory to a listener of protocol "http". */
+export interface HttpRequest {
+  method: string;
+  /** path with query, e.g. "/index.html?x=1" */
+  path: string;
+  /** header names in lower case */
+  headers: Record<string, string>;
+  body: string;
+  /** the Host header's value, for virtual hosts (ingress) */
+  host: string;
+  /** true when the client spoke TLS (https) */
+  tls: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** the reason phrase, e.g. "OK", "Not Found" (defaults from the status) */
+  statusText?: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * HttpHandler serves a listener of protocol "http" (nginx in a pod, an ingress
+ * controller, the kubelet's read-only endpoints). It answers synchronously or
+ * with a promise (a server that proxies further).
+ */
+export interface HttpHandler {
+  handle(req: HttpRequest, from: Peer): HttpResponse | Promise<HttpResponse>;
+}
+
+/** TcpHandler serves a listener of protocol "tcp": one connection, a request text in, a response text out (redis PING, nc). */
+export interface TcpHandler {
+  converse(input: string, from: Peer): string | Promise<string>;
+}

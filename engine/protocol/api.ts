@@ -42,7 +42,17 @@ export interface BootInfo {
 /** SubmitResult answers one line of terminal input. */
 export type SubmitResult =
   | { kind: 'incomplete'; prompt: string }
-  | { kind: 'done'; exit: number; session: SessionInfo };
+  | {
+      kind: 'done';
+      exit: number;
+      session: SessionInfo;
+      /**
+       * unread (optional) is terminal input the command never read: what the
+       * user typed or pasted while it ran. The terminal gives it back to the
+       * next prompt as type-ahead, the way bash reads what is left in the tty.
+       */
+      unread?: string;
+    };
 
 export interface Completion {
   /** the part of the line [start, end) the candidates replace */
@@ -103,6 +113,17 @@ export interface EngineApi {
   /** setSpeed sets how fast simulated time runs against wall time (1 = real time). */
   setSpeed(factor: number): Promise<void>;
   saveState(): Promise<Uint8Array>;
+  /**
+   * resize (optional) tells a session the terminal's size, as a real terminal's
+   * SIGWINCH does: COLUMNS/LINES and what full-screen programs (watch, less) draw.
+   * The UI calls it when the terminal pane changes size; absent, sessions stay 80x24.
+   */
+  resize?(session: string, columns: number, rows: number): Promise<void>;
+  /**
+   * endInput (optional) is Ctrl-D while a command reads the terminal (cat, read,
+   * an interactive kubectl exec): end of input for that command.
+   */
+  endInput?(session: string): Promise<void>;
 }
 
 export interface Inspection {

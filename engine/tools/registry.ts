@@ -1,13 +1,18 @@
 import type { ProgramDef } from './types.ts';
 import { KUBECTL } from './kubectl/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
+import { SYSTEMCTL } from './systemctl/index.ts';
+import { JOURNALCTL } from './journalctl/index.ts';
+import { APT_PROGRAMS } from './apt/index.ts';
+import { OPENSSL } from './openssl/index.ts';
+import { SYSADMIN_PROGRAMS } from './sysadmin/index.ts';
 
 /**
  * PROGRAMS is every host binary the lab knows, in one literal list. The shell
  * resolves commands through it (after PATH lookup); a unit test checks names
  * are unique and every program is installed somewhere.
  */
-export const PROGRAMS: ProgramDef[] = [...KUBECTL, ...COREUTILS];
+export const PROGRAMS: ProgramDef[] = [...KUBECTL, ...COREUTILS, ...SYSTEMCTL, ...JOURNALCTL, ...APT_PROGRAMS, ...OPENSSL, ...SYSADMIN_PROGRAMS];
 
 const byName = new Map<string, ProgramDef>();
 

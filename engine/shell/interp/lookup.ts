@@ -20,7 +20,7 @@ function isExecFile(sh: Interp, path: string): 'yes' | 'noexec' | 'no' {
 
 /** pathLookup searches PATH like bash: the first executable regular file wins. */
 export function pathLookup(sh: Interp, name: string): { path?: string; noexec?: string } {
-  const PATH = sh.state.get('PATH') ?? '';
+  const PATH = sh.state.get('PATH') ?? '/usr/local/bin:/usr/bin:/bin';
   let noexec: string | undefined;
   for (const dir of PATH.split(':')) {
     const base = dir === '' ? sh.state.cwd : dir;

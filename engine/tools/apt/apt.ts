@@ -8,7 +8,7 @@ import { progressLines, READING } from './common.ts';
 const WARNING = '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n';
 
 /** listLine is one line of `apt list`: "kubeadm/unknown,now 1.34.3-1.1 amd64 [installed,upgradable to: 1.35.0-1.1]". */
-function listLines(cache: AptCache, name: string, all: boolean): string[] {
+function listLines(cache: AptCache, name: string, all: boolean, installedOnly: boolean): string[] {
   const v = cache.view(name)!;
   const inst = v.installed;
   const cand = cache.candidateVersion(name);
@@ -26,7 +26,7 @@ function listLines(cache: AptCache, name: string, all: boolean): string[] {
     }
     return `${name}/${where} ${version} ${arch}${flags}`;
   };
-  const versions = all ? [...new Set([...v.versions.map((a) => a.info.version), ...(inst ? [inst.version] : [])])].sort((a, b) => -compareVersions(a, b)) : [inst && !(cand && compareVersions(cand, inst.version) > 0) ? inst.version : (cand ?? inst!.version)];
+  const versions = all ? [...new Set([...v.versions.map((a) => a.info.version), ...(inst ? [inst.version] : [])])].sort((a, b) => -compareVersions(a, b)) : [inst && (installedOnly || !(cand && compareVersions(cand, inst.version) > 0)) ? inst.version : (cand ?? inst!.version)];
   return versions.map((ver) => line(ver, v.versions.find((a) => a.info.version === ver)?.info.architecture ?? inst?.architecture ?? 'amd64'));
 }
 
@@ -48,7 +48,7 @@ export async function runApt(p: Process): Promise<number> {
     if (flags.includes('--upgradable')) names = names.filter((n) => cache.upgradable().some((u) => u.name === n));
     if (args.length) names = names.filter((n) => args.some((pat) => new RegExp('^' + pat.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$').test(n)));
     const all = flags.includes('-a') || flags.includes('--all-versions');
-    const lines = names.flatMap((n) => listLines(cache, n, all));
+    const lines = names.flatMap((n) => listLines(cache, n, all, flags.includes('--installed')));
     p.stdout.write(lines.map((l) => l + '\n').join('') + (all && lines.length ? '\n' : ''));
     return 0;
   }

@@ -98,7 +98,7 @@ export const awk = def(
       prog = parseAwk(src);
     } catch (e) {
       if (e instanceof AwkSyntaxError) {
-        p.stderr.write(e.near === 'end of file' && /{[^}]*$/.test(src) ? `awk: line ${e.line}: missing } near end of file\n` : `awk: line ${e.line}: ${e.message}\n`);
+        p.stderr.write(e.near === 'end of file' && /{[^}]*$/.test(src) ? `awk: line ${e.line + (src.endsWith('\n') ? 0 : 1)}: missing } near end of file\n` : `awk: line ${e.line}: ${e.message}\n`);
         return 2;
       }
       throw e;

@@ -95,7 +95,8 @@ export const cp = def(
   async (p) => {
     const a = parseOrUsage(p, { flags: 'aRrpdfinvTHLPu', withArg: 't', long: { archive: 'a', recursive: 'r', preserve: 'p', force: 'f', 'no-clobber': 'n', verbose: 'v', 'target-directory=': 't', 'no-target-directory': 'T', 'no-dereference': 'P' } });
     if (typeof a === 'number') return a;
-    const o: CpOpts = { rec: has(a, 'r') || has(a, 'R') || has(a, 'a'), preserve: has(a, 'p') || has(a, 'a'), noDeref: has(a, 'a') || has(a, 'P') || has(a, 'd'), noClobber: has(a, 'n'), verbose: has(a, 'v') };
+    const rec = has(a, 'r') || has(a, 'R') || has(a, 'a');
+    const o: CpOpts = { rec, preserve: has(a, 'p') || has(a, 'a'), noDeref: (rec && !has(a, 'L')) || has(a, 'P') || has(a, 'd'), noClobber: has(a, 'n'), verbose: has(a, 'v') };
     const target = a.opts.get('t')?.[0];
     const args = [...a.args];
     if (args.length === 0) {
@@ -115,7 +116,7 @@ export const cp = def(
       destDir = false;
     }
     if (args.length > 1 && !destDir) {
-      p.stderr.write(`cp: target ${qa(dest)} is not a directory\n`);
+      p.stderr.write(`cp: target ${qa(dest)} : Not a directory\n`);
       return 1;
     }
     let code = 0;

@@ -111,7 +111,7 @@ function parse(p: Process, toks: string[], actions: { any: boolean }, ctxOut: { 
       case '-prune': return { t: 'action', fn: (c) => ((c as Ctx & { prune?: boolean }).prune = true) };
       case '-quit': return { t: 'action', fn: () => { throw new QuitSignal(); } };
       default:
-        throw new FindError(t.startsWith('-') ? `unknown predicate \u2018${t}\u2019` : `paths must precede expression: \u2018${t}\u2019`);
+        throw new FindError(t.startsWith('-') ? `unknown predicate \`${t}'` : `paths must precede expression: \`${t}'`);
     }
   };
   const and = (): Node => {

@@ -24,7 +24,7 @@ export const ln = def(
       destDir = false;
     }
     if (args.length > 1 && !destDir) {
-      p.stderr.write(`ln: target ${qa(dest)} is not a directory\n`);
+      p.stderr.write(`ln: target ${qa(dest)}: Not a directory\n`);
       return 1;
     }
     let code = 0;

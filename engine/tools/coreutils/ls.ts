@@ -3,7 +3,7 @@ import type { Process } from '../../host/process.ts';
 import type { FileStat } from '../../host/types.ts';
 import { has, parseOrUsage, val } from './lib/args.ts';
 import { columnize } from './lib/columns.ts';
-import { humanSize, lsDate, modeString } from './lib/fmt.ts';
+import { humanSize, lsDate, modeString, strftime } from './lib/fmt.ts';
 import { errText, groupName, qa, resolve, userName } from './lib/io.ts';
 import { def } from './def.ts';
 
@@ -26,6 +26,7 @@ function options(a: Exclude<ReturnType<typeof parseOrUsage>, number>, p: Process
     blocks: has(a, 's'), deref: has(a, 'L'), format,
     color: color === 'always' || color === 'yes' || color === 'force' || ((color === 'auto' || color === 'tty' || color === 'if-tty' || (color === '' && a.opts.has('color'))) && p.stdout.isTTY),
     width: Number(p.env['COLUMNS']) || (p.stdout.isTTY ? p.sys.terminal.columns : 80),
+    timeStyle: val(a, 'ts'),
   };
 }
 
@@ -70,7 +71,7 @@ function long(p: Process, list: Entry[], o: Opts): string {
       owner: o.numeric ? String(e.st.uid) : userName(p, e.st.uid),
       group: o.numeric ? String(e.st.gid) : groupName(p, e.st.gid),
       size: dev ? '1, 3' : o.human ? humanSize(e.st.size) : String(e.st.size),
-      date: lsDate(e.st.mtime, now),
+      date: o.timeStyle?.startsWith('+') ? strftime(o.timeStyle.slice(1), e.st.mtime) : o.timeStyle === 'long-iso' ? strftime('%Y-%m-%d %H:%M', e.st.mtime) : o.timeStyle === 'full-iso' ? strftime('%Y-%m-%d %H:%M:%S.000000000 +0000', e.st.mtime) : lsDate(e.st.mtime, now),
       name: decorate(e, o) + (e.st.type === 'symlink' && e.target !== undefined ? ` -> ${e.target}` : ''),
     };
   });
@@ -117,7 +118,7 @@ function entry(p: Process, name: string, path: string, o: Opts, follow: boolean)
 export const ls = def(
   'ls',
   async (p) => {
-    const a = parseOrUsage(p, { flags: 'aAlhR1dFprtSUfinsgoGLCx', long: { all: 'a', 'almost-all': 'A', 'human-readable': 'h', recursive: 'R', directory: 'd', classify: 'F', reverse: 'r', inode: 'i', 'numeric-uid-gid': 'n', size: 's', dereference: 'L', 'color=': 'color', color: 'color', 'group-directories-first': 'gdf', 'full-time': 'l' }, usageCode: 2 });
+    const a = parseOrUsage(p, { flags: 'aAlhR1dFprtSUfinsgoGLCx', long: { all: 'a', 'almost-all': 'A', 'human-readable': 'h', recursive: 'R', directory: 'd', classify: 'F', reverse: 'r', inode: 'i', 'numeric-uid-gid': 'n', size: 's', dereference: 'L', 'color=': 'color', color: 'color', 'group-directories-first': 'gdf', 'full-time': 'l', 'time-style=': 'ts' }, usageCode: 2 });
     if (typeof a === 'number') return a;
     const o = options(a, p);
     const operands = a.args.length ? a.args : ['.'];

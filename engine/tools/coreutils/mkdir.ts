@@ -1,5 +1,5 @@
 import { has, parseOrUsage, val } from './lib/args.ts';
-import { errText, ql, resolve } from './lib/io.ts';
+import { errText, qa, ql, resolve } from './lib/io.ts';
 import { parseMode } from './lib/mode.ts';
 import { def } from './def.ts';
 
@@ -29,21 +29,24 @@ export const mkdir = def(
       try {
         if (has(a, 'p')) {
           const parts = path.split('/').filter((x) => x);
+          const shownParts = d.split('/').filter((x) => x);
+          const skip = parts.length - shownParts.length;
           let cur = '';
-          for (const part of parts) {
+          for (const [k, part] of parts.entries()) {
             cur += '/' + part;
+            const shown = (d.startsWith('/') ? '/' : '') + shownParts.slice(0, Math.max(0, k - skip + 1)).join('/');
             if (p.fs.exists(cur)) {
               if (p.fs.stat(cur).type !== 'dir') throw Object.assign(new Error('Not a directory'), { at: cur });
               continue;
             }
             p.fs.mkdir(cur, { mode: cur === path ? mode : 0o755 });
             if (cur === path && m !== undefined) p.fs.chmod(cur, mode);
-            if (has(a, 'v')) p.stdout.write(`mkdir: created directory ${ql(cur === path ? d : cur)}\n`);
+            if (has(a, 'v')) p.stdout.write(`mkdir: created directory ${qa(shown)}\n`);
           }
         } else {
           p.fs.mkdir(path, { mode });
           if (m !== undefined) p.fs.chmod(path, mode);
-          if (has(a, 'v')) p.stdout.write(`mkdir: created directory ${ql(d)}\n`);
+          if (has(a, 'v')) p.stdout.write(`mkdir: created directory ${qa(d)}\n`);
         }
       } catch (e) {
         p.stderr.write(`mkdir: cannot create directory ${ql(d)}: ${errText(e)}\n`);
@@ -71,7 +74,7 @@ export const rmdir = def(
         p.fs.rmdir(resolve(p, d));
       } catch (e) {
         if (has(a, 'I') && /not empty/.test(errText(e))) continue;
-        p.stderr.write(`rmdir: failed to remove ${ql(d)}: ${errText(e)}\n`);
+        p.stderr.write(`rmdir: failed to remove ${qa(d)}: ${errText(e)}\n`);
         code = 1;
       }
     }

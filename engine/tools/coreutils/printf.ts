@@ -12,7 +12,7 @@ export const printf = def(
     }
     const r = formatPrintf(args[0]!, args.slice(1), 'coreutils');
     p.stdout.write(r.out);
-    for (const e of r.errors) p.stderr.write(`printf: ${e}\n`);
+    for (const e of r.errors) p.stderr.write(`${p.argv[0]}: ${e}\n`);
     return r.errors.length ? 1 : 0;
   },
   'printf - format and print data\n\nSYNOPSIS\n       printf FORMAT [ARGUMENT]...\n\nDESCRIPTION\n       Print ARGUMENT(s) according to FORMAT.',

@@ -51,6 +51,9 @@ export const podDef = defineResource({
     const spec = (obj.spec ??= {}) as Record<string, unknown>;
     setPodSpecDefaults(spec, obj);
     spec.enableServiceLinks ??= true;
+    // The v1 conversion keeps the deprecated serviceAccount field equal to serviceAccountName.
+    if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '') spec.serviceAccount = spec.serviceAccountName;
+    else if (typeof spec.serviceAccount === 'string' && spec.serviceAccount !== '') spec.serviceAccountName = spec.serviceAccount;
     // SetDefaults_Pod: a limit without a request makes the request equal to the limit.
     for (const c of [...list(spec.containers), ...list(spec.initContainers)]) {
       const r = rec(c.resources);

@@ -35,7 +35,7 @@ export function parseMode(spec: string, current: number, isDir: boolean, umask =
       if (masks.g) mask |= 0o2070;
       if (masks.o) mask |= 0o1007;
       let eff = bits & mask;
-      if (masks.implicit && sign !== '=') eff &= ~umask | 0o7000;
+      if (masks.implicit) eff &= ~umask | 0o7000;
       if (sign === '+') mode |= eff;
       else if (sign === '-') mode &= ~eff;
       else mode = (mode & ~(mask & 0o777) & ~(mask & 0o7000 & (isDir ? 0o1000 : 0o7000))) | eff;

@@ -70,7 +70,7 @@ function numArg(arg: string | undefined, dialect: PrintfDialect, errors: string[
   const t = arg.trim();
   const m = /^[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(t);
   const fm = /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)/i.exec(t);
-  const bad = () => errors.push(dialect === 'bash' ? `${arg}: invalid number` : `'${arg}': expected a numeric value`);
+  const bad = () => errors.push(dialect === 'bash' ? `${arg}: invalid number` : `\u2018${arg}\u2019: expected a numeric value`);
   if (!m && !fm) {
     bad();
     return { n: 0n, f: 0 };
@@ -86,7 +86,7 @@ function numArg(arg: string | undefined, dialect: PrintfDialect, errors: string[
   const used = Math.max(m?.[0].length ?? 0, fm?.[0].length ?? 0);
   if (used < t.length) {
     if (dialect === 'bash') errors.push(`${arg}: invalid number`);
-    else errors.push(`'${arg}': value not completely converted`);
+    else errors.push(`\u2018${arg}\u2019: value not completely converted`);
   }
   return { n, f };
 }

@@ -1,0 +1,33 @@
+/** StateData is what a plugin keeps for one cycle; clone() when preemption tries a node must not see the original change. */
+export interface StateData {
+  clone?(): StateData;
+}
+
+/**
+ * CycleState is framework.CycleState: per-pod, per-cycle data the plugins
+ * compute in PreFilter/PreScore and read in Filter/Score, plus the plugins
+ * that said Skip.
+ */
+export class CycleState {
+  private data = new Map<string, StateData>();
+  /** skipFilterPlugins are PreFilter plugins that returned Skip: their Filter is not called. */
+  skipFilterPlugins = new Set<string>();
+  /** skipScorePlugins are PreScore plugins that returned Skip: their Score is not called. */
+  skipScorePlugins = new Set<string>();
+
+  read<T extends StateData>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+
+  write(key: string, v: StateData): void {
+    this.data.set(key, v);
+  }
+
+  clone(): CycleState {
+    const c = new CycleState();
+    for (const [k, v] of this.data) c.data.set(k, v.clone ? v.clone() : v);
+    c.skipFilterPlugins = new Set(this.skipFilterPlugins);
+    c.skipScorePlugins = new Set(this.skipScorePlugins);
+    return c;
+  }
+}

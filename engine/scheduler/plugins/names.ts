@@ -1,0 +1,21 @@
+/** Plugin names exactly as pkg/scheduler/framework/plugins/names declares them (they appear in configs and logs). */
+export const Names = {
+  PrioritySort: 'PrioritySort',
+  DefaultBinder: 'DefaultBinder',
+  DefaultPreemption: 'DefaultPreemption',
+  ImageLocality: 'ImageLocality',
+  InterPodAffinity: 'InterPodAffinity',
+  NodeAffinity: 'NodeAffinity',
+  NodeName: 'NodeName',
+  NodePorts: 'NodePorts',
+  NodeResourcesBalancedAllocation: 'NodeResourcesBalancedAllocation',
+  NodeResourcesFit: 'NodeResourcesFit',
+  NodeUnschedulable: 'NodeUnschedulable',
+  NodeVolumeLimits: 'NodeVolumeLimits',
+  PodTopologySpread: 'PodTopologySpread',
+  SchedulingGates: 'SchedulingGates',
+  TaintToleration: 'TaintToleration',
+  VolumeBinding: 'VolumeBinding',
+  VolumeRestrictions: 'VolumeRestrictions',
+  VolumeZone: 'VolumeZone',
+} as const;

@@ -1,0 +1,2 @@
+/** systemctl: the host's service manager client. See README.md. */
+export { SYSTEMCTL, runSystemctl, NO_SYSTEMD } from './program.ts';
