@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP } from './bin/web.ts';
 
 export default defineConfig({
   plugins: [react()],
@@ -18,7 +19,9 @@ export default defineConfig({
       'monaco-yaml/yaml.worker.js',
     ],
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 5000 },
+  // The built app is served with the same Content-Security-Policy as `kubelab web` (bin/web.ts).
+  preview: { headers: { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' } },
   test: {
     include: ['engine/**/*.test.ts', 'exercises/**/*.test.ts', 'bin/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',

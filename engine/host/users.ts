@@ -66,8 +66,7 @@ export class UserDb {
   user(nameOrUid: string | number): User | undefined {
     const e = typeof nameOrUid === 'number' ? this.passwd.find((p) => p.uid === nameOrUid) : this.passwd.find((p) => p.name === nameOrUid);
     if (!e) return undefined;
-    const groups = this.group.filter((g) => g.gid === e.gid || g.members.includes(e.name)).map((g) => g.gid);
-    if (!groups.includes(e.gid)) groups.unshift(e.gid);
+    const groups = [e.gid, ...this.group.filter((g) => g.gid !== e.gid && g.members.includes(e.name)).map((g) => g.gid)];
     return { name: e.name, uid: e.uid, gid: e.gid, home: e.home, shell: e.shell, groups };
   }
 

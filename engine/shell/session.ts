@@ -68,7 +68,7 @@ export class ShellSession {
   private logins: Login[] = [];
   private buffer = '';
   private running: Interrupt | undefined;
-  private ttyIn: TtyInput | undefined;
+  private readonly ttyIn = new TtyInput();
   private actions: Action[] = [];
   private promptText = '';
   private endedCode: number | undefined;
@@ -144,12 +144,12 @@ export class ShellSession {
 
   /** input feeds what the user types to a running command's stdin. */
   input(text: string): void {
-    this.ttyIn?.write(text);
+    this.ttyIn.write(text);
   }
 
   /** endInput is Ctrl-D while a command reads the terminal. */
   endInput(): void {
-    this.ttyIn?.end();
+    this.ttyIn.end();
   }
 
   /** submit takes one line of input; it resolves when the line is buffered or has run. */
@@ -209,8 +209,11 @@ export class ShellSession {
   private async runTop(login: Login, stmts: import('./parser/ast.ts').Stmt[]): Promise<number> {
     const signal = new Interrupt();
     this.running = signal;
-    this.ttyIn = new TtyInput();
-    const io = { stdin: this.ttyIn, stdout: this.o.stdout, stderr: this.o.stderr, signal };
+    const offTty = signal.onInterrupt(() => this.ttyIn.cancel());
+    const tty = this.ttyIn;
+    // Reads after Ctrl-C see end-of-input at once, whoever was or was not waiting at that moment.
+    const stdin = { isTTY: true, read: () => (signal.interrupted ? Promise.resolve(null) : tty.read()), unread: (t: string) => tty.unread(t) };
+    const io = { stdin, stdout: this.o.stdout, stderr: this.o.stderr, signal };
     const interp = login.interp;
     let code: number;
     try {
@@ -229,7 +232,7 @@ export class ShellSession {
       }
     } finally {
       this.running = undefined;
-      this.ttyIn = undefined;
+      offTty();
     }
     interp.state.status = code;
     return code;

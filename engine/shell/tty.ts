@@ -28,6 +28,15 @@ export class TtyInput implements Readable {
     }
   }
 
+  /** cancel answers a waiting read with end-of-input (the reader was interrupted) without ending later reads. */
+  cancel(): void {
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = undefined;
+      w(null);
+    }
+  }
+
   read(): Promise<string | null> {
     if (this.buf !== '') {
       const b = this.buf;

@@ -16,7 +16,7 @@ export interface CallMessage<M extends Method = Method> {
   kind: 'call';
   id: number;
   method: M;
-  args: Parameters<EngineApi[M]>;
+  args: Parameters<NonNullable<EngineApi[M]>>;
 }
 
 /** SerializedError is an Error flattened for postMessage and rebuilt on the other side. */

@@ -15,7 +15,7 @@ function setup(opts: { cols?: number; history?: string[] } = {}) {
   const history = new History(opts.history ?? []);
   const done: string[] = [];
   const ctl = new TerminalController({
-    term: { write: (s) => screen.write(s), cols: () => cols, cursorX: () => screen.cursorX() },
+    term: { write: (s) => screen.write(s), cols: () => cols, cursorX: () => screen.cursorX(), flush: (fn) => fn() },
     session: {
       submit: (l) => engine.submit('s1', l),
       interrupt: () => engine.interrupt('s1'),
@@ -266,7 +266,7 @@ describe('TerminalController', () => {
     const screen = new Screen(60, 20);
     screen.write(PROMPT + 'kubectl get no\x1b[1D');
     const c = new TerminalController({
-      term: { write: (s) => screen.write(s), cols: () => 60, cursorX: () => screen.cursorX() },
+      term: { write: (s) => screen.write(s), cols: () => 60, cursorX: () => screen.cursorX(), flush: (fn) => fn() },
       session: { submit: (l) => b.engine.submit('s1', l), interrupt: async () => undefined, stdin: async () => undefined, endInput: async () => undefined, complete: (l, x) => b.engine.complete('s1', l, x) },
       history: new History(),
     });

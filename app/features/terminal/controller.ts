@@ -12,6 +12,8 @@ export interface TermLike {
   cols(): number;
   /** cursorX is the cursor's column now: a prompt after output without a newline starts mid-line. */
   cursorX(): number;
+  /** flush calls fn once everything written so far is on screen (xterm parses writes asynchronously). */
+  flush(fn: () => void): void;
 }
 
 /** SessionPort is EngineApi bound to one terminal session. */
@@ -115,8 +117,20 @@ export class TerminalController {
     this.view.cols = Math.max(1, this.o.term.cols());
   }
 
-  /** showPrompt starts editing at a new prompt (boot, restore, after a notice). */
-  showPrompt(prompt: string, typeAhead = ''): void {
+  /**
+   * showPrompt starts editing at a new prompt (boot, restore, after a command)
+   * once the output before it is on screen, so the prompt starts where that
+   * output left the cursor. Keys wait meanwhile.
+   */
+  showPrompt(prompt: string, typeAhead = '', before?: () => void): void {
+    this.mode = 'idle';
+    this.o.term.flush(() => {
+      before?.();
+      this.startPrompt(prompt, typeAhead);
+    });
+  }
+
+  private startPrompt(prompt: string, typeAhead: string): void {
     this.prompt = prompt;
     if (this.pendingLines.length === 0) this.ps1 = prompt;
     this.mode = 'edit';
@@ -126,7 +140,7 @@ export class TerminalController {
     this.view.start(prompt, this.o.term.cursorX());
     this.o.onChange?.();
     if (typeAhead) this.queue.unshift(...decodeKeys(typeAhead));
-    if (this.mode === 'edit' && this.queue.length === 0 && this.whenIdle.length > 0 && this.pendingLines.length === 0) {
+    if (this.queue.length === 0 && this.whenIdle.length > 0 && this.pendingLines.length === 0) {
       this.runLine(this.whenIdle.shift()!);
       return;
     }
@@ -144,14 +158,17 @@ export class TerminalController {
       this.mode = 'edit';
       this.line.reset(s.text);
       this.line.set(s.text, s.cursor);
-      if (s.mode !== 'edit') this.view.start(s.prompt, this.o.term.cursorX(), s.text, s.cursor);
-      else this.view.adopt(s.prompt, this.o.term.cursorX(), s.text, s.cursor);
+      if (s.mode === 'edit') this.view.adopt(s.prompt, this.o.term.cursorX(), s.text, s.cursor);
+      else {
+        // A search or a completion listing was on screen: start the line afresh below it.
+        this.o.term.write('\r\n');
+        this.view.start(s.prompt, 0, s.text, s.cursor);
+      }
       this.pump();
       return;
     }
     // A command was running when the page went away; the restored lab is between commands.
-    if (this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
-    this.showPrompt(s.ps1 || s.prompt);
+    this.showPrompt(s.ps1 || s.prompt, '', () => this.newlineIfNeeded());
   }
 
   /** snapshot is what persistence saves for this terminal. */
@@ -182,14 +199,20 @@ export class TerminalController {
 
   /** notice prints a line of information above a fresh prompt (rewind, reset). */
   notice(text: string, prompt?: string): void {
-    if (this.mode === 'edit' || this.mode === 'search') this.view.finish(this.line.text);
-    else if (this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
-    this.o.term.write(text + '\r\n');
+    const atPrompt = this.mode === 'edit' || this.mode === 'search';
+    if (atPrompt) this.view.finish(this.line.text);
     this.pendingLines = [];
     this.search = undefined;
     this.cancelHold?.();
     this.queue = [];
-    this.showPrompt(prompt ?? this.ps1);
+    this.showPrompt(prompt ?? this.ps1, '', () => {
+      if (!atPrompt) this.newlineIfNeeded();
+      this.o.term.write(text + '\r\n');
+    });
+  }
+
+  private newlineIfNeeded(): void {
+    if (this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
   }
 
   /** end marks the session finished (its outermost shell exited). */
@@ -270,7 +293,7 @@ export class TerminalController {
     switch (k.name) {
       case 'enter': return this.accept();
       case 'tab': return this.complete();
-      case 'backspace': case 'ctrl-h': if (L.backspace()) this.redraw(); return;
+      case 'backspace': if (L.backspace()) this.redraw(); return;
       case 'delete': if (L.deleteChar()) this.redraw(); return;
       case 'ctrl-d':
         if (L.text === '' && this.pendingLines.length === 0) return this.eof();
@@ -395,19 +418,21 @@ export class TerminalController {
       this.o.onEnded?.();
       return;
     }
-    if (this.interrupted && this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
     const typeAhead = (r.unread ?? '') + this.cooked;
     this.cooked = '';
-    this.showPrompt(r.session.prompt, typeAhead);
+    const interrupted = this.interrupted;
+    // bash starts a new line after a command stopped by Ctrl-C; after normal output it does not.
+    this.showPrompt(r.session.prompt, typeAhead, () => interrupted && this.newlineIfNeeded());
   }
 
   private failed(err: unknown): void {
     this.cancelHold?.();
     this.pendingLines = [];
     const msg = err instanceof Error ? err.message : String(err);
-    if (this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
-    this.o.term.write(`\x1b[31mkubelab: ${msg}\x1b[0m\r\n`);
-    this.showPrompt(this.ps1);
+    this.showPrompt(this.ps1, '', () => {
+      this.newlineIfNeeded();
+      this.o.term.write(`\x1b[31mkubelab: ${msg}\x1b[0m\r\n`);
+    });
   }
 
   /** heldInterrupt is Ctrl-C while input waits (just after Enter): stop the command, drop the type-ahead. */

@@ -1,11 +1,9 @@
 import type { Host } from '../host.ts';
-import { Journal, JournalStream } from '../journal/journal.ts';
+import { Journal } from '../journal/journal.ts';
 import { MESSAGE_IDS } from '../journal/catalog.ts';
 import type { Program, SystemServices } from '../process.ts';
 import { changeText, disableLinks, enableLinks, enableState, type Change, type EnableState } from './enablement.ts';
-import { isCleanExit, statusText, type ExitInfo } from './exit-status.ts';
-import { resolveExec, serviceEnvironment } from './exec-resolve.ts';
-import { spawnDaemon } from './spawn.ts';
+import { activate, onExit } from './lifecycle.ts';
 import { loadUnit, fingerprintOf, unitName, type LoadedUnit } from './unit-load.ts';
 import { description, newRuntime, simulatedCpuMs, type ActiveState, type SubState, type UnitRuntime } from './unit-state.ts';
 import { formatTimespan } from '../journal/time.ts';
@@ -40,10 +38,16 @@ export class Systemd {
   readonly host: Host;
   readonly journal: Journal;
   readonly sys: SystemServices;
-  private readonly programs: SystemdOptions['programs'];
+  /** programs resolves program names (used by the lifecycle steps) */
+  readonly programs: SystemdOptions['programs'];
   private units = new Map<string, UnitRuntime>();
   private listeners = new Set<(c: StateChange) => void>();
   private jobId = 100;
+
+  /** nextJobId numbers systemd's jobs (journalctl -x shows them). */
+  nextJobId(): string {
+    return String(this.jobId++);
+  }
   /** bootTime is when this systemd started (journalctl -b, uptime) */
   readonly bootTime: number;
 
@@ -55,7 +59,8 @@ export class Systemd {
     this.bootTime = o.sys.runtime.now;
   }
 
-  private get now(): number {
+  /** now is the simulated time. */
+  get now(): number {
     return this.sys.runtime.now;
   }
 
@@ -120,7 +125,8 @@ export class Systemd {
     this.journal.append({ unit, ident: 'systemd', pid: 1, priority, message, messageId, fields: { UNIT: unit, ...fields } });
   }
 
-  private setState(rt: UnitRuntime, active: ActiveState, sub: SubState): void {
+  /** setState moves a unit to a state, stamping its timestamps and telling listeners. */
+  setState(rt: UnitRuntime, active: ActiveState, sub: SubState): void {
     const changed = rt.active !== active || rt.sub !== sub;
     if (active === 'active' && rt.active !== 'active') rt.activeEnter = this.now;
     if ((active === 'inactive' || active === 'failed') && rt.active !== active) rt.inactiveEnter = this.now;
@@ -143,74 +149,9 @@ export class Systemd {
     rt.restartTimer?.cancel();
     rt.restartTimer = undefined;
     rt.nRestarts = 0;
-    return this.activate(rt);
+    return activate(this, rt);
   }
 
-  private activate(rt: UnitRuntime): OpResult {
-    const n = rt.unit.name;
-    const cfg = rt.unit.config;
-    const jobId = String(this.jobId++);
-    if (cfg.startLimitIntervalMs > 0 && cfg.startLimitIntervalMs !== Infinity && cfg.startLimitBurst > 0) {
-      rt.starts = rt.starts.filter((t) => t > this.now - cfg.startLimitIntervalMs);
-      if (rt.starts.length >= cfg.startLimitBurst) {
-        this.log(n, `${n}: Start request repeated too quickly.`, 4);
-        this.log(n, `${n}: Failed with result 'start-limit-hit'.`, 4, MESSAGE_IDS.unitResult, { UNIT_RESULT: 'start-limit-hit' });
-        this.log(n, `Failed to start ${description(rt.unit)}.`, 3, MESSAGE_IDS.unitFailed, { JOB_ID: jobId, JOB_RESULT: 'failed' });
-        rt.result = 'start-limit-hit';
-        this.setState(rt, 'failed', 'failed');
-        return { ok: false, error: 'start-limit-hit', jobFailed: true };
-      }
-      rt.starts.push(this.now);
-    }
-    const { env, missing } = serviceEnvironment(this.host.fs, cfg);
-    const cmd = cfg.execStart[0]!;
-    if (missing !== undefined) {
-      this.log(n, `${n}: Failed to load environment files: No such file or directory`, 3);
-      this.log(n, `${n}: Failed to run 'start' task: No such file or directory`, 3);
-      this.log(n, `${n}: Failed with result 'resources'.`, 4, MESSAGE_IDS.unitResult, { UNIT_RESULT: 'resources' });
-      this.log(n, `Failed to start ${description(rt.unit)}.`, 3, MESSAGE_IDS.unitFailed, { JOB_ID: jobId, JOB_RESULT: 'failed' });
-      rt.result = 'resources';
-      this.setState(rt, 'failed', 'failed');
-      return { ok: false, error: 'resources', jobFailed: true };
-    }
-    const r = resolveExec(this.host.fs, cmd, env, n, this.programs);
-    const user = (cfg.user && this.host.user(cfg.user)) || this.host.user(0)!;
-    rt.generation++;
-    const gen = rt.generation;
-    rt.startedAt = this.now;
-    rt.result = 'success';
-    if (!r.ok) {
-      // Type=simple: the job is done once the child is forked; exec fails in the child afterwards.
-      const pid = this.host.procs.spawn({ user: user.name, uid: user.uid, command: cmd.words.join(' ') });
-      this.host.procs.exit(pid);
-      rt.mainPid = pid;
-      rt.mainCmd = cmd;
-      this.setState(rt, 'active', 'running');
-      this.log(n, `Started ${description(rt.unit)}.`, 6, MESSAGE_IDS.unitStarted, { JOB_ID: jobId, JOB_RESULT: 'done' });
-      if (r.step === 'EXEC') for (const l of r.lines) this.journal.append({ unit: n, ident: 'systemd', pid, priority: 3, message: l });
-      this.onExit(rt, gen, { code: 'exited', status: r.ok ? 0 : 203 });
-      return { ok: true };
-    }
-    let pid = 0;
-    const out = new JournalStream(this.journal, { unit: n, ident: r.path.split('/').pop()!, pid: () => pid });
-    const handle = spawnDaemon({
-      host: this.host, program: r.program, argv: r.argv, env: r.env, cwd: cfg.workingDirectory ?? '/', user, sys: this.sys,
-      stdout: out, stderr: out,
-      onSignal: (sig) => this.signalMain(n, sig),
-    });
-    pid = handle.pid;
-    rt.handle = handle;
-    rt.mainPid = pid;
-    rt.mainCmd = cmd;
-    rt.mainArgv = r.argv;
-    this.setState(rt, 'active', 'running');
-    this.log(n, `Started ${description(rt.unit)}.`, 6, MESSAGE_IDS.unitStarted, { JOB_ID: jobId, JOB_RESULT: 'done' });
-    void handle.done.then((exit) => {
-      out.flush();
-      this.onExit(rt, gen, exit);
-    });
-    return { ok: true };
-  }
 
   /** signalMain delivers kill(1) to a unit's main process: TERM, INT and KILL end it at once. */
   signalMain(name: string, sig: number): void {
@@ -223,50 +164,10 @@ export class Systemd {
     const gen = rt.generation;
     rt.handle.kill(sig);
     this.host.procs.exit(rt.mainPid);
-    this.onExit(rt, gen, { code: 'killed', status: sig });
+    onExit(this, rt, gen, { code: 'killed', status: sig });
   }
 
-  private onExit(rt: UnitRuntime, gen: number, exit: ExitInfo): void {
-    if (gen !== rt.generation) return;
-    rt.generation++;
-    const n = rt.unit.name;
-    const cfg = rt.unit.config;
-    const pid = rt.mainPid ?? 0;
-    rt.lastMain = { pid, cmd: rt.mainCmd!, exit, at: this.now };
-    rt.mainPid = undefined;
-    rt.handle = undefined;
-    const clean = isCleanExit(exit) || rt.mainCmd?.ignoreFailure === true;
-    const fields = { COMMAND: 'ExecStart', EXIT_CODE: exit.code, EXIT_STATUS: statusText(exit).slice(7) };
-    if (clean) {
-      this.log(n, `${n}: Deactivated successfully.`, 6, MESSAGE_IDS.unitSuccess);
-      rt.result = 'success';
-    } else {
-      this.log(n, `${n}: Main process exited, code=${exit.code}, ${statusText(exit)}`, 5, MESSAGE_IDS.unitProcessExit, fields);
-      rt.result = exit.code === 'exited' ? 'exit-code' : 'signal';
-      this.log(n, `${n}: Failed with result '${rt.result}'.`, 4, MESSAGE_IDS.unitResult, { UNIT_RESULT: rt.result });
-    }
-    const restart =
-      cfg.restart === 'always' || (cfg.restart === 'on-failure' && !clean) || (cfg.restart === 'on-success' && clean) ||
-      (cfg.restart === 'on-abnormal' && exit.code !== 'exited') || (cfg.restart === 'on-abort' && exit.code !== 'exited' && !clean);
-    if (restart) {
-      this.setState(rt, 'activating', 'auto-restart');
-      rt.restartTimer = this.sys.runtime.after(cfg.restartMs, () => this.autoRestart(rt), `systemd:${n}:restart`);
-      return;
-    }
-    if (clean && cfg.remainAfterExit) this.setState(rt, 'active', 'exited');
-    else if (clean) this.setState(rt, 'inactive', 'dead');
-    else this.setState(rt, 'failed', 'failed');
-  }
 
-  private autoRestart(rt: UnitRuntime): void {
-    rt.restartTimer = undefined;
-    if (rt.active !== 'activating' || rt.sub !== 'auto-restart') return;
-    const n = rt.unit.name;
-    rt.nRestarts++;
-    this.log(n, `${n}: Scheduled restart job, restart counter is at ${rt.nRestarts}.`, 6, MESSAGE_IDS.unitRestartScheduled);
-    this.log(n, `Stopped ${description(rt.unit)}.`, 6, MESSAGE_IDS.unitStopped, { JOB_ID: String(this.jobId++), JOB_RESULT: 'done' });
-    this.activate(rt);
-  }
 
   /** stop stops a unit (systemctl stop): SIGTERM to the main process, then the unit is inactive. */
   stop(name: string): OpResult {
@@ -274,7 +175,7 @@ export class Systemd {
     const n = rt.unit.name;
     if (rt.unit.loadState === 'not-found' && rt.active === 'inactive') return { ok: false, error: `Unit ${n} not loaded.` };
     const desc = description(rt.unit);
-    const jobId = String(this.jobId++);
+    const jobId = this.nextJobId();
     if (rt.restartTimer) {
       rt.restartTimer.cancel();
       rt.restartTimer = undefined;

@@ -36,10 +36,17 @@ export function unitName(arg: string): string {
 function tryStat(fs: FileSystem, path: string): string | undefined {
   try {
     const s = fs.stat(path);
-    return `${s.ino}:${s.mtime}:${s.size}`;
+    // systemd compares modification times; a content hash also catches rewrites within one simulated millisecond.
+    return s.type === 'file' ? `${s.ino}:${s.mtime}:${s.size}:${hash(fs.readFile(path))}` : `${s.ino}:${s.mtime}`;
   } catch {
     return undefined;
   }
+}
+
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
 }
 
 function isMasked(fs: FileSystem, path: string): boolean {

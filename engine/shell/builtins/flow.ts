@@ -1,7 +1,6 @@
 import { runExternal } from '../interp/call.ts';
 import { ExitSignal, LoopSignal, ReturnSignal } from '../interp/errors.ts';
 import { Expander } from '../interp/expand.ts';
-import { pathLookup } from '../interp/lookup.ts';
 import { parseShell } from '../parser/parse.ts';
 import { fail, out, type Builtin } from './types.ts';
 
@@ -126,7 +125,6 @@ function pathLookupReadable(c: Parameters<Builtin>[0], name: string): string | u
       // keep looking
     }
   }
-  void pathLookup;
   return undefined;
 }
 

@@ -177,8 +177,14 @@ export const complete: Builtin = (c) => {
     return 1;
   }
   if (c.name === 'complete' && (args.length === 0 || args[0] === '-p')) {
-    for (const [n, spec] of c.sh.state.completions) out(c, `complete ${spec} ${n}\n`);
-    return 0;
+    const names = args.slice(1);
+    let code = 0;
+    for (const n of names.length ? names : [...c.sh.state.completions.keys()]) {
+      const spec = c.sh.state.completions.get(n);
+      if (spec === undefined) code = fail(c, `${n}: no completion specification`);
+      else out(c, `complete ${spec} ${n}\n`);
+    }
+    return code;
   }
   if (c.name === 'complete') {
     const name = args[args.length - 1];

@@ -193,7 +193,11 @@ export class Interp implements ExpandEnv {
   }
 
   private async runRedirected(s: Stmt, io: Io, cond: boolean): Promise<number> {
-    if (!s.cmd) return 0;
+    if (!s.cmd) {
+      // A line of only redirections (`> file`) opens and truncates them, like bash.
+      if (s.redirs.length) await applyRedirects(s.redirs, io, new Expander(this, io), this.redirectHost());
+      return 0;
+    }
     if (s.cmd.t === 'call' && this.aliasesActive()) {
       const expanded = await this.expandAlias(s);
       if (expanded) {

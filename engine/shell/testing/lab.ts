@@ -8,6 +8,7 @@ import { Collector } from '../../host/streams.ts';
 import { PROGRAMS, programByName } from '../../tools/registry.ts';
 import type { ProgramDef } from '../../tools/types.ts';
 import { ShellSession, type ShellWorld } from '../session.ts';
+import { loadShellParser } from '../parser/load.ts';
 import { macrotaskYield, pump, type PumpOptions } from './pump.ts';
 
 /** TestLab is a small world of hosts for shell tests. */
@@ -65,6 +66,7 @@ export class TestTerminal {
     const err = new Collector(o.tty ?? true);
     const stdout = { isTTY: o.tty ?? true, write: (s: string) => (out.write(s), all.write(s)) };
     const stderr = { isTTY: o.tty ?? true, write: (s: string) => (err.write(s), all.write(s)) };
+    await loadShellParser();
     const session = await pump(lab.runtime, ShellSession.open({ world: lab.world, host: lab.host(o.host ?? 'controlplane'), user: o.user ?? 'candidate', stdout, stderr, yieldToHost: macrotaskYield, loginShell: o.loginShell, programs: o.programs ?? programByName }), macrotaskYield);
     return new TestTerminal(lab, session, { out, err, all });
   }

@@ -25,6 +25,7 @@ export async function pump<T>(runtime: Runtime, p: Promise<T>, yieldToHost: () =
   const limit = runtime.now + (o.maxSimMs ?? 3_600_000);
   let stuck = false;
   let yields = 0;
+  let idle = 0;
   while (!done) {
     await yieldToHost();
     if (done) break;
@@ -33,18 +34,26 @@ export async function pump<T>(runtime: Runtime, p: Promise<T>, yieldToHost: () =
       o.onStuck?.('blocked');
       continue;
     }
-    if (runtime.settle() > 0) continue;
+    if (runtime.settle() > 0) {
+      idle = 0;
+      continue;
+    }
     const next = runtime.nextAt();
-    if (next === undefined || next > limit) {
-      if (stuck) {
-        if (next === undefined) break;
-      } else {
-        stuck = true;
-        o.onStuck?.(next === undefined ? 'blocked' : 'time');
-        continue;
-      }
+    if (next !== undefined && next <= limit) {
+      idle = 0;
+      runtime.advanceTo(next);
+      continue;
+    }
+    // Nothing is due: the promise waits for input, or for more microtask rounds; give it a few turns first.
+    if (++idle < 20) continue;
+    if (!stuck) {
+      stuck = true;
+      idle = 0;
+      o.onStuck?.(next === undefined ? 'blocked' : 'time');
+      continue;
     }
     if (next !== undefined) runtime.advanceTo(next);
+    else throw new Error('pump: the command is blocked (waiting for input that never comes)');
   }
   return p;
 }

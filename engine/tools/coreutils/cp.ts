@@ -116,7 +116,7 @@ export const cp = def(
       destDir = false;
     }
     if (args.length > 1 && !destDir) {
-      p.stderr.write(`cp: target ${qa(dest)} : Not a directory\n`);
+      p.stderr.write(`cp: target ${qa(dest)}: Not a directory\n`);
       return 1;
     }
     let code = 0;

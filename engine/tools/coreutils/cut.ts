@@ -1,5 +1,5 @@
 import { has, parseOrUsage, val } from './lib/args.ts';
-import { errText, forEachLine, lineSource, qf, ql } from './lib/io.ts';
+import { errText, forEachLine, lineSource, qf } from './lib/io.ts';
 import { def } from './def.ts';
 
 type Range = [number, number];
@@ -89,7 +89,6 @@ export const cut = def(
         }
       });
     }
-    void ql;
     return code;
   },
   'cut - remove sections from each line of files\n\nSYNOPSIS\n       cut OPTION... [FILE]...\n\nDESCRIPTION\n       -b, --bytes=LIST\n              select only these bytes\n       -c, --characters=LIST\n              select only these characters\n       -d, --delimiter=DELIM\n              use DELIM instead of TAB for field delimiter\n       -f, --fields=LIST\n              select only these fields',

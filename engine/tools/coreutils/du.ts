@@ -62,14 +62,18 @@ export const df = def(
     const a = parseOrUsage(p, { flags: 'hTaik', long: { 'human-readable': 'h', 'print-type': 'T' } });
     if (typeof a === 'number') return a;
     const h = has(a, 'h');
-    const rows = [[ 'Filesystem', h ? 'Size' : '1K-blocks', 'Used', h ? 'Avail' : 'Available', 'Use%', 'Mounted on']];
+    const rows = [['Filesystem', h ? 'Size' : '1K-blocks', 'Used', h ? 'Avail' : 'Available', 'Use%', 'Mounted on']];
+    const mountOf = (path: string) => [...FS].filter(([, , , m]) => path === m || path.startsWith(m === '/' ? '/' : m + '/')).sort((x, y) => y[3].length - x[3].length)[0]!;
+    const wanted = a.args.length ? new Set(a.args.map((f) => mountOf(f.startsWith('/') ? f : `${p.cwd}/${f}`)[3])) : undefined;
     for (const [fs, total, used, mnt] of FS) {
+      if (wanted && !wanted.has(mnt)) continue;
       const avail = total - used;
       const pct = `${Math.ceil((used / (used + avail)) * 100)}%`;
       const f = (k: number) => (h ? humanSize(k * 1024) : String(k));
       rows.push([fs, f(total), f(used), f(avail), pct, mnt]);
     }
-    const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const mins = h ? [14, 5, 5, 5, 4, 0] : [14, 9, 8, 9, 4, 0];
+    const w = rows[0]!.map((_, i) => Math.max(mins[i]!, ...rows.map((r) => r[i]!.length)));
     p.stdout.write(rows.map((r) => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(i === 5 ? 0 : w[i]!) : c.padStart(w[i]!))).join(' ').trimEnd() + '\n').join(''));
     return 0;
   },
@@ -84,7 +88,7 @@ export const free = def(
     if (typeof a === 'number') return a;
     const mem = [4015440, 962936, 1721344, 1024, 1331160, 3052424];
     const f = (k: number) => (has(a, 'h') ? (k === 0 ? '0B' : humanSize(k * 1024).replace(/([KMGT])$/, '$1i')) : has(a, 'm') ? String(Math.floor(k / 1024)) : has(a, 'g') ? String(Math.floor(k / 1048576)) : String(k));
-    const row = (name: string, vals: number[]) => name.padEnd(7) + vals.map((v) => f(v).padStart(12)).join('') + '\n';
+    const row = (name: string, vals: number[]) => name.padEnd(8) + vals.map((v) => f(v).padStart(12)).join('') + '\n';
     p.stdout.write('               total        used        free      shared  buff/cache   available\n' + row('Mem:', mem) + row('Swap:', [0, 0, 0]));
     return 0;
   },

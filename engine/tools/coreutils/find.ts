@@ -162,7 +162,7 @@ export const find = def(
   async (p) => {
     const argv = p.argv.slice(1);
     let k = 0;
-    while (k < argv.length && argv[k] === '-L' || argv[k] === '-H' || argv[k] === '-P') k++;
+    while (k < argv.length && (argv[k] === '-L' || argv[k] === '-H' || argv[k] === '-P')) k++;
     const paths: string[] = [];
     while (k < argv.length && !/^[-(!)]/.test(argv[k]!) && argv[k] !== ',') paths.push(argv[k++]!);
     if (paths.length === 0) paths.push('.');

@@ -15,8 +15,8 @@ export const ln = def(
       return 1;
     }
     const target = a.opts.get('t')?.[0];
-    let dest = target ?? (args.length === 1 ? '.' : args.pop()!);
-    let destPath = resolve(p, dest);
+    const dest = target ?? (args.length === 1 ? '.' : args.pop()!);
+    const destPath = resolve(p, dest);
     let destDir = false;
     try {
       destDir = !has(a, 'T') && (has(a, 'n') ? p.fs.lstat(destPath).type === 'dir' : p.fs.stat(destPath).type === 'dir');
@@ -53,9 +53,6 @@ export const ln = def(
         code = 1;
       }
     }
-    void dest;
-    dest = '';
-    destPath = '';
     return code;
   },
   'ln - make links between files\n\nSYNOPSIS\n       ln [OPTION]... [-T] TARGET LINK_NAME\n       ln [OPTION]... TARGET... DIRECTORY\n\nDESCRIPTION\n       -s, --symbolic\n              make symbolic links instead of hard links\n       -f, --force\n              remove existing destination files',

@@ -28,7 +28,7 @@ export const mv = def(
       destDir = false;
     }
     if (args.length > 1 && !destDir) {
-      p.stderr.write(`mv: target ${qa(dest)} : Not a directory\n`);
+      p.stderr.write(`mv: target ${qa(dest)}: Not a directory\n`);
       return 1;
     }
     let code = 0;

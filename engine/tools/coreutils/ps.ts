@@ -3,6 +3,8 @@ import { def } from './def.ts';
 
 const MEM_KB = 4015440;
 const p2 = (n: number) => String(n).padStart(2, '0');
+/** user8 fits a user name in ps's 8-column field, marking a cut with + as procps does. */
+const user8 = (u: string) => (u.length > 8 ? u.slice(0, 7) + '+' : u);
 
 function hhmm(ms: number): string {
   const d = new Date(ms);
@@ -25,7 +27,7 @@ export const ps = def(
     if (/aux|axu|-aux|\bu\b/.test(args) || (bsd && args.includes('u'))) {
       let out = 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n';
       for (const x of list) {
-        out += `${x.user.padEnd(8)} ${String(x.pid).padStart(7)} ${'0.0'.padStart(4)} ${((x.rssKb / MEM_KB) * 100).toFixed(1).padStart(4)} ${String(x.vszKb).padStart(6)} ${String(x.rssKb).padStart(5)} ${x.tty.padEnd(8)} ${x.state.padEnd(4)} ${hhmm(x.start).padStart(5)} ${cpuTime(x.cpuMs, false).padStart(6)} ${x.command}\n`;
+        out += `${user8(x.user).padEnd(8)} ${String(x.pid).padStart(7)} ${'0.0'.padStart(4)} ${((x.rssKb / MEM_KB) * 100).toFixed(1).padStart(4)} ${String(x.vszKb).padStart(6)} ${String(x.rssKb).padStart(5)} ${x.tty.padEnd(8)} ${x.state.padEnd(4)} ${hhmm(x.start).padStart(5)} ${cpuTime(x.cpuMs, false).padStart(6)} ${x.command}\n`;
       }
       p.stdout.write(out);
       return 0;
@@ -34,7 +36,7 @@ export const ps = def(
       const full = /f/.test(args);
       let out = full ? 'UID          PID    PPID  C STIME TTY          TIME CMD\n' : '    PID TTY          TIME CMD\n';
       for (const x of list) {
-        if (full) out += `${x.user.padEnd(8)} ${String(x.pid).padStart(7)} ${String(x.ppid).padStart(7)}  0 ${hhmm(x.start)} ${x.tty.padEnd(8)} ${cpuTime(x.cpuMs, true)} ${x.command}\n`;
+        if (full) out += `${user8(x.user).padEnd(8)} ${String(x.pid).padStart(7)} ${String(x.ppid).padStart(7)}  0 ${hhmm(x.start)} ${x.tty.padEnd(8)} ${cpuTime(x.cpuMs, true)} ${x.command}\n`;
         else out += `${String(x.pid).padStart(7)} ${x.tty.padEnd(8)} ${cpuTime(x.cpuMs, true)} ${x.command.split(' ')[0]!.split('/').pop()}\n`;
       }
       p.stdout.write(out);

@@ -61,12 +61,11 @@ function parse(argv: string[]): TarOpts | string {
   return o;
 }
 
-function longLine(p: Process, e: TarEntry, width: { w: number }): string {
+function longLine(e: TarEntry, width: { w: number }): string {
   const ug = `${e.uname || e.uid}/${e.gname || e.gid}`;
   const size = String(e.type === 'file' ? e.data.length : 0);
   width.w = Math.max(width.w, ug.length + 1 + size.length);
   const mode = modeString({ type: e.type, mode: e.mode });
-  void p;
   return `${mode} ${ug}${' '.repeat(width.w - ug.length - size.length)}${size} ${strftime('%Y-%m-%d %H:%M', e.mtime)} ${e.name}${e.type === 'symlink' ? ' -> ' + e.linkname : ''}`;
 }
 
@@ -180,7 +179,7 @@ export const tar = def(
       for (const e of entries) {
         if (!wanted(e.name)) continue;
         if (o.mode === 't') {
-          p.stdout.write((o.verbose ? longLine(p, e, width) : e.name) + '\n');
+          p.stdout.write((o.verbose ? longLine(e, width) : e.name) + '\n');
           continue;
         }
         if (o.verbose) p.stdout.write(e.name + '\n');

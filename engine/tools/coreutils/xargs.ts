@@ -1,4 +1,3 @@
-import { ql } from './lib/io.ts';
 import { def } from './def.ts';
 import type { Process } from '../../host/process.ts';
 
@@ -105,7 +104,6 @@ export const xargs = def(
       }
       if (code !== 0) worst = 123;
     }
-    void ql;
     return worst;
   },
   'xargs - build and execute command lines from standard input\n\nSYNOPSIS\n       xargs [options] [command [initial-arguments]]\n\nDESCRIPTION\n       -I replace-str\n              Replace occurrences of replace-str in the initial-arguments with names read from standard input.\n       -n max-args\n              Use at most max-args arguments per command line.\n       -0     Input items are terminated by a null character.',

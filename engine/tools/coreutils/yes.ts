@@ -8,7 +8,8 @@ export const yes = def(
     const chunk = line.repeat(Math.max(1, Math.floor(4096 / line.length)));
     while (!p.signal.interrupted) {
       p.stdout.write(chunk);
-      if (!(await p.sys.sleep(0, p.signal))) break;
+      // One chunk per simulated millisecond: a terminal cannot take more, and Ctrl-C (or a closed pipe) gets a turn.
+      if (!(await p.sys.sleep(1, p.signal))) break;
     }
     return p.signal.interrupted ? 130 : 0;
   },

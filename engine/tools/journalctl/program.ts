@@ -33,6 +33,8 @@ export async function runJournalctl(p: Process): Promise<number> {
   }
   const sd = systemdOf(p);
   if (!sd) {
+    // A machine without journald (the exam terminal, a container) has no journal files.
+    p.stderr.write('No journal files were found.\n');
     p.stdout.write('-- No entries --\n');
     return 0;
   }

@@ -87,7 +87,8 @@ function dropInLines(paths: string[]): string[] {
 }
 
 function activeLine(rt: UnitRuntime, now: number, color: boolean): string {
-  let state = `${rt.active} (${rt.sub})`;
+  // The sub-state is left out when it says the same ("failed", not "failed (failed)").
+  let state = rt.sub === rt.active ? rt.active : `${rt.active} (${rt.sub})`;
   if (color && rt.active === 'active') state = `${GREEN}${state}${OFF}`;
   if (color && rt.active === 'failed') state = `${RED}${state}${OFF}`;
   if (rt.result !== 'success' && (rt.active === 'failed' || rt.active === 'activating')) state += ` (Result: ${rt.result})`;

@@ -157,4 +157,23 @@ Jan 05 09:00:10 controlplane systemd[1]: kubelet.service: Failed with result 'ex
     const lf = await lab.sc('list-unit-files', 'kube*');
     expect(lf.stdout).toBe('UNIT FILE       STATE   VENDOR PRESET\nkubelet.service enabled enabled\n\n1 unit files listed.\n');
   });
+  it('prints the failed variant for a unit without Restart=, with its catalog-free journal tail', async () => {
+    const lab = kubeletLab();
+    installUnitFile(lab.host.fs, '/etc/systemd/system/once.service', '[Unit]\nDescription=Once\n[Service]\nExecStart=/usr/bin/kubelet --flag\n');
+    await lab.sc('start', 'once');
+    await advance(lab.runtime, 65_000);
+    const st = await lab.sc('status', 'once', '-n', '1');
+    const pid = lab.sd.runtime('once').lastMain!.pid;
+    expect(st.code).toBe(3);
+    expect(st.stdout).toBe(`× once.service - Once
+     Loaded: loaded (/etc/systemd/system/once.service; static; vendor preset: enabled)
+     Active: failed (Result: exit-code) since Mon 2026-01-05 09:00:00 UTC; 1min 5s ago
+    Process: ${pid} ExecStart=/usr/bin/kubelet --flag (code=exited, status=1/FAILURE)
+   Main PID: ${pid} (code=exited, status=1/FAILURE)
+        CPU: ${40 + (pid % 50)}ms
+
+Jan 05 09:00:00 controlplane systemd[1]: once.service: Failed with result 'exit-code'.
+`);
+    expect(await lab.sc('is-failed', 'once')).toEqual({ code: 0, stdout: 'failed\n', stderr: '' });
+  });
 });

@@ -280,7 +280,7 @@ export function parseAwk(src: string): Program {
     if (t.t === 'op') return ['$', '(', '!', '++', '--', '-', '+'].includes(t.v) && !(t.v === '-' || t.v === '+' || t.v === '!');
     return false;
   };
-  const concat = (noGt: boolean): Expr => {
+  const concat = (_noGt: boolean): Expr => {
     let a = additive();
     for (;;) {
       if (is('|') && peek(1).v === 'getline') {
@@ -292,7 +292,6 @@ export function parseAwk(src: string): Program {
       if (!startsOperand() || (peek().t === 'kw' && peek().v === 'in')) break;
       a = { k: 'bin', op: '', a, b: additive() };
     }
-    void noGt;
     return a;
   };
   const additive = (): Expr => {

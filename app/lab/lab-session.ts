@@ -1,0 +1,313 @@
+import type { BootInfo, EngineEvent, SessionInfo } from '../../engine/protocol/api.ts';
+import type { EngineClient } from '../engine/client.ts';
+import type { DoneResult } from '../features/terminal/controller.ts';
+import { History } from '../features/terminal/history.ts';
+import { TerminalTab } from '../features/terminal/terminal-tab.ts';
+import { ClusterState } from '../features/topology/model.ts';
+import type { LabStore } from '../persistence/db.ts';
+import type { LabSnapshot, TabSnapshot, UiSnapshot } from '../persistence/snapshot.ts';
+import { defaultPrefs, notify, useApp } from '../state/store.ts';
+import { isPageKey } from './keys.ts';
+import { Saver } from './saver.ts';
+
+/**
+ * LabSession runs the page's side of a lab: it boots or restores the engine,
+ * keeps the terminal tabs attached to engine sessions, routes engine events
+ * (output to tabs, edits to the editor, cluster diffs to the topology), and
+ * saves everything to IndexedDB after each command. Cluster state and
+ * terminals live here, not in the store: they change too often for React.
+ */
+export class LabSession {
+  readonly cluster = new ClusterState();
+  readonly tabs = new Map<string, TerminalTab>();
+  history = new History();
+  readonly saver: Saver;
+  private clusterListeners = new Set<() => void>();
+  private nextTab = 1;
+  /** bootInfo is the current lab's boot answer (hosts, clusters). */
+  bootInfo: BootInfo | undefined;
+  /** onCommand hooks the rewind timeline (set by the timeline module); it may hand back the state it read. */
+  onCommand: ((tab: TerminalTab, command: string, r: DoneResult) => Promise<Uint8Array | undefined>) | undefined;
+  /** onFreshBoot records the timeline's first point. */
+  onFreshBoot: (() => Promise<Uint8Array | undefined>) | undefined;
+
+  constructor(
+    readonly engine: EngineClient,
+    readonly store: LabStore,
+  ) {
+    engine.on((e) => this.onEvent(e));
+    engine.onFatal((e) => notify('error', `engine error: ${e.message}`));
+    this.saver = new Saver(() => this.snapshot(), store);
+    this.saver.engineState = () => this.engine.saveState();
+    this.saver.onError = (err) => notify('warning', `The lab could not be saved: ${(err as Error).message}`);
+  }
+
+  // ---- start, reset, restore ----
+
+  /** start restores the saved lab if there is one, or boots a new one. */
+  async start(saved: LabSnapshot | undefined): Promise<void> {
+    await this.engine.ready;
+    if (saved) {
+      try {
+        await this.restoreSnapshot(saved);
+        return;
+      } catch (err) {
+        notify('warning', `The saved lab could not be restored (${(err as Error).message}); a new lab was started.`, 10000);
+      }
+    }
+    await this.bootFresh();
+  }
+
+  /** bootFresh starts a new lab with one terminal tab. */
+  async bootFresh(): Promise<void> {
+    const info = await this.bootEngine();
+    const first = info.sessions[0] ?? (await this.engine.openSession());
+    const tab = this.createTab(first);
+    useApp.setState({ activeTab: tab.id });
+    tab.controller.showPrompt(first.prompt);
+    const state = await this.onFreshBoot?.().catch(() => undefined);
+    await this.saver.saveNow(state);
+  }
+
+  /** restoreSnapshot brings back a saved or imported lab: engine, terminals, editor, clock. */
+  async restoreSnapshot(s: LabSnapshot): Promise<void> {
+    const info = await this.bootEngine(s.engine);
+    this.disposeTabs();
+    const ui = s.ui;
+    this.history = new History(ui.history);
+    useApp.setState({
+      prefs: { ...defaultPrefs(), ...ui.prefs, layout: { ...defaultPrefs().layout, ...ui.prefs?.layout } },
+      files: ui.files.filter((f) => f.kind === 'file'),
+      activeFile: ui.files.some((f) => f.key === ui.activeFile && f.kind === 'file') ? ui.activeFile : (ui.files.find((f) => f.kind === 'file')?.key ?? null),
+      exam: ui.exam ?? { mode: 'practice' },
+      timeline: ui.timeline ?? [],
+      timelineAt: ui.timelineAt ?? null,
+      filters: ui.filters ?? { namespaces: null, hiddenKinds: [] },
+    });
+    const unused = new Map(info.sessions.map((x) => [x.id, x]));
+    const tabs = ui.tabs.length > 0 ? ui.tabs : [];
+    for (const t of tabs) {
+      const session = await this.sessionFor(t, unused);
+      const tab = this.createTab(session, t.id);
+      tab.restore(t);
+    }
+    if (tabs.length === 0) {
+      const first = info.sessions[0] ?? (await this.engine.openSession());
+      this.createTab(first).controller.showPrompt(first.prompt);
+    }
+    const active = this.tabs.has(ui.activeTab) ? ui.activeTab : [...this.tabs.keys()][0]!;
+    useApp.setState({ activeTab: active });
+  }
+
+  /** sessionFor finds the engine session a saved tab reattaches to: the same id, or a new one on its host. */
+  private async sessionFor(t: TabSnapshot, unused: Map<string, SessionInfo>): Promise<SessionInfo> {
+    const same = unused.get(t.session);
+    if (same) {
+      unused.delete(same.id);
+      return same;
+    }
+    const first = [...unused.values()][0];
+    if (first && (!t.info || (first.host === t.info.host && first.user === t.info.user))) {
+      unused.delete(first.id);
+      return first;
+    }
+    return this.engine.openSession(t.info ? { host: t.info.host, user: t.info.user } : undefined);
+  }
+
+  /** bootEngine boots (or restores) the engine and subscribes to the cluster. */
+  async bootEngine(state?: Uint8Array): Promise<BootInfo> {
+    this.cluster.clear();
+    this.emitCluster();
+    useApp.setState({ selected: null });
+    const info = await this.engine.boot(state ? { state } : { start: Date.now() });
+    this.bootInfo = info;
+    const cluster = info.clusters[0];
+    useApp.setState({ context: cluster?.context ?? '', hosts: info.clusters.flatMap((c) => c.hosts), boot: { status: 'ready' } });
+    await this.engine.watchCluster().catch((err: unknown) => notify('warning', `topology unavailable: ${(err as Error).message}`));
+    const speed = useApp.getState().prefs.speed;
+    if (speed !== 1) await this.engine.setSpeed(speed).catch(() => undefined);
+    return info;
+  }
+
+  /** reset starts a clean lab: new cluster, one fresh terminal, no history, no files, no timeline. */
+  async reset(): Promise<void> {
+    await this.saver.pause(async () => {
+      await this.store.clear();
+      this.disposeTabs();
+      this.history = new History();
+      useApp.setState({ files: [], activeFile: null, exam: { mode: 'practice' }, timeline: [], timelineAt: null, filters: { namespaces: null, hiddenKinds: [] } });
+      await this.bootFresh();
+    });
+  }
+
+  // ---- tabs ----
+
+  /** createTab makes a terminal tab attached to an engine session. */
+  createTab(info: SessionInfo, id = `t${this.nextTab++}`): TerminalTab {
+    const n = Number(id.slice(1));
+    if (n >= this.nextTab) this.nextTab = n + 1;
+    const prefs = useApp.getState().prefs;
+    const tab = new TerminalTab({
+      id,
+      session: info.id,
+      engine: this.engine,
+      history: this.history,
+      theme: prefs.theme,
+      screenReader: prefs.screenReader,
+      keyFilter: (e) => !isPageKey(e, tab),
+      onDone: (t, c, r) => void this.commandDone(t, c, r),
+      onChange: () => this.saver.schedule(),
+      onEnded: (t) => this.sessionEnded(t),
+    });
+    tab.info = info;
+    this.tabs.set(id, tab);
+    useApp.setState((s) => ({ tabs: [...s.tabs.filter((x) => x.id !== id), { id, session: info.id, title: tabTitle(info), ended: false }] }));
+    return tab;
+  }
+
+  /** newTab opens another terminal, on `host` if given (as ssh would). */
+  async newTab(host?: string): Promise<void> {
+    const info = await this.engine.openSession(host ? { host } : undefined);
+    const tab = this.createTab(info);
+    useApp.setState({ activeTab: tab.id });
+    tab.controller.showPrompt(info.prompt);
+    this.saver.schedule();
+  }
+
+  /** closeTab ends a terminal; the last one is replaced by a fresh one. */
+  async closeTab(id: string): Promise<void> {
+    const tab = this.tabs.get(id);
+    if (!tab) return;
+    this.tabs.delete(id);
+    void this.engine.closeSession(tab.session).catch(() => undefined);
+    tab.dispose();
+    useApp.setState((s) => {
+      const tabs = s.tabs.filter((t) => t.id !== id);
+      return { tabs, activeTab: s.activeTab === id ? (tabs[tabs.length - 1]?.id ?? '') : s.activeTab };
+    });
+    if (this.tabs.size === 0) await this.newTab();
+    this.saver.schedule();
+  }
+
+  private disposeTabs(): void {
+    for (const t of this.tabs.values()) t.dispose();
+    this.tabs.clear();
+    useApp.setState({ tabs: [], activeTab: '' });
+  }
+
+  private async sessionEnded(tab: TerminalTab): Promise<void> {
+    useApp.setState((s) => ({ tabs: s.tabs.map((t) => (t.id === tab.id ? { ...t, ended: true } : t)) }));
+    // Enter in an ended tab starts a new shell there, as a terminal emulator's "restart" does.
+    const sub = tab.term.onData((d) => {
+      if (!d.includes('\r')) return;
+      sub.dispose();
+      void this.engine.openSession(tab.info ? { host: this.bootInfo?.sessions[0]?.host } : undefined).then((info) => {
+        tab.attach(info);
+        useApp.setState((s) => ({ tabs: s.tabs.map((t) => (t.id === tab.id ? { ...t, session: info.id, title: tabTitle(info), ended: false } : t)) }));
+        tab.controller.showPrompt(info.prompt);
+      });
+    });
+  }
+
+  /** activeTab is the terminal the user sees. */
+  activeTab(): TerminalTab | undefined {
+    return this.tabs.get(useApp.getState().activeTab);
+  }
+
+  /** tabOnHost finds a terminal idle at a prompt on `host`, the active one first. */
+  tabOnHost(host: string): TerminalTab | undefined {
+    const order = [this.activeTab(), ...this.tabs.values()].filter((t): t is TerminalTab => !!t);
+    return order.find((t) => t.info?.host === host) ?? order[0];
+  }
+
+  private async commandDone(tab: TerminalTab, command: string, r: DoneResult): Promise<void> {
+    tab.info = r.session;
+    let state: Uint8Array | undefined;
+    if (this.onCommand) {
+      state = await this.onCommand(tab, command, r).catch((err: unknown) => {
+        notify('warning', `rewind point not saved: ${(err as Error).message}`);
+        return undefined;
+      });
+    }
+    if (state) void this.saver.saveNow(state);
+    else this.saver.schedule();
+  }
+
+  // ---- events ----
+
+  private onEvent(e: EngineEvent): void {
+    switch (e.type) {
+      case 'output':
+        this.tabForSession(e.session)?.controller.output(e.data);
+        break;
+      case 'session': {
+        const tab = this.tabForSession(e.session.id);
+        if (!tab) break;
+        tab.info = e.session;
+        useApp.setState((s) => ({ tabs: s.tabs.map((t) => (t.id === tab.id ? { ...t, title: tabTitle(e.session) } : t)) }));
+        break;
+      }
+      case 'edit':
+        this.openEdit(e);
+        break;
+      case 'cluster': {
+        this.cluster.apply(e.diff);
+        const ns = this.cluster.namespaces();
+        if (ns.join(',') !== useApp.getState().namespaces.join(',')) useApp.setState({ namespaces: ns });
+        this.emitCluster();
+        break;
+      }
+      case 'notice':
+        notify(e.level, e.text);
+        break;
+      case 'clock':
+        break;
+    }
+  }
+
+  private tabForSession(id: string): TerminalTab | undefined {
+    for (const t of this.tabs.values()) if (t.session === id) return t;
+    return undefined;
+  }
+
+  private openEdit(e: Extract<EngineEvent, { type: 'edit' }>): void {
+    const key = `edit:${e.requestId}`;
+    const file = { key, host: e.host, path: e.path, title: e.title ?? e.path.split('/').pop() ?? e.path, content: e.content, saved: e.content, kind: 'edit' as const, requestId: e.requestId, session: e.session, written: null };
+    useApp.setState((s) => ({ files: [...s.files.filter((f) => f.key !== key), file], activeFile: key }));
+    window.dispatchEvent(new CustomEvent('kubelab:focus-pane', { detail: 'editor' }));
+  }
+
+  /** onCluster subscribes to cluster changes (the topology view batches them per frame). */
+  onCluster(fn: () => void): () => void {
+    this.clusterListeners.add(fn);
+    return () => this.clusterListeners.delete(fn);
+  }
+
+  private emitCluster(): void {
+    for (const fn of this.clusterListeners) fn();
+  }
+
+  // ---- persistence ----
+
+  /** snapshot collects the page's state for saving (the engine's state is added by the saver). */
+  snapshot(): UiSnapshot {
+    const s = useApp.getState();
+    return {
+      prefs: s.prefs,
+      history: [...this.history.entries],
+      tabs: s.tabs.map((t) => this.tabs.get(t.id)?.snapshot()).filter((t): t is TabSnapshot => !!t),
+      activeTab: s.activeTab,
+      files: s.files,
+      activeFile: s.activeFile,
+      exam: s.exam,
+      timeline: s.timeline,
+      timelineAt: s.timelineAt,
+      filters: s.filters,
+    };
+  }
+}
+
+/** tabTitle names a tab after where its shell runs, user@host, as terminal emulators title it. */
+export function tabTitle(info: SessionInfo): string {
+  return `${info.user}@${info.host}`;
+}

@@ -1,0 +1,73 @@
+import type { LabStore } from '../persistence/db.ts';
+import type { UiSnapshot } from '../persistence/snapshot.ts';
+
+/**
+ * Saver writes the lab to IndexedDB: shortly after each change (a command
+ * finished, a file saved, a tab opened), never two saves at once, and not
+ * while the lab is being replaced (reset, import, rewind).
+ */
+export class Saver {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private paused = 0;
+  /** engineState reads the engine's state; set by the page once the engine is up. */
+  engineState: (() => Promise<Uint8Array>) | undefined;
+  /** lastError is the last failure, shown once. */
+  onError: ((err: unknown) => void) | undefined;
+
+  constructor(
+    private readonly ui: () => UiSnapshot,
+    private readonly store: LabStore,
+  ) {}
+
+  /** schedule saves soon, coalescing bursts of changes. */
+  schedule(delayMs = 400): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.saveNow();
+    }, delayMs);
+  }
+
+  /** saveNow saves at once (after any save in progress); `state` reuses an engine state already read. */
+  async saveNow(state?: Uint8Array): Promise<void> {
+    if (this.paused > 0) return;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.write(state).finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.saveNow();
+      }
+    });
+    return this.running;
+  }
+
+  private async write(state?: Uint8Array): Promise<void> {
+    if (!this.engineState) return;
+    try {
+      const engine = state ?? (await this.engineState());
+      await this.store.save({ savedAt: Date.now(), engine, ui: this.ui() });
+    } catch (err) {
+      this.onError?.(err);
+    }
+  }
+
+  /** pause runs fn with saving off, then saves the result. */
+  async pause(fn: () => Promise<void>): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+    this.paused++;
+    try {
+      await fn();
+    } finally {
+      this.paused--;
+    }
+    await this.saveNow();
+  }
+}

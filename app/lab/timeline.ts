@@ -1,0 +1,69 @@
+import type { TimelinePoint } from '../persistence/snapshot.ts';
+import { notify, useApp } from '../state/store.ts';
+import type { LabSession } from './lab-session.ts';
+import { dropEditRequests, reloadCleanFiles } from './files.ts';
+
+/** MAX_POINTS bounds the rewind timeline; the oldest points go first. */
+export const MAX_POINTS = 200;
+
+/**
+ * planPoint computes the timeline after recording a new point: points ahead
+ * of the current one (left by a rewind) are dropped, and the oldest go when
+ * the timeline is full. It returns the new list and the ids to delete.
+ */
+export function planPoint(timeline: TimelinePoint[], at: number | null, point: TimelinePoint, max = MAX_POINTS): { timeline: TimelinePoint[]; drop: number[] } {
+  const kept = at === null ? timeline : timeline.filter((p) => p.id <= at);
+  const drop = timeline.filter((p) => !kept.includes(p)).map((p) => p.id);
+  const next = [...kept, point];
+  while (next.length > max) drop.push(next.shift()!.id);
+  return { timeline: next, drop };
+}
+
+/**
+ * Timeline is rewind, in practice mode: after every command the engine's
+ * state is saved as a point; rewinding boots the engine from a point, so the
+ * cluster and every host's files are as they were just after that command.
+ */
+export class Timeline {
+  constructor(private readonly lab: LabSession) {
+    lab.onCommand = (tab, command) => this.record(command, tab.id);
+    lab.onFreshBoot = () => this.record('(lab started)', '');
+  }
+
+  private async record(command: string, tab: string): Promise<Uint8Array | undefined> {
+    if (useApp.getState().exam.mode !== 'practice') return undefined;
+    const state = await this.lab.engine.saveState();
+    const s = useApp.getState();
+    const id = Math.max(0, ...s.timeline.map((p) => p.id)) + 1;
+    await this.lab.store.putPoint(id, state);
+    const plan = planPoint(s.timeline, s.timelineAt, { id, at: Date.now(), command, tab });
+    useApp.setState({ timeline: plan.timeline, timelineAt: id });
+    if (plan.drop.length) void this.lab.store.deletePoints(plan.drop).catch(() => undefined);
+    return state;
+  }
+
+  /** rewind restores the lab as it was just after point `id`. */
+  async rewind(id: number): Promise<void> {
+    const point = useApp.getState().timeline.find((p) => p.id === id);
+    const state = await this.lab.store.getPoint(id);
+    if (!point || !state) {
+      notify('error', 'That point of the timeline is no longer stored.');
+      return;
+    }
+    await this.lab.saver.pause(async () => {
+      const info = await this.lab.bootEngine(state);
+      dropEditRequests();
+      const unused = new Map(info.sessions.map((x) => [x.id, x]));
+      for (const tab of this.lab.tabs.values()) {
+        let session = unused.get(tab.session) ?? [...unused.values()].find((x) => x.host === tab.info?.host);
+        if (session) unused.delete(session.id);
+        else session = await this.lab.engine.openSession(tab.info ? { host: tab.info.host, user: tab.info.user } : undefined);
+        tab.attach(session);
+        tab.controller.notice(`\x1b[2m── rewound to #${id}: ${point.command.split('\n')[0]} ──\x1b[0m`, session.prompt);
+      }
+      await reloadCleanFiles(this.lab);
+      useApp.setState({ timelineAt: id });
+    });
+    notify('info', `Rewound to #${id}.`);
+  }
+}

@@ -1,0 +1,95 @@
+import type { CycleState } from '../../framework/cycle-state.ts';
+import { LABEL_HOSTNAME } from '../../framework/api.ts';
+import type { NodeScore, Snapshot } from '../../framework/interfaces.ts';
+import { MAX_NODE_SCORE } from '../../framework/interfaces.ts';
+import type { NodeInfo } from '../../framework/node-info.ts';
+import { requiredNodeAffinityOf } from '../../framework/node-selector.ts';
+import type { PodInfo } from '../../framework/pod-info.ts';
+import { SKIP, type Status } from '../../framework/status.ts';
+import { countPodsMatchSelector, matchNodeInclusionPolicies, nodeLabelsMatchConstraints, type Constraint } from './common.ts';
+
+const PRE_SCORE_KEY = 'PreScorePodTopologySpread';
+
+interface PreScoreState {
+  constraints: Constraint[];
+  ignoredNodes: Set<string>;
+  /** counts per constraint: domain → matching pods (hostname constraints count per node at Score). */
+  counts: Map<string, number>[];
+  weights: number[];
+}
+
+/**
+ * preScore prepares soft-constraint scoring over the feasible nodes. Nodes
+ * missing a topology key are ignored, unless the constraints are the system
+ * defaults (so nodes without a zone label still spread by hostname).
+ */
+export function preScore(snapshot: Snapshot, state: CycleState, pi: PodInfo, filtered: readonly NodeInfo[], constraints: Constraint[], requireAllTopologies: boolean): Status | null {
+  if (filtered.length === 0 || constraints.length === 0) return SKIP;
+  const ignoredNodes = new Set<string>();
+  const counts = constraints.map(() => new Map<string, number>());
+  const topoSize = constraints.map(() => 0);
+  for (const ni of filtered) {
+    const labels = ni.labels;
+    if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) {
+      ignoredNodes.add(ni.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return;
+      const v = labels[c.topologyKey];
+      if (v === undefined || counts[i]!.has(v)) return;
+      counts[i]!.set(v, 0);
+      topoSize[i]!++;
+    });
+  }
+  const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? filtered.length - ignoredNodes.size : topoSize[i]!) + 2));
+  const req = requiredNodeAffinityOf(pi.pod);
+  const ns = pi.pod.metadata?.namespace ?? '';
+  for (const ni of snapshot.list()) {
+    const labels = ni.labels;
+    if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) continue;
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return;
+      const v = labels[c.topologyKey];
+      const m = counts[i]!;
+      if (v === undefined || !m.has(v)) return;
+      if (!matchNodeInclusionPolicies(c, pi.pod, ni.node!, req)) return;
+      m.set(v, m.get(v)! + countPodsMatchSelector(ni, c, ns));
+    });
+  }
+  state.write(PRE_SCORE_KEY, { constraints, ignoredNodes, counts, weights } satisfies PreScoreState);
+  return null;
+}
+
+/** score sums count × log(domains + 2) + (maxSkew − 1) over the constraints (lower is better before normalising). */
+export function score(state: CycleState, pi: PodInfo, ni: NodeInfo): number {
+  const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+  if (!s || s.ignoredNodes.has(ni.name)) return 0;
+  const labels = ni.labels;
+  let total = 0;
+  s.constraints.forEach((c, i) => {
+    const v = labels[c.topologyKey];
+    if (v === undefined) return;
+    const cnt = c.topologyKey === LABEL_HOSTNAME ? countPodsMatchSelector(ni, c, pi.pod.metadata?.namespace ?? '') : (s.counts[i]!.get(v) ?? 0);
+    total += cnt * s.weights[i]! + (c.maxSkew - 1);
+  });
+  return Math.round(total);
+}
+
+/** normalizeScore reverses the scores onto 0..100 (fewest matching pods wins); ignored nodes get 0. */
+export function normalizeScore(state: CycleState, scores: NodeScore[]): void {
+  const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+  if (!s) return;
+  let min = Infinity;
+  let max = 0;
+  for (const x of scores) {
+    if (s.ignoredNodes.has(x.name)) continue;
+    if (x.score < min) min = x.score;
+    if (x.score > max) max = x.score;
+  }
+  for (const x of scores) {
+    if (s.ignoredNodes.has(x.name)) x.score = 0;
+    else if (max === 0) x.score = MAX_NODE_SCORE;
+    else x.score = Math.trunc((MAX_NODE_SCORE * (max + min - x.score)) / max);
+  }
+}

@@ -1,0 +1,194 @@
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { clone } from '../../../base/deep.ts';
+import type { KObject } from '../../../api/types.ts';
+import { R } from '../../../client/refs.ts';
+import type { CycleState } from '../../framework/cycle-state.ts';
+import { Action } from '../../framework/events.ts';
+import type { EnqueueExtensions, FilterPlugin, Handle, PreBindPlugin, PreFilterPlugin, ReservePlugin } from '../../framework/interfaces.ts';
+import { amount } from '../../framework/resources.ts';
+import { asStatus, Code, SKIP, Status, unresolvable } from '../../framework/status.ts';
+import { Names } from '../names.ts';
+import { ANN_SELECTED_NODE, claimClass, claimNamesOf, findMatchingVolume, isFullyBound, podVolumeClaims, pvNodeAffinityMatches, volumeClass, type PodVolumeClaims } from './binder.ts';
+
+/** ERR_REASON_BIND_CONFLICT and the next three are volumebinding's Filter reasons (ConflictReason); not enough space needs CSIStorageCapacity, which is not modelled. */
+export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
+export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
+export const ERR_REASON_NOT_ENOUGH_SPACE = 'node(s) did not have enough free storage';
+export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
+/** ERR_REASON_UNBOUND_IMMEDIATE is the PreFilter reason for Immediate claims the PV controller has not bound yet. */
+export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
+
+const STATE_KEY = 'VolumeBinding';
+const BIND_TIMEOUT_MS = 600_000;
+
+interface PodVolumes {
+  staticBindings: { pv: PersistentVolume; pvc: PersistentVolumeClaim }[];
+  provisions: PersistentVolumeClaim[];
+}
+
+/** State is the cycle's claims and, per feasible node, what binding there would take (shared by clones, as upstream). */
+class State {
+  readonly byNode = new Map<string, PodVolumes>();
+  constructor(readonly claims: PodVolumeClaims) {}
+  clone(): State {
+    return this;
+  }
+}
+
+function claimError(pod: Pod, h: Handle): string | undefined {
+  const ns = pod.metadata?.namespace ?? '';
+  for (const { name, ephemeral } of claimNamesOf(pod)) {
+    const c = h.listers.persistentVolumeClaims.get(ns, name) as unknown as PersistentVolumeClaim | undefined;
+    if (!c) return ephemeral ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"` : `persistentvolumeclaim "${name}" not found`;
+    if (c.status?.phase === 'Lost') return `persistentvolumeclaim "${name}" bound to non-existent persistentvolume "${c.spec?.volumeName ?? ''}"`;
+    if (c.metadata?.deletionTimestamp) return `persistentvolumeclaim "${name}" is being deleted`;
+  }
+  return undefined;
+}
+
+function topologyAllows(sc: StorageClass, node: Node): boolean {
+  const terms = sc.allowedTopologies ?? [];
+  if (terms.length === 0) return true;
+  const labels = node.metadata?.labels ?? {};
+  return terms.some((t) => (t.matchLabelExpressions ?? []).every((e) => e.values.includes(labels[e.key] ?? '\u0000')));
+}
+
+/**
+ * VolumeBinding checks that the pod's PersistentVolumeClaims can be served
+ * on a node (bound volumes' node affinity, matching or provisionable volumes
+ * for WaitForFirstConsumer claims), then binds them before the pod is bound.
+ */
+export function volumeBinding(_args: Record<string, unknown>, h: Handle): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin & EnqueueExtensions {
+  const l = h.listers;
+  /** assumed PV name → claim key, and claim key → node, for bindings sent but not yet seen. */
+  const assumedPVs = new Map<string, string>();
+  const assumedProvisions = new Map<string, string>();
+
+  function findPodVolumes(claims: PodVolumeClaims, node: Node): { reasons: string[]; volumes: PodVolumes } {
+    const reasons: string[] = [];
+    const volumes: PodVolumes = { staticBindings: [], provisions: [] };
+    for (const c of claims.bound) {
+      const pv = l.persistentVolumes.get(undefined, c.spec?.volumeName ?? '') as unknown as PersistentVolume | undefined;
+      if (!pv) {
+        reasons.push(ERR_REASON_PV_NOT_EXIST);
+        break;
+      }
+      if (!pvNodeAffinityMatches(pv, node)) {
+        reasons.push(ERR_REASON_NODE_CONFLICT);
+        break;
+      }
+    }
+    let satisfied = true;
+    const toFind: PersistentVolumeClaim[] = [];
+    for (const c of claims.delayBinding) {
+      const selected = c.metadata?.annotations?.[ANN_SELECTED_NODE] ?? assumedProvisions.get(`${c.metadata?.namespace}/${c.metadata?.name}`);
+      if (selected !== undefined && selected !== node.metadata?.name) satisfied = false;
+      else if (selected !== undefined) volumes.provisions.push(c);
+      else toFind.push(c);
+    }
+    if (satisfied) {
+      toFind.sort((a, b) => amount('storage', a.spec?.resources?.requests?.storage ?? '0') - amount('storage', b.spec?.resources?.requests?.storage ?? '0'));
+      const chosen = new Set<string>();
+      const allPVs = l.persistentVolumes.list() as unknown as PersistentVolume[];
+      for (const c of toFind) {
+        const pv = findMatchingVolume(c, allPVs.filter((v) => volumeClass(v) === claimClass(c)), node, chosen, (n) => assumedPVs.get(n));
+        if (pv) {
+          chosen.add(pv.metadata?.name ?? '');
+          volumes.staticBindings.push({ pv, pvc: c });
+        } else volumes.provisions.push(c);
+      }
+      for (const c of volumes.provisions) {
+        const sc = l.storageClasses.get(undefined, claimClass(c)) as unknown as StorageClass | undefined;
+        if (!sc || !sc.provisioner || sc.provisioner === 'kubernetes.io/no-provisioner' || !topologyAllows(sc, node)) {
+          satisfied = false;
+          break;
+        }
+      }
+    }
+    if (!satisfied) reasons.push(ERR_REASON_BIND_CONFLICT);
+    return { reasons, volumes };
+  }
+
+  return {
+    name: Names.VolumeBinding,
+    preFilter(state: CycleState, pi) {
+      if (claimNamesOf(pi.pod).length === 0) return { status: SKIP };
+      const err = claimError(pi.pod, h);
+      if (err) return { status: unresolvable(err) };
+      const claims = podVolumeClaims(pi.pod, l);
+      if (claims.immediate.length > 0) return { status: unresolvable(ERR_REASON_UNBOUND_IMMEDIATE) };
+      state.write(STATE_KEY, new State(claims));
+      return { status: null };
+    },
+    filter(state, _pi, nodeInfo) {
+      const s = state.read<State>(STATE_KEY);
+      if (!s) return null;
+      const { reasons, volumes } = findPodVolumes(s.claims, nodeInfo.node!);
+      if (reasons.length) return new Status(Code.UnschedulableAndUnresolvable, reasons);
+      s.byNode.set(nodeInfo.name, volumes);
+      return null;
+    },
+    reserve(state, _pi, nodeName) {
+      const v = state.read<State>(STATE_KEY)?.byNode.get(nodeName);
+      if (!v) return null;
+      for (const b of v.staticBindings) assumedPVs.set(b.pv.metadata?.name ?? '', `${b.pvc.metadata?.namespace}/${b.pvc.metadata?.name}`);
+      for (const c of v.provisions) assumedProvisions.set(`${c.metadata?.namespace}/${c.metadata?.name}`, nodeName);
+      return null;
+    },
+    unreserve(state, _pi, nodeName) {
+      const v = state.read<State>(STATE_KEY)?.byNode.get(nodeName);
+      if (!v) return;
+      for (const b of v.staticBindings) assumedPVs.delete(b.pv.metadata?.name ?? '');
+      for (const c of v.provisions) assumedProvisions.delete(`${c.metadata?.namespace}/${c.metadata?.name}`);
+    },
+    preBind(state, pi, nodeName) {
+      const s = state.read<State>(STATE_KEY);
+      const v = s?.byNode.get(nodeName);
+      if (!s || !v || (v.staticBindings.length === 0 && v.provisions.length === 0)) return null;
+      try {
+        for (const b of v.staticBindings) {
+          const pv = clone(l.persistentVolumes.get(undefined, b.pv.metadata?.name ?? '') ?? (b.pv as unknown as KObject));
+          const m = b.pvc.metadata ?? {};
+          (pv.spec as Record<string, unknown>).claimRef = { kind: 'PersistentVolumeClaim', namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: 'v1', resourceVersion: m.resourceVersion };
+          h.client.update(R.persistentvolumes, pv);
+        }
+        for (const c of v.provisions) {
+          const pvc = clone(l.persistentVolumeClaims.get(c.metadata?.namespace, c.metadata?.name ?? '') ?? (c as unknown as KObject));
+          if (pvc.metadata.annotations?.[ANN_SELECTED_NODE] === nodeName) continue;
+          pvc.metadata.annotations = { ...(pvc.metadata.annotations ?? {}), [ANN_SELECTED_NODE]: nodeName };
+          h.client.update(R.persistentvolumeclaims, pvc);
+        }
+      } catch (e) {
+        return asStatus(e);
+      }
+      const keys = [...s.claims.delayBinding].map((c) => [c.metadata?.namespace, c.metadata?.name ?? ''] as const);
+      return {
+        timeoutMs: BIND_TIMEOUT_MS,
+        poll() {
+          for (const [ns, name] of keys) {
+            const c = l.persistentVolumeClaims.get(ns, name) as unknown as PersistentVolumeClaim | undefined;
+            if (!c) return asStatus(new Error(`persistentvolumeclaim "${name}" not found`));
+            if (!isFullyBound(c)) return null;
+          }
+          for (const b of v.staticBindings) assumedPVs.delete(b.pv.metadata?.name ?? '');
+          for (const c of v.provisions) assumedProvisions.delete(`${c.metadata?.namespace}/${c.metadata?.name}`);
+          return 'done';
+        },
+      };
+    },
+    eventsToRegister() {
+      const usesClaim = (pod: Pod, c: unknown) => {
+        const pvc = c as PersistentVolumeClaim;
+        return pvc.metadata?.namespace === pod.metadata?.namespace && claimNamesOf(pod).some((x) => x.name === pvc.metadata?.name) ? 'Queue' : 'QueueSkip';
+      };
+      return [
+        { event: { resource: 'StorageClass', action: Action.Add | Action.Update } },
+        { event: { resource: 'PersistentVolumeClaim', action: Action.Add | Action.Update }, hint: (pod, _o, n) => usesClaim(pod, n) },
+        { event: { resource: 'PersistentVolume', action: Action.Add | Action.Update } },
+        { event: { resource: 'Node', action: Action.Add | Action.UpdateNodeLabel | Action.UpdateNodeTaint } },
+        { event: { resource: 'CSINode', action: Action.Add | Action.Update } },
+      ];
+    },
+  };
+}
