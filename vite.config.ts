@@ -11,12 +11,16 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   optimizeDeps: {
+    // Pre-bundle what the editor and the graph load lazily, so the dev server never
+    // re-optimises (and reloads the page) the first time they open.
     include: [
       'monaco-editor/editor',
-      'monaco-editor/features/register.all',
+      ...['bracketMatching', 'clipboard', 'codeAction', 'comment', 'contextmenu', 'cursorUndo', 'find', 'folding', 'format', 'gotoError', 'hover', 'indentation', 'linesOperations', 'multicursor', 'suggest', 'wordHighlighter', 'wordOperations'].map((f) => `monaco-editor/features/${f}/register`),
       'monaco-editor/languages/definitions/yaml/register',
       'monaco-yaml',
       'monaco-yaml/yaml.worker.js',
+      'monaco-vim',
+      'cytoscape',
     ],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 5000 },

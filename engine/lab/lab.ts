@@ -3,6 +3,12 @@ import { bootLab, type BootedLab } from '../cluster/boot/boot-lab.ts';
 import { parseLabDefinition } from '../cluster/lab-definition.ts';
 import { ShellSession } from '../shell/session.ts';
 import { runStepped } from './time-pump.ts';
+import { complete } from './completion/complete.ts';
+import type { Process } from '../host/process.ts';
+import { Collector, EMPTY_INPUT } from '../host/streams.ts';
+import { Interrupt } from '../host/interrupt.ts';
+import { BUILTINS } from '../shell/builtins/index.ts';
+import { preloadShellParser } from '../shell/parser/load.ts';
 
 /** LabOptions tell a Lab how it is driven. */
 export interface LabOptions {
@@ -46,6 +52,7 @@ export class Lab implements Pick<EngineApi, 'boot' | 'openSession' | 'closeSessi
   }
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
+    preloadShellParser();
     const def = opts.lab ? parseLabDefinition(opts.lab) : undefined;
     this.booted = bootLab({ def, seed: opts.seed, start: opts.start });
     const first = await this.openSession();
@@ -129,9 +136,29 @@ export class Lab implements Pick<EngineApi, 'boot' | 'openSession' | 'closeSessi
     this.booted.world.runtime.advance(wallMs * this.speed);
   }
 
-  /** complete is tab completion (filled in by the terminal's completion module). */
-  async complete(_id: string, _line: string, cursor: number): Promise<Completion> {
-    return { start: cursor, end: cursor, candidates: [] };
+  /** complete answers a Tab press in a session (commands, kubectl's own completion, paths). */
+  async complete(id: string, line: string, cursor: number): Promise<Completion> {
+    const e = this.sessions.get(id);
+    if (!e || e.shell.ended) return { start: cursor, end: cursor, candidates: [] };
+    const cur = e.shell.current();
+    const host = this.lab.world.host(cur.host);
+    const user = host?.user(cur.user);
+    if (!host || !user) return { start: cursor, end: cursor, candidates: [] };
+    const st = e.shell.state;
+    const proc: Process = {
+      argv: ['complete'],
+      env: st.exportedEnv(),
+      cwd: st.cwd,
+      hostname: host.name,
+      user,
+      fs: host.fsFor(user),
+      stdin: EMPTY_INPUT,
+      stdout: new Collector(),
+      stderr: new Collector(),
+      signal: new Interrupt(),
+      sys: e.shell.contextFor(host, user).sys,
+    };
+    return complete(line, cursor, { proc, aliases: st.aliases, builtins: BUILTINS.keys(), functions: st.functions.keys() });
   }
 
   async inspect(_ref: { kind: string; namespace?: string; name: string }): Promise<Inspection> {

@@ -1,7 +1,7 @@
 /** WELCOME is shown in the task panel when no exercise is loaded. */
 export const WELCOME = `# Your lab
 
-A kubeadm cluster: **controlplane**, **node01** and **node02**. You are \`candidate\` on controlplane, with \`kubectl\` configured, as in the exam.
+A kubeadm cluster: **controlplane**, **node01** and **node02**. You are \`candidate\`, with \`kubectl\` configured, as in the exam; \`ssh\` reaches every node.
 
 ## Try
 
@@ -9,7 +9,7 @@ A kubeadm cluster: **controlplane**, **node01** and **node02**. You are \`candid
 - \`kubectl run web --image=nginx\` and watch it appear in the graph
 - \`kubectl create deployment web --image=nginx --replicas=3 --dry-run=client -o yaml > web.yaml\`, then \`vi web.yaml\`: the editor opens with schema checks; **Apply** runs \`kubectl apply -f\` for you
 - \`ssh node01\`, \`sudo -i\`, \`systemctl status kubelet\`
-- \`ls /etc/kubernetes/manifests\` on controlplane: the control plane runs as static pods
+- \`ssh controlplane\`, then \`ls /etc/kubernetes/manifests\`: the control plane runs as static pods
 
 ## Terminal
 
