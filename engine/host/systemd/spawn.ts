@@ -1,39 +1,19 @@
 import type { Host } from '../host.ts';
-import type { InterruptSignal, Process, Program, SystemServices } from '../process.ts';
+import { Interrupt } from '../interrupt.ts';
+import type { Process, Program, SystemServices } from '../process.ts';
 import { EMPTY_INPUT, type Writable } from '../streams.ts';
 import type { User } from '../types.ts';
 import type { ExitInfo } from './exit-status.ts';
 
-/** KillSignal is the InterruptSignal a daemon sees; stop and kill raise it with the signal number. */
-export class KillSignal implements InterruptSignal {
-  interrupted = false;
-  /** signal is the number that was raised (15 TERM, 9 KILL, 2 INT) */
+/** KillSignal is the InterruptSignal a daemon sees: stop and kill raise it with a signal number (15 TERM, 9 KILL, 2 INT). */
+export class KillSignal extends Interrupt {
+  /** signal is the number that was raised (0 until raised) */
   signal = 0;
-  private cbs = new Set<() => void>();
 
-  onInterrupt(cb: () => void): () => void {
-    if (this.interrupted) {
-      queueMicrotask(cb);
-      return () => {};
-    }
-    this.cbs.add(cb);
-    return () => this.cbs.delete(cb);
-  }
-
-  /** raise fires once with the given signal. */
-  raise(sig: number): void {
+  override raise(sig: number): void {
     if (this.interrupted) return;
-    this.interrupted = true;
     this.signal = sig;
-    const cbs = [...this.cbs];
-    this.cbs.clear();
-    for (const cb of cbs) {
-      try {
-        cb();
-      } catch {
-        // one handler failing must not stop the others
-      }
-    }
+    super.raise(128 + sig);
   }
 }
 

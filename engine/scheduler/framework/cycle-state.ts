@@ -1,6 +1,13 @@
-/** StateData is what a plugin keeps for one cycle; clone() when preemption tries a node must not see the original change. */
-export interface StateData {
-  clone?(): StateData;
+/**
+ * StateData is what a plugin keeps for one cycle: any object. Data that
+ * preemption's dry runs change (counts) has a clone() method; the rest is
+ * shared between copies, as upstream's Clone() returning itself.
+ */
+export type StateData = object;
+
+function cloneData(v: StateData): StateData {
+  const c = (v as { clone?: () => StateData }).clone;
+  return typeof c === 'function' ? c.call(v) : v;
 }
 
 /**
@@ -15,7 +22,7 @@ export class CycleState {
   /** skipScorePlugins are PreScore plugins that returned Skip: their Score is not called. */
   skipScorePlugins = new Set<string>();
 
-  read<T extends StateData>(key: string): T | undefined {
+  read<T extends object>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
   }
 
@@ -25,7 +32,7 @@ export class CycleState {
 
   clone(): CycleState {
     const c = new CycleState();
-    for (const [k, v] of this.data) c.data.set(k, v.clone ? v.clone() : v);
+    for (const [k, v] of this.data) c.data.set(k, cloneData(v));
     c.skipFilterPlugins = new Set(this.skipFilterPlugins);
     c.skipScorePlugins = new Set(this.skipScorePlugins);
     return c;

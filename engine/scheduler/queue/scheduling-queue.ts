@@ -174,6 +174,8 @@ export class SchedulingQueue {
     if (!q) return undefined;
     q.attempts++;
     q.initialAttemptTimestamp ??= this.o.now();
+    q.unschedulablePlugins = new Set();
+    q.pendingPlugins = new Set();
     this.inFlight.set(q.podInfo.uid, []);
     return q;
   }

@@ -2,6 +2,7 @@ import { basename } from '../../host/fs/path.ts';
 import { has, parseOrUsage } from './lib/args.ts';
 import { errText, qa, resolve } from './lib/io.ts';
 import { def } from './def.ts';
+import { sourcesAndTarget } from './lib/targets.ts';
 import type { Process } from '../../host/process.ts';
 
 interface CpOpts {
@@ -97,33 +98,10 @@ export const cp = def(
     if (typeof a === 'number') return a;
     const rec = has(a, 'r') || has(a, 'R') || has(a, 'a');
     const o: CpOpts = { rec, preserve: has(a, 'p') || has(a, 'a'), noDeref: (rec && !has(a, 'L')) || has(a, 'P') || has(a, 'd'), noClobber: has(a, 'n'), verbose: has(a, 'v') };
-    const target = a.opts.get('t')?.[0];
-    const args = [...a.args];
-    if (args.length === 0) {
-      p.stderr.write("cp: missing file operand\nTry 'cp --help' for more information.\n");
-      return 1;
-    }
-    if (args.length === 1 && target === undefined) {
-      p.stderr.write(`cp: missing destination file operand after ${qa(args[0]!)}\nTry 'cp --help' for more information.\n`);
-      return 1;
-    }
-    const dest = target ?? args.pop()!;
-    const destPath = resolve(p, dest);
-    let destDir = false;
-    try {
-      destDir = p.fs.stat(destPath).type === 'dir' && !has(a, 'T');
-    } catch {
-      destDir = false;
-    }
-    if (args.length > 1 && !destDir) {
-      p.stderr.write(`cp: target ${qa(dest)}: Not a directory\n`);
-      return 1;
-    }
+    const moves = sourcesAndTarget(p, 'cp', a);
+    if (typeof moves === 'number') return moves;
     let code = 0;
-    for (const s of args) {
-      const srcPath = resolve(p, s);
-      const to = destDir ? `${destPath}/${basename(s)}` : destPath;
-      const shownTo = destDir ? `${dest.replace(/\/+$/, '')}/${basename(s)}` : dest;
+    for (const { src: s, srcPath, to, shownTo } of moves) {
       if (to === srcPath) {
         p.stderr.write(`cp: ${qa(s)} and ${qa(shownTo)} are the same file\n`);
         code = 1;

@@ -2,6 +2,7 @@ import { basename } from '../../host/fs/path.ts';
 import { has, parseOrUsage } from './lib/args.ts';
 import { errText, qa, resolve } from './lib/io.ts';
 import { def } from './def.ts';
+import { sourcesAndTarget } from './lib/targets.ts';
 
 /** mv moves or renames files. */
 export const mv = def(
@@ -9,33 +10,10 @@ export const mv = def(
   async (p) => {
     const a = parseOrUsage(p, { flags: 'finvTu', withArg: 't', long: { force: 'f', 'no-clobber': 'n', verbose: 'v', 'target-directory=': 't', 'no-target-directory': 'T', interactive: 'i' } });
     if (typeof a === 'number') return a;
-    const args = [...a.args];
-    const target = a.opts.get('t')?.[0];
-    if (args.length === 0) {
-      p.stderr.write("mv: missing file operand\nTry 'mv --help' for more information.\n");
-      return 1;
-    }
-    if (args.length === 1 && target === undefined) {
-      p.stderr.write(`mv: missing destination file operand after ${qa(args[0]!)}\nTry 'mv --help' for more information.\n`);
-      return 1;
-    }
-    const dest = target ?? args.pop()!;
-    const destPath = resolve(p, dest);
-    let destDir = false;
-    try {
-      destDir = p.fs.stat(destPath).type === 'dir' && !has(a, 'T');
-    } catch {
-      destDir = false;
-    }
-    if (args.length > 1 && !destDir) {
-      p.stderr.write(`mv: target ${qa(dest)}: Not a directory\n`);
-      return 1;
-    }
+    const moves = sourcesAndTarget(p, 'mv', a);
+    if (typeof moves === 'number') return moves;
     let code = 0;
-    for (const s of args) {
-      const src = resolve(p, s);
-      const to = destDir ? `${destPath}/${basename(s)}` : destPath;
-      const shownTo = destDir ? `${dest.replace(/\/+$/, '')}/${basename(s)}` : dest;
+    for (const { src: s, srcPath: src, to, shownTo } of moves) {
       try {
         p.fs.lstat(src);
       } catch (e) {
