@@ -153,9 +153,10 @@ export class Framework implements I.Handle {
         }
         return { nodeNames: null, status: new Status(Code.Error, [`running PreFilter plugin "${p.name}": ${s!.message()}`]).withPlugin(p.name), pluginsWithNodes: new Set() };
       }
-      if (out.nodeNames) {
+      const got = out.nodeNames;
+      if (got) {
         withNodes.add(p.name);
-        names = names ? new Set([...names].filter((n) => out.nodeNames!.has(n))) : new Set(out.nodeNames);
+        names = names ? new Set([...names].filter((n) => got.has(n))) : new Set(got);
         if (names.size === 0) {
           const list = [...withNodes].sort();
           const msg = list.length === 1 ? `node(s) didn't satisfy plugin ${list[0]}` : `node(s) didn't satisfy plugin(s) [${list.join(' ')}] simultaneously`;

@@ -1,4 +1,3 @@
-import { basename } from '../../host/fs/path.ts';
 import { has, parseOrUsage } from './lib/args.ts';
 import { errText, qa, resolve } from './lib/io.ts';
 import { def } from './def.ts';

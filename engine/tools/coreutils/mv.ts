@@ -1,6 +1,5 @@
-import { basename } from '../../host/fs/path.ts';
 import { has, parseOrUsage } from './lib/args.ts';
-import { errText, qa, resolve } from './lib/io.ts';
+import { errText, qa } from './lib/io.ts';
 import { def } from './def.ts';
 import { sourcesAndTarget } from './lib/targets.ts';
 
