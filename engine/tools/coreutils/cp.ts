@@ -1,5 +1,5 @@
 import { has, parseOrUsage } from './lib/args.ts';
-import { errText, qa, resolve } from './lib/io.ts';
+import { errText, qa } from './lib/io.ts';
 import { def } from './def.ts';
 import { sourcesAndTarget } from './lib/targets.ts';
 import type { Process } from '../../host/process.ts';
