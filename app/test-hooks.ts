@@ -1,3 +1,4 @@
+import type { EngineEvent } from '../engine/protocol/api.ts';
 import type { LabSession } from './lab/lab-session.ts';
 import { useApp } from './state/store.ts';
 
@@ -15,7 +16,9 @@ export function installTestHooks(lab: LabSession): void {
     buffer: () => lab.activeTab()?.bufferText() ?? '',
     /** mode is the active terminal's line-editor mode ('edit' at a prompt) */
     mode: () => lab.activeTab()?.controller.mode,
-    /** graphNodes lists the topology's visible nodes as kind/name */
+    /** graphNodes lists the cluster objects the page knows, as kind/namespace/name */
     graphNodes: () => [...lab.cluster.objects.values()].map((o) => `${o.kind}/${o.namespace ? o.namespace + '/' : ''}${o.name}`),
+    /** inject feeds an engine event to the page as if the engine had sent it (graph load tests) */
+    inject: (e: EngineEvent) => lab.handleEvent(e),
   };
 }

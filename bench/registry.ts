@@ -1,5 +1,6 @@
+import { apiserverBench } from './apiserver.ts';
 import { storeBench } from './store.ts';
 import type { Bench } from './types.ts';
 
 /** BENCHES lists every benchmark `npm run bench` runs, in the order printed. */
-export const BENCHES: Bench[] = [storeBench];
+export const BENCHES: Bench[] = [apiserverBench, storeBench];

@@ -1,10 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import type { EngineEvent } from '../engine/protocol/api.ts';
 
 /** Hooks is what the page exposes to tests with ?testhooks (app/test-hooks.ts). */
 interface Hooks {
   buffer(): string;
   mode(): string | undefined;
   graphNodes(): string[];
+  inject(e: EngineEvent): void;
 }
 
 declare global {

@@ -74,6 +74,8 @@ export async function closeFile(lab: LabSession, key: string, opts: { save?: boo
   }
   const content = opts.save ? f.content : (f.written ?? null);
   remove(key);
+  // Back to the terminal, where the command that opened the editor goes on (as leaving vi does).
+  if (!useApp.getState().files.some((x) => x.kind === 'edit')) window.dispatchEvent(new CustomEvent('kubelab:focus-pane', { detail: 'terminal' }));
   try {
     await lab.engine.finishEdit(f.requestId!, content);
   } catch (err) {

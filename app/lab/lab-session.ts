@@ -35,7 +35,7 @@ export class LabSession {
     readonly engine: EngineClient,
     readonly store: LabStore,
   ) {
-    engine.on((e) => this.onEvent(e));
+    engine.on((e) => this.handleEvent(e));
     engine.onFatal((e) => notify('error', `engine error: ${e.message}`));
     this.saver = new Saver(() => this.snapshot(), store);
     this.saver.engineState = () => this.engine.saveState();
@@ -47,6 +47,7 @@ export class LabSession {
   /** start restores the saved lab if there is one, or boots a new one. */
   async start(saved: LabSnapshot | undefined): Promise<void> {
     await this.engine.ready;
+    performance.mark('kubelab:engine-ready');
     if (saved) {
       try {
         await this.restoreSnapshot(saved);
@@ -114,18 +115,23 @@ export class LabSession {
     return this.engine.openSession(t.info ? { host: t.info.host, user: t.info.user } : undefined);
   }
 
-  /** bootEngine boots (or restores) the engine and subscribes to the cluster. */
+  /**
+   * bootEngine boots (or restores) the engine, then subscribes to the
+   * cluster without waiting for it: the first diff carries every object, and
+   * the prompt should not wait for the graph.
+   */
   async bootEngine(state?: Uint8Array): Promise<BootInfo> {
     this.cluster.clear();
     this.emitCluster();
     useApp.setState({ selected: null });
     const info = await this.engine.boot(state ? { state } : { start: Date.now() });
+    performance.mark('kubelab:booted');
     this.bootInfo = info;
     const cluster = info.clusters[0];
     useApp.setState({ context: cluster?.context ?? '', hosts: info.clusters.flatMap((c) => c.hosts), boot: { status: 'ready' } });
-    await this.engine.watchCluster().catch((err: unknown) => notify('warning', `topology unavailable: ${(err as Error).message}`));
+    void this.engine.watchCluster().catch((err: unknown) => notify('warning', `topology unavailable: ${(err as Error).message}`));
     const speed = useApp.getState().prefs.speed;
-    if (speed !== 1) await this.engine.setSpeed(speed).catch(() => undefined);
+    if (speed !== 1) void this.engine.setSpeed(speed).catch(() => undefined);
     return info;
   }
 
@@ -201,7 +207,7 @@ export class LabSession {
     const sub = tab.term.onData((d) => {
       if (!d.includes('\r')) return;
       sub.dispose();
-      void this.engine.openSession(tab.info ? { host: this.bootInfo?.sessions[0]?.host } : undefined).then((info) => {
+      void this.engine.openSession().then((info) => {
         tab.attach(info);
         useApp.setState((s) => ({ tabs: s.tabs.map((t) => (t.id === tab.id ? { ...t, session: info.id, title: tabTitle(info), ended: false } : t)) }));
         tab.controller.showPrompt(info.prompt);
@@ -235,7 +241,8 @@ export class LabSession {
 
   // ---- events ----
 
-  private onEvent(e: EngineEvent): void {
+  /** handleEvent routes one engine event to the page (the engine client calls it for every event). */
+  handleEvent(e: EngineEvent): void {
     switch (e.type) {
       case 'output':
         this.tabForSession(e.session)?.controller.output(e.data);

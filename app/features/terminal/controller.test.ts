@@ -274,4 +274,21 @@ describe('TerminalController', () => {
     c.feed('\x05de');
     expect(screen.line(0)).toBe(PROMPT + 'kubectl get node');
   });
+
+  it('forgets a command of a replaced lab and shows a notice with a fresh prompt', async () => {
+    const { ctl, screen, engine, hold } = setup();
+    ctl.feed('sleep 100\r');
+    await settle();
+    hold();
+    const fresh = new FakeEngine();
+    await fresh.openSession();
+    ctl.attach({ submit: (l) => fresh.submit('s1', l), interrupt: () => fresh.interrupt('s1'), stdin: (d) => fresh.stdin('s1', d), endInput: async () => undefined, complete: (l, c) => fresh.complete('s1', l, c) });
+    ctl.notice('-- rewound --', PROMPT);
+    engine.finishSleep('s1');
+    await settle();
+    expect(screen.text()).toBe(`${PROMPT}sleep 100\n-- rewound --\n${PROMPT}`);
+    ctl.feed('echo new\r');
+    await settle();
+    expect(fresh.submitted).toEqual(['echo new']);
+  });
 });

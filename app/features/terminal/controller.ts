@@ -45,6 +45,8 @@ export interface ControllerOptions {
   onEnded?(): void;
   /** onChange: the line or mode changed (persistence saves the terminal). */
   onChange?(): void;
+  /** onPrompt: a prompt is on screen and takes keys. */
+  onPrompt?(): void;
 }
 
 /** Mode is what the controller does with the next key. */
@@ -94,6 +96,7 @@ export class TerminalController {
   private interrupted = false;
   private whenIdle: string[] = [];
   private session: SessionPort;
+  private generation = 0;
 
   constructor(private readonly o: ControllerOptions) {
     this.view = new LineView((s) => o.term.write(s), o.term.cols());
@@ -101,9 +104,16 @@ export class TerminalController {
     this.session = o.session;
   }
 
-  /** attach points the controller at a new session (after a reset, import or rewind). */
+  /**
+   * attach points the controller at a new session (after a reset, import or
+   * rewind). A command still waiting on the old session is forgotten: its lab
+   * is gone, and its answer, if one ever comes, must not draw a prompt.
+   */
   attach(session: SessionPort): void {
     this.session = session;
+    this.generation++;
+    this.cancelHold?.();
+    this.pendingLines = [];
   }
 
   /** feed takes what xterm's onData delivers. */
@@ -139,6 +149,7 @@ export class TerminalController {
     this.view.cols = Math.max(1, this.o.term.cols());
     this.view.start(prompt, this.o.term.cursorX());
     this.o.onChange?.();
+    this.o.onPrompt?.();
     if (typeAhead) this.queue.unshift(...decodeKeys(typeAhead));
     if (this.queue.length === 0 && this.whenIdle.length > 0 && this.pendingLines.length === 0) {
       this.runLine(this.whenIdle.shift()!);
@@ -164,6 +175,7 @@ export class TerminalController {
         this.o.term.write('\r\n');
         this.view.start(s.prompt, 0, s.text, s.cursor);
       }
+      this.o.onPrompt?.();
       this.pump();
       return;
     }
@@ -383,9 +395,10 @@ export class TerminalController {
       this.mode = 'running';
       this.pump();
     }, this.o.holdMs ?? 150);
+    const gen = this.generation;
     void this.submitAll(lines).then(
-      (r) => this.finished(lines, r, remember),
-      (err: unknown) => this.failed(err),
+      (r) => gen === this.generation && this.finished(lines, r, remember),
+      (err: unknown) => gen === this.generation && this.failed(err),
     );
   }
 

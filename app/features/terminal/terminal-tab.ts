@@ -8,6 +8,18 @@ import { TerminalController, type DoneResult, type SessionPort } from './control
 import type { History } from './history.ts';
 import { XTERM_THEMES } from './theme.ts';
 
+/**
+ * markFirstPrompt records when the page first became usable: the frame in
+ * which the first prompt is drawn (performance mark "kubelab:prompt", read
+ * by the startup benchmark).
+ */
+function markFirstPrompt(): void {
+  if (performance.getEntriesByName('kubelab:prompt').length > 0) return;
+  requestAnimationFrame(() => {
+    if (performance.getEntriesByName('kubelab:prompt').length === 0) performance.mark('kubelab:prompt');
+  });
+}
+
 /** TabOptions wire a tab to the engine and the page. */
 export interface TabOptions {
   id: string;
@@ -68,6 +80,7 @@ export class TerminalTab {
       onDone: (c, r) => o.onDone(this, c, r),
       onChange: o.onChange,
       onEnded: () => o.onEnded(this),
+      onPrompt: markFirstPrompt,
     });
     this.term.onData((d) => this.controller.feed(d));
   }

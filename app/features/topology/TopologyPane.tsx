@@ -118,9 +118,6 @@ export function TopologyPane() {
           </div>
         </details>
         <span className="spacer" />
-        <span className="muted small" aria-live="off">
-          {count} elements
-        </span>
         <button type="button" className="btn btn-small" onClick={() => view.current?.zoom(1.25)} aria-label="Zoom in">
           +
         </button>
@@ -141,6 +138,9 @@ export function TopologyPane() {
         aria-label="Cluster graph: arrow keys move between objects, Enter inspects, + and - zoom, 0 fits"
         onKeyDown={onKeyDown}
       />
+      <div className="graph-count muted small" aria-hidden="true">
+        {count} elements
+      </div>
       <div className="visually-hidden" aria-live="polite">
         {announce}
       </div>

@@ -92,6 +92,8 @@ export function createGraphView(container: HTMLElement, theme: 'light' | 'dark',
           else n.animate({ position: p }, { duration: 180, easing: 'ease-out' });
         });
       });
+      // A new lab (reset, import, rewind) starts from an empty graph: fit it again once it fills.
+      if (cy.nodes().length === 0) fitted = false;
       if (!fitted && cy.nodes().length > 0) {
         fitted = true;
         cy.fit(undefined, 24);

@@ -81,8 +81,9 @@ export class StableLayout {
     for (const id of this.cells.keys()) if (!podsByBox.has(id)) this.cells.delete(id);
     for (const b of boxes) {
       const x0 = this.columns.slot(b.id) * (BOX_W + BOX_GAP);
-      out.set(anchorId(b.id, 'l'), { x: x0, y: 0 });
-      out.set(anchorId(b.id, 'r'), { x: x0 + BOX_W - POD_W, y: 0 });
+      // The anchors span the box's first row: an empty node still shows as a box one pod high.
+      out.set(anchorId(b.id, 'l'), { x: x0, y: POD_H });
+      out.set(anchorId(b.id, 'r'), { x: x0 + BOX_W - POD_W, y: POD_H });
       const pods = podsByBox.get(b.id) ?? [];
       let table = this.cells.get(b.id);
       if (!table) this.cells.set(b.id, (table = new SlotTable()));

@@ -56,16 +56,22 @@ export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
   let more = false;
   let lastKey = '';
   const rv = String(ctx.storage.etcd.revision);
-  for (const obj of store.list(ns)) {
-    const key = store.keyFor(obj.metadata.namespace, obj.metadata.name ?? '');
-    if (after !== undefined && key <= after) continue;
-    if (!filterMatches(s.def, filter, obj)) continue;
-    if (limit > 0 && items.length >= limit) {
-      more = true;
-      break;
+  const filtering = filter.labels.requirements.length > 0 || !!filter.labels.nothing || filter.fields.length > 0;
+  if (limit > 0 || after !== undefined) {
+    for (const [key, obj] of store.listKeyed(ns)) {
+      if (after !== undefined && key <= after) continue;
+      if (filtering && !filterMatches(s.def, filter, obj)) continue;
+      if (limit > 0 && items.length >= limit) {
+        more = true;
+        break;
+      }
+      items.push(obj);
+      lastKey = key;
     }
-    items.push(obj);
-    lastKey = key;
+  } else {
+    const eq = filter.labels.nothing ? undefined : filter.labels.requirements.find((r) => r.operator === '=' || r.operator === '==' || (r.operator === 'in' && r.values.length === 1));
+    const candidates = eq ? store.withLabel(ns, eq.key, eq.values[0]!) : store.list(ns);
+    for (const obj of candidates) if (!filtering || filterMatches(s.def, filter, obj)) items.push(obj);
   }
   const continueToken = more ? btoaUtf8(lastKey) : undefined;
   const accept = headerValue(s.req, 'accept');

@@ -31,6 +31,8 @@ export class ResourceStore {
   private history: CacheEvent[] = [];
   private listeners = new Set<CacheListener>();
   private closers = new Set<() => void>();
+  /** labelIndex maps "key=value" to the etcd keys of objects carrying that label (equality selectors). */
+  private labelIndex = new Map<string, Set<string>>();
   private cancelWatch: (() => void) | undefined;
   /** pending carries objects this apiserver just wrote, so its own writes are not parsed back from JSON. */
   private pending = new Map<string, KObject>();
@@ -50,6 +52,7 @@ export class ResourceStore {
       if (obj) {
         this.objs.set(kv1.key, obj);
         this.keys.insert(kv1.key);
+        this.index(kv1.key, undefined, obj);
       }
     }
     this.revision = res.header.revision;
@@ -72,10 +75,52 @@ export class ResourceStore {
     return this.objs.get(this.keyFor(namespace, name));
   }
 
-  /** list yields objects in key order (namespace, then name), optionally within one namespace. */
-  *list(namespace?: string): Generator<KObject> {
+  /** list returns objects in key order (namespace, then name), optionally within one namespace. */
+  list(namespace?: string): KObject[] {
     const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
-    for (const k of this.keys.prefixed(p)) yield this.objs.get(k)!;
+    const out: KObject[] = [];
+    for (const k of this.keys.range(p)) out.push(this.objs.get(k)!);
+    return out;
+  }
+
+  /**
+   * withLabel returns the objects carrying label key=value, in key order,
+   * optionally within one namespace: an index lookup, so an equality selector
+   * over thousands of objects costs what it matches.
+   */
+  withLabel(namespace: string | undefined, key: string, value: string): KObject[] {
+    const keys = this.labelIndex.get(`${key}=${value}`);
+    if (!keys) return [];
+    const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
+    const out: string[] = [];
+    for (const k of keys) if (k.startsWith(p)) out.push(k);
+    out.sort();
+    return out.map((k) => this.objs.get(k)!);
+  }
+
+  private index(key: string, prev: KObject | undefined, next: KObject | undefined): void {
+    const before = prev?.metadata.labels;
+    const after = next?.metadata.labels;
+    if (before === after) return;
+    for (const [k, v] of Object.entries(before ?? {})) {
+      if (after && after[k] === v) continue;
+      const set = this.labelIndex.get(`${k}=${v}`);
+      set?.delete(key);
+      if (set && set.size === 0) this.labelIndex.delete(`${k}=${v}`);
+    }
+    for (const [k, v] of Object.entries(after ?? {})) {
+      if (before && before[k] === v) continue;
+      const id = `${k}=${v}`;
+      let set = this.labelIndex.get(id);
+      if (!set) this.labelIndex.set(id, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  /** listKeyed returns [key, object] pairs in key order, for paging with continue tokens. */
+  listKeyed(namespace?: string): [string, KObject][] {
+    const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
+    return this.keys.range(p).map((k) => [k, this.objs.get(k)!]);
   }
 
   count(): number {
@@ -125,6 +170,7 @@ export class ResourceStore {
         if (!prev) continue;
         this.objs.delete(key);
         this.keys.remove(key);
+        this.index(key, prev, undefined);
         this.emit({ type: 'DELETED', revision: ev.kv.modRevision, object: withRv(prev, ev.kv.modRevision), prev });
         continue;
       }
@@ -135,6 +181,7 @@ export class ResourceStore {
       if (!obj) continue;
       this.objs.set(key, obj);
       if (!prev) this.keys.insert(key);
+      this.index(key, prev, obj);
       this.emit({ type: prev ? 'MODIFIED' : 'ADDED', revision: ev.kv.modRevision, object: obj, prev });
     }
     this.revision = r.header.revision;

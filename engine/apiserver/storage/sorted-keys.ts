@@ -37,6 +37,14 @@ export class SortedKeys {
     }
   }
 
+  /** range returns the keys starting with prefix, in order, as one array slice. */
+  range(prefix: string): string[] {
+    const from = this.lowerBound(prefix);
+    let to = from;
+    while (to < this.keys.length && this.keys[to]!.startsWith(prefix)) to++;
+    return this.keys.slice(from, to);
+  }
+
   clear(): void {
     this.keys = [];
   }

@@ -21,6 +21,8 @@ export class CycleState {
   skipFilterPlugins = new Set<string>();
   /** skipScorePlugins are PreScore plugins that returned Skip: their Score is not called. */
   skipScorePlugins = new Set<string>();
+  /** activeFilters caches the Filter plugins not skipped this cycle (set after PreFilter). */
+  activeFilters: unknown[] | undefined;
 
   read<T extends object>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;

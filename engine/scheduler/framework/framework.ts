@@ -143,6 +143,7 @@ export class Framework implements I.Handle {
       const s = out.status;
       if (s && s.isSkip()) {
         state.skipFilterPlugins.add(p.name);
+        state.activeFilters = undefined;
         continue;
       }
       if (!ok(s)) {
@@ -156,7 +157,8 @@ export class Framework implements I.Handle {
       const got = out.nodeNames;
       if (got) {
         withNodes.add(p.name);
-        names = names ? new Set([...names].filter((n) => got.has(n))) : new Set(got);
+        const prev: Set<string> | null = names;
+        names = prev ? new Set([...prev].filter((n: string) => got.has(n))) : new Set(got);
         if (names.size === 0) {
           const list = [...withNodes].sort();
           const msg = list.length === 1 ? `node(s) didn't satisfy plugin ${list[0]}` : `node(s) didn't satisfy plugin(s) [${list.join(' ')}] simultaneously`;
@@ -169,8 +171,9 @@ export class Framework implements I.Handle {
 
   /** runFilterPlugins stops at the first plugin that rejects the node. */
   runFilterPlugins(state: CycleState, pi: PodInfo, nodeInfo: NodeInfo): Status | null {
-    for (const p of this.filterPlugins) {
-      if (state.skipFilterPlugins.size > 0 && state.skipFilterPlugins.has(p.name)) continue;
+    const active = (state.activeFilters ??= this.filterPlugins.filter((p) => !state.skipFilterPlugins.has(p.name))) as I.FilterPlugin[];
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i]!;
       const s = p.filter(state, pi, nodeInfo);
       if (s && s.code !== Code.Success) {
         if (!s.isRejected()) return new Status(Code.Error, [`running "${p.name}" filter plugin: ${s.message()}`]).withPlugin(p.name);

@@ -28,6 +28,8 @@ export interface QueuedPodInfo {
   podInfo: PodInfo;
   /** timestamp is when the pod was (last) added to the queue. */
   timestamp: number;
+  /** seq orders pods added at the same simulated millisecond (real timestamps have nanoseconds). */
+  seq: number;
   /** initialAttemptTimestamp is when the pod was first popped. */
   initialAttemptTimestamp?: number;
   attempts: number;

@@ -74,6 +74,8 @@ export class NodeInfo {
   imageStates = new Map<string, ImageState>();
   pvcRefCounts = new Map<string, number>();
   generation = nextGeneration();
+  /** matchCounts is a cache for plugins counting the node's pods per selector (valid while generation is unchanged). */
+  readonly matchCounts = new Map<string, { ns: string; generation: number; count: number }>();
 
   constructor(readonly name: string) {}
 

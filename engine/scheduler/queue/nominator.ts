@@ -2,6 +2,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { NominatingInfo, Nominator as NominatorView } from '../framework/interfaces.ts';
 import type { PodInfo } from '../framework/pod-info.ts';
 
+const NONE: readonly PodInfo[] = Object.freeze([]);
+
 /**
  * Nominator remembers which node each preemptor was nominated to, so the
  * filters count those pods on that node until they are bound (and lower
@@ -15,7 +17,8 @@ export class Nominator implements NominatorView {
   constructor(private readonly liveNodeName: (pod: Pod) => string | undefined) {}
 
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
-    return this.byNode.get(nodeName) ?? [];
+    if (this.byNode.size === 0) return NONE;
+    return this.byNode.get(nodeName) ?? NONE;
   }
 
   /** nominatedNodeOf returns where the pod is nominated, if anywhere. */

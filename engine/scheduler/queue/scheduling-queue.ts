@@ -45,6 +45,7 @@ export class SchedulingQueue {
   private unschedulable = new Map<string, QueuedPodInfo>();
   private inFlight = new Map<string, { event: ClusterEvent; oldObj: unknown; newObj: unknown }[]>();
   readonly nominator: Nominator;
+  private seq = 0;
 
   constructor(private readonly o: QueueOptions) {
     const key = (q: QueuedPodInfo) => q.podInfo.uid;
@@ -61,7 +62,7 @@ export class SchedulingQueue {
   }
 
   private newQueued(pod: Pod): QueuedPodInfo {
-    return { podInfo: new PodInfo(pod), timestamp: this.o.now(), attempts: 0, unschedulableCount: 0, consecutiveErrorsCount: 0, unschedulablePlugins: new Set(), pendingPlugins: new Set(), gatingPlugin: '', backoffExpiration: 0 };
+    return { podInfo: new PodInfo(pod), timestamp: this.o.now(), seq: ++this.seq, attempts: 0, unschedulableCount: 0, consecutiveErrorsCount: 0, unschedulablePlugins: new Set(), pendingPlugins: new Set(), gatingPlugin: '', backoffExpiration: 0 };
   }
 
   /** backoffDuration is calculateBackoffDuration: initial × 2^(count−1), capped; no back-off before the first attempt. */
@@ -231,6 +232,7 @@ export class SchedulingQueue {
       q.consecutiveErrorsCount = 0;
     }
     q.timestamp = this.o.now();
+    q.seq = ++this.seq;
     q.backoffExpiration = 0;
     const rejected = q.unschedulablePlugins.size + q.pendingPlugins.size > 0;
     if (!rejected || events.some((e) => this.hintSaysQueue(q, e.event, e.oldObj, e.newObj))) {

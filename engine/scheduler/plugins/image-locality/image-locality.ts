@@ -15,11 +15,24 @@ export function normalizedImageName(name: string): string {
   return name;
 }
 
+const imagesOf = new WeakMap<PodInfo, string[]>();
+
+/** podImages are the pod's normalised image names, computed once per pod. */
+function podImages(pi: PodInfo): string[] {
+  let names = imagesOf.get(pi);
+  if (!names) {
+    const spec = pi.pod.spec;
+    names = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
+    imagesOf.set(pi, names);
+  }
+  return names;
+}
+
 function sumImageScores(nodeInfo: NodeInfo, pi: PodInfo, totalNumNodes: number): number {
+  if (nodeInfo.imageStates.size === 0) return 0;
   let sum = 0;
-  const spec = pi.pod.spec;
-  for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
-    const st = nodeInfo.imageStates.get(normalizedImageName(c.image ?? ''));
+  for (const name of podImages(pi)) {
+    const st = nodeInfo.imageStates.get(name);
     if (st) sum += Math.trunc(st.size * (st.nodes.size / totalNumNodes));
   }
   return sum;

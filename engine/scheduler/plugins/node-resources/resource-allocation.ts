@@ -20,43 +20,61 @@ const NON_MISSING: ResourceList = new Map([
   ['memory', DEFAULT_MEMORY_REQUEST],
 ]);
 
-/** podRequestList is calculatePodResourceRequestList: the pod's requests per resource, with 100m/200Mi for containers asking none unless useRequested. */
+const requestLists = new WeakMap<Pod, Map<string, number[]>>();
+
+/** podRequestList is calculatePodResourceRequestList: the pod's requests per resource, with 100m/200Mi for containers asking none unless useRequested (cached per pod object). */
 export function podRequestList(pod: Pod, resources: readonly ResourceSpec[], useRequested: boolean): number[] {
-  const reqs = podRequests(pod, useRequested ? undefined : NON_MISSING);
-  return resources.map((r) => reqs.get(r.name) ?? 0);
+  let byKey = requestLists.get(pod);
+  if (!byKey) requestLists.set(pod, (byKey = new Map()));
+  const key = `${useRequested}|${resources.map((r) => r.name).join(',')}`;
+  let list = byKey.get(key);
+  if (!list) {
+    const reqs = podRequests(pod, useRequested ? undefined : NON_MISSING);
+    list = resources.map((r) => reqs.get(r.name) ?? 0);
+    byKey.set(key, list);
+  }
+  return list;
 }
 
-/** allocatableAndRequested is calculateResourceAllocatableRequest for one resource: [allocatable, requested with the pod]. */
-function allocatableAndRequested(nodeInfo: NodeInfo, name: string, podRequest: number, useRequested: boolean): [number, number] {
-  if (podRequest === 0 && isScalarResourceName(name)) return [0, 0];
+let outAlloc = 0;
+let outReq = 0;
+
+/** allocatableAndRequested is calculateResourceAllocatableRequest for one resource, into outAlloc/outReq (no allocation: it runs per node and resource). */
+function allocatableAndRequested(nodeInfo: NodeInfo, name: string, podRequest: number, useRequested: boolean): void {
   const a = nodeInfo.allocatable;
-  switch (name) {
-    case 'cpu':
-      return [a.milliCPU, (useRequested ? nodeInfo.requested.milliCPU : nodeInfo.nonZeroRequested.milliCPU) + podRequest];
-    case 'memory':
-      return [a.memory, (useRequested ? nodeInfo.requested.memory : nodeInfo.nonZeroRequested.memory) + podRequest];
-    case 'ephemeral-storage':
-      return [a.ephemeralStorage, nodeInfo.requested.ephemeralStorage + podRequest];
-    default:
-      if (isScalarResourceName(name)) return [a.scalar.get(name) ?? 0, (nodeInfo.requested.scalar.get(name) ?? 0) + podRequest];
-      return [0, 0];
+  outAlloc = 0;
+  outReq = 0;
+  if (name === 'cpu') {
+    outAlloc = a.milliCPU;
+    outReq = (useRequested ? nodeInfo.requested.milliCPU : nodeInfo.nonZeroRequested.milliCPU) + podRequest;
+  } else if (name === 'memory') {
+    outAlloc = a.memory;
+    outReq = (useRequested ? nodeInfo.requested.memory : nodeInfo.nonZeroRequested.memory) + podRequest;
+  } else if (name === 'ephemeral-storage') {
+    outAlloc = a.ephemeralStorage;
+    outReq = nodeInfo.requested.ephemeralStorage + podRequest;
+  } else if (isScalarResourceName(name) && podRequest !== 0) {
+    outAlloc = a.scalar.get(name) ?? 0;
+    outReq = (nodeInfo.requested.scalar.get(name) ?? 0) + podRequest;
   }
 }
 
 /** Scorer turns per-resource requested/allocatable into a 0..100 score. */
 export type Scorer = (requested: number[], allocatable: number[]) => number;
 
-/** allocationScore is resourceAllocationScorer.score. */
+const scratch = new Map<number, { requested: number[]; allocatable: number[] }>();
+
+/** allocationScore is resourceAllocationScorer.score (scratch arrays: it runs for every node of every cycle). */
 export function allocationScore(nodeInfo: NodeInfo, resources: readonly ResourceSpec[], podReqs: readonly number[], useRequested: boolean, scorer: Scorer): number {
-  const requested = new Array<number>(resources.length).fill(0);
-  const allocatable = new Array<number>(resources.length).fill(0);
-  for (let i = 0; i < resources.length; i++) {
-    const [alloc, req] = allocatableAndRequested(nodeInfo, resources[i]!.name, podReqs[i]!, useRequested);
-    if (alloc === 0) continue;
-    allocatable[i] = alloc;
-    requested[i] = req;
+  const n = resources.length;
+  let buf = scratch.get(n);
+  if (!buf) scratch.set(n, (buf = { requested: new Array<number>(n).fill(0), allocatable: new Array<number>(n).fill(0) }));
+  for (let i = 0; i < n; i++) {
+    allocatableAndRequested(nodeInfo, resources[i]!.name, podReqs[i]!, useRequested);
+    buf.allocatable[i] = outAlloc;
+    buf.requested[i] = outAlloc === 0 ? 0 : outReq;
   }
-  return scorer(requested, allocatable);
+  return scorer(buf.requested, buf.allocatable);
 }
 
 function weightedAverage(resources: readonly ResourceSpec[], per: (requested: number, capacity: number) => number): Scorer {

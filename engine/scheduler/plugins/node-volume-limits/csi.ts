@@ -1,8 +1,8 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { CSINode, StorageClass } from 'kubernetes-types/storage/v1';
 import { Action } from '../../framework/events.ts';
-import type { EnqueueExtensions, FilterPlugin, Handle, Listers } from '../../framework/interfaces.ts';
-import { unschedulable } from '../../framework/status.ts';
+import type { EnqueueExtensions, FilterPlugin, Handle, Listers, PreFilterPlugin } from '../../framework/interfaces.ts';
+import { SKIP, unschedulable } from '../../framework/status.ts';
 import { Names } from '../names.ts';
 import { claimClass } from '../volume-binding/binder.ts';
 
@@ -33,9 +33,14 @@ function attachableVolumes(pod: Pod, l: Listers, into: Map<string, string>): voi
 }
 
 /** NodeVolumeLimits rejects nodes whose CSINode says a driver cannot attach more volumes. */
-export function nodeVolumeLimits(_args: Record<string, unknown>, h: Handle): FilterPlugin & EnqueueExtensions {
+export function nodeVolumeLimits(_args: Record<string, unknown>, h: Handle): PreFilterPlugin & FilterPlugin & EnqueueExtensions {
   return {
     name: Names.NodeVolumeLimits,
+    preFilter(_state, pi) {
+      // Pods without claim or CSI volumes skip the Filter.
+      const has = (pi.pod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim || v.ephemeral || v.csi);
+      return { status: has ? null : SKIP };
+    },
     filter(_state, pi, nodeInfo) {
       if ((pi.pod.spec?.volumes ?? []).length === 0) return null;
       const csiNode = h.listers.csiNodes.get(undefined, nodeInfo.name) as unknown as CSINode | undefined;

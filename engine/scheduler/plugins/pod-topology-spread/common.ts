@@ -96,8 +96,6 @@ export function matchNodeInclusionPolicies(c: Constraint, pod: Pod, node: Node, 
   return true;
 }
 
-const countCache = new WeakMap<NodeInfo, Map<string, { generation: number; count: number }>>();
-
 /**
  * countPodsMatchSelector counts the node's pods in the namespace that match
  * (terminating pods excluded). Counts are cached per node generation, so a
@@ -105,17 +103,15 @@ const countCache = new WeakMap<NodeInfo, Map<string, { generation: number; count
  */
 export function countPodsMatchSelector(ni: NodeInfo, c: Constraint, ns: string): number {
   if (!c.selector.nothing && c.selector.requirements.length === 0) return 0;
-  let byKey = countCache.get(ni);
-  if (!byKey) countCache.set(ni, (byKey = new Map()));
-  const key = `${ns}\u0000${c.selectorKey}`;
-  const hit = byKey.get(key);
-  if (hit && hit.generation === ni.generation) return hit.count;
+  const byKey = ni.matchCounts;
+  const hit = byKey.get(c.selectorKey);
+  if (hit && hit.generation === ni.generation && hit.ns === ns) return hit.count;
   let count = 0;
   for (const p of ni.pods) {
     const m = p.pod.metadata;
     if (m?.deletionTimestamp || m?.namespace !== ns) continue;
     if (matches(c.selector, m.labels)) count++;
   }
-  byKey.set(key, { generation: ni.generation, count });
+  byKey.set(c.selectorKey, { ns, generation: ni.generation, count });
   return count;
 }

@@ -43,7 +43,7 @@ export function podTopologySpread(args: Record<string, unknown>, h: Handle): Pre
       const requireAll = (pi.pod.spec?.topologySpreadConstraints ?? []).length > 0 || !systemDefaulted;
       return preScore(h.snapshot, state, pi, nodes, constraintsOf(pi, 'ScheduleAnyway'), requireAll);
     },
-    score: (state, pi, nodeInfo) => score(state, pi, nodeInfo),
+    score: (state, _pi, nodeInfo) => score(state, nodeInfo),
     normalizeScore: (state, _pi, scores) => normalizeScore(state, scores),
     eventsToRegister() {
       return [

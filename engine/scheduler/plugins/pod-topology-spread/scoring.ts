@@ -16,6 +16,8 @@ interface PreScoreState {
   /** counts per constraint: domain → matching pods (hostname constraints count per node at Score). */
   counts: Map<string, number>[];
   weights: number[];
+  hostname: boolean[];
+  ns: string;
 }
 
 /**
@@ -26,53 +28,56 @@ interface PreScoreState {
 export function preScore(snapshot: Snapshot, state: CycleState, pi: PodInfo, filtered: readonly NodeInfo[], constraints: Constraint[], requireAllTopologies: boolean): Status | null {
   if (filtered.length === 0 || constraints.length === 0) return SKIP;
   const ignoredNodes = new Set<string>();
+  const nc = constraints.length;
   const counts = constraints.map(() => new Map<string, number>());
-  const topoSize = constraints.map(() => 0);
+  const hostname = constraints.map((c) => c.topologyKey === LABEL_HOSTNAME);
   for (const ni of filtered) {
     const labels = ni.labels;
     if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) {
       ignoredNodes.add(ni.name);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const v = labels[c.topologyKey];
-      if (v === undefined || counts[i]!.has(v)) return;
-      counts[i]!.set(v, 0);
-      topoSize[i]!++;
-    });
+    for (let i = 0; i < nc; i++) {
+      if (hostname[i]) continue;
+      const v = labels[constraints[i]!.topologyKey];
+      if (v !== undefined && !counts[i]!.has(v)) counts[i]!.set(v, 0);
+    }
   }
-  const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? filtered.length - ignoredNodes.size : topoSize[i]!) + 2));
-  const req = requiredNodeAffinityOf(pi.pod);
-  const ns = pi.pod.metadata?.namespace ?? '';
-  for (const ni of snapshot.list()) {
-    const labels = ni.labels;
-    if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const v = labels[c.topologyKey];
-      const m = counts[i]!;
-      if (v === undefined || !m.has(v)) return;
-      if (!matchNodeInclusionPolicies(c, pi.pod, ni.node!, req)) return;
-      m.set(v, m.get(v)! + countPodsMatchSelector(ni, c, ns));
-    });
+  const weights = constraints.map((_, i) => Math.log((hostname[i] ? filtered.length - ignoredNodes.size : counts[i]!.size) + 2));
+  if (hostname.some((h) => !h)) {
+    const req = requiredNodeAffinityOf(pi.pod);
+    const ns = pi.pod.metadata?.namespace ?? '';
+    for (const ni of snapshot.list()) {
+      const labels = ni.labels;
+      if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) continue;
+      for (let i = 0; i < nc; i++) {
+        if (hostname[i]) continue;
+        const c = constraints[i]!;
+        const v = labels[c.topologyKey];
+        const m = counts[i]!;
+        if (v === undefined || !m.has(v)) continue;
+        if (!matchNodeInclusionPolicies(c, pi.pod, ni.node!, req)) continue;
+        m.set(v, m.get(v)! + countPodsMatchSelector(ni, c, ns));
+      }
+    }
   }
-  state.write(PRE_SCORE_KEY, { constraints, ignoredNodes, counts, weights } satisfies PreScoreState);
+  state.write(PRE_SCORE_KEY, { constraints, ignoredNodes, counts, weights, hostname, ns: pi.pod.metadata?.namespace ?? '' } satisfies PreScoreState);
   return null;
 }
 
 /** score sums count × log(domains + 2) + (maxSkew − 1) over the constraints (lower is better before normalising). */
-export function score(state: CycleState, pi: PodInfo, ni: NodeInfo): number {
+export function score(state: CycleState, ni: NodeInfo): number {
   const s = state.read<PreScoreState>(PRE_SCORE_KEY);
   if (!s || s.ignoredNodes.has(ni.name)) return 0;
   const labels = ni.labels;
   let total = 0;
-  s.constraints.forEach((c, i) => {
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i]!;
     const v = labels[c.topologyKey];
-    if (v === undefined) return;
-    const cnt = c.topologyKey === LABEL_HOSTNAME ? countPodsMatchSelector(ni, c, pi.pod.metadata?.namespace ?? '') : (s.counts[i]!.get(v) ?? 0);
+    if (v === undefined) continue;
+    const cnt = s.hostname[i] ? countPodsMatchSelector(ni, c, s.ns) : (s.counts[i]!.get(v) ?? 0);
     total += cnt * s.weights[i]! + (c.maxSkew - 1);
-  });
+  }
   return Math.round(total);
 }
 

@@ -8,7 +8,7 @@ export function prioritySort(_args: Record<string, unknown>, _h: Handle): QueueS
     less(a, b) {
       const p1 = a.podInfo.priority;
       const p2 = b.podInfo.priority;
-      return p1 > p2 || (p1 === p2 && a.timestamp < b.timestamp);
+      return p1 > p2 || (p1 === p2 && (a.timestamp < b.timestamp || (a.timestamp === b.timestamp && a.seq < b.seq)));
     },
   };
 }

@@ -27,12 +27,15 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
+const LINE_BREAK = /[\f\n\r]/;
+
 /** cellText is how the table printer writes one cell: strings up to the first line break (then "..."), others with %v. */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') {
-    const i = cell.search(/[\f\n\r]/);
-    return i >= 0 ? `${cell.slice(0, i)}...` : cell;
+    if (!LINE_BREAK.test(cell)) return cell;
+    const i = cell.search(LINE_BREAK);
+    return `${cell.slice(0, i)}...`;
   }
   if (typeof cell === 'object') return JSON.stringify(cell);
   return String(cell);
@@ -68,7 +71,7 @@ export function tableRows(t: ServerTable, o: TableOptions): string[][] {
 
 /** printTable renders one Table through a TabWriter (shared across tables of one command, as kubectl does). */
 export function printTable(tw: TabWriter, t: ServerTable, o: TableOptions): string {
-  if (!o.noHeaders) tw.write(headerRow(t, o).join('\t') + '\n');
-  for (const r of tableRows(t, o)) tw.write(r.join('\t') + '\n');
+  if (!o.noHeaders) tw.writeRow(headerRow(t, o));
+  for (const r of tableRows(t, o)) tw.writeRow(r);
   return tw.flush();
 }

@@ -4,9 +4,12 @@
  * padchar ' ' and RememberWidths, so that a watch's later rows keep the
  * widths of earlier ones. A line's text after its last tab is not a cell and
  * is never padded. Widths count runes, as Go does.
+ *
+ * Rows are kept as arrays of cells (writeRow) so tables are never joined and
+ * split again; write() accepts tab-separated text for everything else.
  */
 export class TabWriter {
-  private buf = '';
+  private rows: string[][] = [];
   private widths: number[] = [];
 
   constructor(
@@ -15,70 +18,95 @@ export class TabWriter {
     private readonly remember = true,
   ) {}
 
+  /** writeRow adds one line: every cell but the last is padded. */
+  writeRow(cells: string[]): void {
+    this.rows.push(cells);
+  }
+
+  /** write adds tab-separated text (several lines allowed). */
   write(s: string): void {
-    this.buf += s;
+    const body = s.endsWith('\n') ? s.slice(0, -1) : s;
+    for (const line of body.split('\n')) this.rows.push(line.split('\t'));
   }
 
   /** flush formats everything written so far and returns it. */
   flush(): string {
-    if (this.buf === '') return '';
-    const text = this.buf;
-    this.buf = '';
-    const endsWithNewline = text.endsWith('\n');
-    const lines = (endsWithNewline ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
-    const out: string[] = [];
-    this.format(lines, out);
-    return out.join('\n') + (endsWithNewline ? '\n' : '');
+    const rows = this.rows;
+    if (rows.length === 0) return '';
+    this.rows = [];
+    const n = rows[0]!.length;
+    const uniform = rows.every((r) => r.length === n);
+    return uniform ? this.formatUniform(rows, n) : this.formatBlocks(rows);
   }
 
-  /** format is tabwriter's recursive column-block algorithm. */
-  private format(lines: string[][], out: string[]): void {
+  /** formatUniform is the common case (every line has the same cells): one pass for widths, one for text. */
+  private formatUniform(rows: string[][], n: number): string {
     const widths: number[] = [];
-    const rec = (l0: number, l1: number, col: number) => {
-      let start = l0;
-      for (let thisLine = l0; thisLine < l1; thisLine++) {
-        if (col >= lines[thisLine]!.length - 1) continue;
-        emit(start, thisLine, widths);
-        start = thisLine;
-        let width = this.minwidth;
-        if (this.remember) width = Math.max(width, this.widths[col] ?? 0);
-        let end = thisLine;
-        for (; end < l1; end++) {
-          const line = lines[end]!;
-          if (col >= line.length - 1) break;
-          const w = runeCount(line[col]!) + this.padding;
-          if (w > width) width = w;
-        }
-        if (this.remember) this.widths[col] = Math.max(this.widths[col] ?? 0, width);
-        widths.push(width);
-        rec(start, end, col + 1);
-        widths.pop();
-        start = end;
-        thisLine = end - 1;
+    for (let j = 0; j < n - 1; j++) {
+      let w = Math.max(this.minwidth, this.remember ? (this.widths[j] ?? 0) : 0);
+      for (const r of rows) {
+        const cw = runeCount(r[j]!) + this.padding;
+        if (cw > w) w = cw;
       }
-      emit(start, l1, widths);
-    };
-    const emit = (from: number, to: number, ws: number[]) => {
+      widths.push(w);
+      if (this.remember) this.widths[j] = w;
+    }
+    let out = '';
+    for (const r of rows) {
+      for (let j = 0; j < n - 1; j++) {
+        const c = r[j]!;
+        out += c + pad(widths[j]! - runeCount(c));
+      }
+      out += r[n - 1]! + '\n';
+    }
+    return out;
+  }
+
+  /** formatBlocks is tabwriter's general algorithm: a column's width is per block of consecutive lines that have it. */
+  private formatBlocks(lines: string[][]): string {
+    const out: string[] = new Array<string>(lines.length);
+    const stack: number[] = [];
+    const emit = (from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const cells = lines[i]!;
         let s = '';
-        for (let j = 0; j < cells.length; j++) {
-          const c = cells[j]!;
-          if (j < cells.length - 1) {
-            const w = ws[j] ?? runeCount(c) + this.padding;
-            s += c + ' '.repeat(Math.max(0, w - runeCount(c)));
-          } else {
-            s += c;
-          }
-        }
-        out[i] = s;
+        for (let j = 0; j < cells.length - 1; j++) s += cells[j]! + pad(stack[j]! - runeCount(cells[j]!));
+        out[i] = s + cells[cells.length - 1]!;
       }
     };
+    const rec = (l0: number, l1: number, col: number) => {
+      let start = l0;
+      for (let line = l0; line < l1; line++) {
+        if (col >= lines[line]!.length - 1) continue;
+        emit(start, line);
+        let width = Math.max(this.minwidth, this.remember ? (this.widths[col] ?? 0) : 0);
+        let end = line;
+        for (; end < l1 && col < lines[end]!.length - 1; end++) width = Math.max(width, runeCount(lines[end]![col]!) + this.padding);
+        if (this.remember) this.widths[col] = width;
+        stack.push(width);
+        rec(line, end, col + 1);
+        stack.pop();
+        start = end;
+        line = end - 1;
+      }
+      emit(start, l1);
+    };
     rec(0, lines.length, 0);
+    return out.join('\n') + '\n';
   }
 }
 
+const ASTRAL = /[\uD800-\uDBFF]/;
+const PADS: string[] = Array.from({ length: 128 }, (_, i) => ' '.repeat(i));
+
+/** pad returns n spaces (cached: tables pad tens of thousands of cells). */
+function pad(n: number): string {
+  return n < PADS.length ? PADS[Math.max(0, n)]! : ' '.repeat(n);
+}
+
+/** runeCount is the number of code points (what Go's tabwriter measures). */
 function runeCount(s: string): number {
+  if (!ASTRAL.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
@@ -87,6 +115,6 @@ function runeCount(s: string): number {
 /** formatTable aligns rows of cells in one go (no memory across calls). */
 export function formatTable(rows: string[][]): string {
   const tw = new TabWriter(6, 3, false);
-  for (const r of rows) tw.write(r.join('\t') + '\n');
+  for (const r of rows) tw.writeRow(r);
   return tw.flush();
 }

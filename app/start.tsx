@@ -1,0 +1,44 @@
+import '@xterm/xterm/css/xterm.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import type { EngineClient } from './engine/client.ts';
+import { LabContext } from './lab/context.ts';
+import { LabSession } from './lab/lab-session.ts';
+import { Timeline } from './lab/timeline.ts';
+import { LabStore } from './persistence/db.ts';
+import { useApp } from './state/store.ts';
+import { installTestHooks } from './test-hooks.ts';
+
+/** start renders the page and starts (or restores) the lab on the engine main.tsx already spawned. */
+export function start(client: EngineClient): void {
+  const store = new LabStore();
+  const saved = store.load().catch(() => undefined);
+  const lab = new LabSession(client, store);
+  const timeline = new Timeline(lab);
+  installTestHooks(lab);
+
+  try {
+    const theme = localStorage.getItem('kubelab.theme');
+    if (theme === 'light' || theme === 'dark') useApp.setState((s) => ({ prefs: { ...s.prefs, theme } }));
+  } catch {
+    // no storage: the system theme applies
+  }
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <LabContext value={{ lab, timeline }}>
+        <App />
+      </LabContext>
+    </StrictMode>,
+  );
+
+  void saved
+    .then((s) => lab.start(s))
+    .catch((err: unknown) => useApp.setState({ boot: { status: 'error', message: (err as Error).message } }));
+
+  // Save when the page goes away (the last save after a command usually has everything already).
+  addEventListener('pagehide', () => void lab.saver.saveNow());
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void lab.saver.saveNow());
+}

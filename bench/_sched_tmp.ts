@@ -1,0 +1,3 @@
+import { schedulerBench } from './scheduler.ts';
+const r = await schedulerBench.run();
+console.log(r);

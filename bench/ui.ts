@@ -1,0 +1,183 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { percentile, type Bench, type BenchResult } from './types.ts';
+
+const DIST = 'dist';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const STARTS = 7;
+const KEYS = 120;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** preview serves dist/ with `vite preview` (the production build, with its CSP) and resolves with its URL. */
+async function preview(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+/** firstPrompt loads the page in a fresh profile and returns ms from navigation start to the first prompt's frame. */
+async function firstPrompt(browser: Browser, url: string, reload: boolean): Promise<{ ms: number; scripts: string[]; engineReady: number; booted: number }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto(url);
+  await waitMark(page);
+  let ms = await markTime(page);
+  if (reload) {
+    // A saved lab: what a learner sees after closing and reopening the tab.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await waitMark(page);
+    ms = await markTime(page);
+  }
+  const [engineReady, booted] = await page.evaluate(() => ['kubelab:engine-ready', 'kubelab:booted'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN));
+  await ctx.close();
+  return { ms, scripts, engineReady: engineReady!, booted: booted! };
+}
+
+async function waitMark(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('kubelab:prompt').length > 0, undefined, { timeout: 30_000, polling: 20 });
+}
+
+function markTime(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('kubelab:prompt')[0]!.startTime);
+}
+
+/**
+ * echoLatency types characters into the terminal (through xterm's input
+ * path, exactly as a key press arrives) and times each one until the frame
+ * that shows it.
+ */
+async function echoLatency(browser: Browser, url: string): Promise<[number, number][]> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  await page.goto(`${url}?testhooks`);
+  await waitMark(page);
+  const samples = await page.evaluate(async (n) => {
+    type Term = { input(d: string, user?: boolean): void; write(d: string, cb?: () => void): void; buffer: { active: { cursorY: number; baseY: number; getLine(y: number): { translateToString(trim: boolean): string } | undefined } } };
+    const hooks = (window as unknown as { __kubelab: { lab: { activeTab(): { term: Term } | undefined } } }).__kubelab;
+    const term = hooks.lab.activeTab()!.term;
+    const out: [number, number][] = [];
+    // (no named inner functions: the bench runs under tsx, whose name helper does not exist in the page)
+    for (let i = 0; i < n; i++) {
+      const ch = i % 40 === 39 ? '\x15' : String.fromCharCode(97 + (i % 26));
+      const t0 = performance.now();
+      term.input(ch, true);
+      await new Promise<void>((r) => term.write('', r));
+      const parsed = performance.now() - t0;
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      if (ch !== '\x15') {
+        const line = term.buffer.active.getLine(term.buffer.active.baseY + term.buffer.active.cursorY)?.translateToString(true) ?? '';
+        if (!line.endsWith(ch)) throw new Error(`echo missing: ${JSON.stringify(line)}`);
+        out.push([parsed, performance.now() - t0]);
+      }
+    }
+    return out;
+  }, KEYS);
+  await ctx.close();
+  return samples;
+}
+
+/** workerClosure finds the engine worker's files among the loaded ones: its entry and what it imports. */
+function workerClosure(loaded: string[]): Set<string> {
+  const out = new Set<string>();
+  const todo = loaded.filter((f) => /\/worker-[^/]+\.js$/.test(f));
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (out.has(f)) continue;
+    out.add(f);
+    const p = join(DIST, f.replace(/^\//, ''));
+    if (!existsSync(p)) continue;
+    const src = readFileSync(p, 'utf8');
+    for (const m of src.matchAll(/(?:from|import\()\s*["`]\.\/([^"`]+\.js)["`]/g)) todo.push(`/assets/${m[1]}`);
+  }
+  return out;
+}
+
+/** gzipKB is the gzip size of built files in kB. */
+function gzipKB(files: string[]): number {
+  let bytes = 0;
+  for (const f of new Set(files)) {
+    const p = join(DIST, f.replace(/^\//, ''));
+    if (existsSync(p)) bytes += gzipSync(readFileSync(p), { level: 9 }).length;
+  }
+  return bytes / 1000;
+}
+
+/** uiBench measures the page: time to an interactive prompt, keystroke echo, and what the first load downloads. */
+export const uiBench: Bench = {
+  name: 'ui',
+  async run(): Promise<BenchResult[]> {
+    if (!existsSync(join(DIST, 'index.html'))) {
+      const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+      if (b.status !== 0) throw new Error('vite build failed');
+    }
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    const { url, child } = await preview();
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    try {
+      const fresh: number[] = [];
+      const ready: number[] = [];
+      const booted: number[] = [];
+      let scripts: string[] = [];
+      for (let i = 0; i < STARTS; i++) {
+        const r = await firstPrompt(browser, url, false);
+        fresh.push(r.ms);
+        ready.push(r.engineReady);
+        booted.push(r.booted);
+        scripts = r.scripts;
+      }
+      const restored: number[] = [];
+      for (let i = 0; i < 3; i++) restored.push((await firstPrompt(browser, url, true)).ms);
+      const echo = await echoLatency(browser, url);
+
+      const monaco = (f: string) => /monaco|MonacoEditor|editor\.worker|yaml\.worker/i.test(f);
+      const loaded = [...new Set(scripts)].filter((f) => !monaco(f));
+      const worker = workerClosure(loaded);
+      const graph = loaded.filter((f) => /graph-view/.test(f));
+      const page = loaded.filter((f) => !graph.includes(f) && (!worker.has(f) || /rolldown-runtime/.test(f)));
+      const note = `${STARTS} fresh loads, 1280x720, headless Chromium, vite preview; engine worker loaded at ${percentile(ready, 50).toFixed(0)} ms, lab booted at ${percentile(booted, 50).toFixed(0)} ms`;
+      return [
+        { name: 'ui: navigation to interactive prompt (fresh lab, p50)', value: percentile(fresh, 50), unit: 'ms', aim: { op: '<', value: 1000 }, note },
+        { name: 'ui: navigation to interactive prompt (fresh lab, worst)', value: Math.max(...fresh), unit: 'ms' },
+        { name: 'ui: navigation to interactive prompt (saved lab restored, p50)', value: percentile(restored, 50), unit: 'ms' },
+        { name: 'ui: keystroke to echo in the terminal (p50)', value: percentile(echo.map((e) => e[0]), 50), unit: 'ms', note: `${echo.length} keys: line editor + xterm parse` },
+        { name: 'ui: keystroke to echo on screen (p50)', value: percentile(echo.map((e) => e[1]), 50), unit: 'ms', note: 'until the painted frame that shows it (60 Hz)' },
+        { name: 'ui: keystroke to echo on screen (p99)', value: percentile(echo.map((e) => e[1]), 99), unit: 'ms' },
+        { name: 'ui: initial JavaScript of the page (gzip, Monaco excluded)', value: gzipKB(page), unit: 'kB', aim: { op: '<', value: 400 }, note: page.map((f) => f.replace('/assets/', '')).join(', ') },
+        { name: 'ui: graph (cytoscape), loaded after the first paint (gzip)', value: gzipKB(graph), unit: 'kB' },
+        { name: 'ui: engine worker (gzip)', value: gzipKB([...worker]), unit: 'kB', note: [...worker].map((f) => f.replace('/assets/', '')).join(', ') },
+      ];
+    } finally {
+      await browser.close();
+      child.kill();
+    }
+  },
+};
