@@ -17,6 +17,8 @@ export default defineConfig({
       'monaco-editor/editor',
       ...['bracketMatching', 'clipboard', 'codeAction', 'comment', 'contextmenu', 'cursorUndo', 'find', 'folding', 'format', 'gotoError', 'hover', 'indentation', 'linesOperations', 'multicursor', 'suggest', 'wordHighlighter', 'wordOperations'].map((f) => `monaco-editor/features/${f}/register`),
       'monaco-editor/languages/definitions/yaml/register',
+      'monaco-editor/editor/contrib/suggest/browser/suggestController',
+      'monaco-editor/editor/contrib/snippet/browser/snippetController2',
       'monaco-yaml',
       'monaco-yaml/yaml.worker.js',
       'monaco-vim',

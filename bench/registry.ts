@@ -1,6 +1,7 @@
 import { apiserverBench } from './apiserver.ts';
+import { schedulerBench } from './scheduler.ts';
 import { storeBench } from './store.ts';
 import type { Bench } from './types.ts';
 
 /** BENCHES lists every benchmark `npm run bench` runs, in the order printed. */
-export const BENCHES: Bench[] = [apiserverBench, storeBench];
+export const BENCHES: Bench[] = [apiserverBench, storeBench, schedulerBench];

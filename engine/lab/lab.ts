@@ -3,6 +3,9 @@ import { bootLab, type BootedLab } from '../cluster/boot/boot-lab.ts';
 import { parseLabDefinition } from '../cluster/lab-definition.ts';
 import { ShellSession } from '../shell/session.ts';
 import { runStepped } from './time-pump.ts';
+import { EditorBridge } from './editor-bridge.ts';
+import { ClusterFeed } from './cluster-feed.ts';
+import { inspectObject } from './inspect.ts';
 import { complete } from './completion/complete.ts';
 import type { Process } from '../host/process.ts';
 import { Collector, EMPTY_INPUT } from '../host/streams.ts';
@@ -38,13 +41,19 @@ const VERSION = '0.1.0';
  * sessions, runs what is typed into them, and drives simulated time. The Web
  * Worker serves it over postMessage; the CLI and tests call it directly.
  */
-export class Lab implements Pick<EngineApi, 'boot' | 'openSession' | 'closeSession' | 'submit' | 'interrupt' | 'stdin' | 'readFile' | 'writeFile' | 'setSpeed'> {
+export class Lab implements EngineApi {
   booted: BootedLab | undefined;
   private sessions = new Map<string, SessionEntry>();
   private nextId = 1;
   private speed = 1;
+  private editor: EditorBridge;
+  private feed: ClusterFeed | undefined;
+  /** lastSession is where an editor request comes from (the session whose command is running) */
+  private lastSession = '';
 
-  constructor(private readonly o: LabOptions) {}
+  constructor(private readonly o: LabOptions) {
+    this.editor = new EditorBridge(() => this.lab.world, o.emit, () => this.lastSession);
+  }
 
   private get lab(): BootedLab {
     if (!this.booted) throw new Error('the lab has not booted');
@@ -54,7 +63,13 @@ export class Lab implements Pick<EngineApi, 'boot' | 'openSession' | 'closeSessi
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
     preloadShellParser();
     const def = opts.lab ? parseLabDefinition(opts.lab) : undefined;
+    this.editor.cancelAll();
+    this.feed?.stop();
+    this.feed = undefined;
+    this.sessions.clear();
     this.booted = bootLab({ def, seed: opts.seed, start: opts.start });
+    // With a human at the UI, vi/nano/kubectl edit open the editor pane; scripted runs have nobody to edit.
+    if (this.o.mode === 'realtime') this.booted.world.editor = this.editor;
     const first = await this.openSession();
     return {
       version: VERSION,
@@ -98,6 +113,7 @@ export class Lab implements Pick<EngineApi, 'boot' | 'openSession' | 'closeSessi
     const e = this.sessions.get(id);
     if (!e) throw new Error(`no such session: ${id}`);
     const runtime = this.lab.world.runtime;
+    this.lastSession = id;
     const work = e.shell.submit(line);
     const r =
       this.o.mode === 'stepped'
@@ -161,7 +177,26 @@ export class Lab implements Pick<EngineApi, 'boot' | 'openSession' | 'closeSessi
     return complete(line, cursor, { proc, aliases: st.aliases, builtins: BUILTINS.keys(), functions: st.functions.keys() });
   }
 
-  async inspect(_ref: { kind: string; namespace?: string; name: string }): Promise<Inspection> {
-    return { yaml: '', events: [] };
+  async finishEdit(requestId: string, content: string | null): Promise<void> {
+    this.editor.finish(requestId, content);
+  }
+
+  /** watchCluster starts the topology feed of the first cluster: 'cluster' events with batched diffs. */
+  async watchCluster(): Promise<void> {
+    if (this.feed) return;
+    const c = this.lab.clusters[0];
+    if (!c) return;
+    this.feed = new ClusterFeed(c.admin, this.lab.world.runtime, (diff) => this.o.emit({ type: 'cluster', diff }), () => c.kv.revision);
+    this.feed.start();
+  }
+
+  /** inspect returns what the inspector shows: the object's YAML and its events. */
+  async inspect(ref: { kind: string; namespace?: string; name: string }): Promise<Inspection> {
+    return inspectObject(this.lab, ref);
+  }
+
+  /** saveState serialises the whole lab (not available until the lab can be restored from its files). */
+  async saveState(): Promise<Uint8Array> {
+    throw new Error('saving a lab is not supported yet');
   }
 }

@@ -65,7 +65,7 @@ export function scheduleOne(core: Core, q: QueuedPodInfo): void {
     return;
   }
   const host = result.host;
-  const assumed = new PodInfo({ ...pod, spec: { ...pod.spec!, nodeName: host } });
+  const assumed = new PodInfo({ ...pod, spec: { ...pod.spec!, nodeName: host } }, pi);
   core.cache.assumePod(assumed, host);
   const reserved = fw.runReservePluginsReserve(state, assumed, host);
   if (!ok(reserved)) {

@@ -5,13 +5,13 @@ import type { ApiClient } from '../client/client.ts';
 import { EventRecorder } from '../client/events.ts';
 import type { Informer } from '../client/informer.ts';
 import { SharedInformerFactory } from '../client/informer-factory.ts';
-import { R } from '../client/refs.ts';
 import { Cache } from './cache/cache.ts';
 import { defaultSchedulerConfig } from './config/defaults.ts';
 import type { SchedulerConfiguration } from './config/types.ts';
 import { nodeHandlers, podHandlers, requeueOn, type HandlerDeps } from './event-handlers.ts';
 import { Framework } from './framework/framework.ts';
-import type { Listers, PluginFactory } from './framework/interfaces.ts';
+import type { PluginFactory } from './framework/interfaces.ts';
+import { schedulerInformers } from './informers.ts';
 import { LeaderElector } from './leader/leader-election.ts';
 import { IN_TREE_PLUGINS } from './plugins/registry.ts';
 import { SchedulingQueue } from './queue/scheduling-queue.ts';
@@ -68,22 +68,8 @@ export class Scheduler {
     const cfg = o.config ?? defaultSchedulerConfig();
     const rt = o.runtime;
     this.informers = new SharedInformerFactory(o.client, rt);
-    const nodeInf = this.informers.informer(R.nodes);
-    this.podInformer = this.informers.informer(R.pods, { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' });
-    const inf = (r: (typeof R)[keyof typeof R]) => this.informers.informer(r);
-    const listers: Listers = {
-      pods: this.podInformer,
-      namespaces: inf(R.namespaces),
-      services: inf(R.services),
-      replicationControllers: inf(R.replicationcontrollers),
-      replicaSets: inf(R.replicasets),
-      statefulSets: inf(R.statefulsets),
-      persistentVolumes: inf(R.persistentvolumes),
-      persistentVolumeClaims: inf(R.persistentvolumeclaims),
-      storageClasses: inf(R.storageclasses),
-      csiNodes: inf(R.csinodes),
-      podDisruptionBudgets: inf(R.poddisruptionbudgets),
-    };
+    const { listers, nodes: nodeInf, pods } = schedulerInformers(this.informers);
+    this.podInformer = pods;
     const frameworkFor = (p: Pod) => this.frameworks.get(p.spec?.schedulerName || 'default-scheduler');
     this.queue = new SchedulingQueue({
       now: () => rt.now,
@@ -129,10 +115,10 @@ export class Scheduler {
     const deps: HandlerDeps = { cache: this.cache, queue: this.queue, verdicts: this.verdicts, responsible: (p) => this.frameworks.has(p.spec?.schedulerName || 'default-scheduler') };
     nodeInf.on(nodeHandlers(deps));
     this.podInformer.on(podHandlers(deps));
-    requeueOn(listers.persistentVolumes as Informer, 'PersistentVolume', deps);
-    requeueOn(listers.persistentVolumeClaims as Informer, 'PersistentVolumeClaim', deps);
-    requeueOn(listers.storageClasses as Informer, 'StorageClass', deps);
-    requeueOn(listers.csiNodes as Informer, 'CSINode', deps);
+    requeueOn(listers.persistentVolumes, 'PersistentVolume', deps);
+    requeueOn(listers.persistentVolumeClaims, 'PersistentVolumeClaim', deps);
+    requeueOn(listers.storageClasses, 'StorageClass', deps);
+    requeueOn(listers.csiNodes, 'CSINode', deps);
     const le = cfg.leaderElection;
     if (o.leaderElect ?? le.leaderElect) {
       this.elector = new LeaderElector(rt, o.client, le, `${hostname}_${rt.rand.uuid()}`, {

@@ -4,6 +4,13 @@ import type { Snapshot } from '../framework/interfaces.ts';
 import { NodeInfo, type ImageState } from '../framework/node-info.ts';
 import { PodInfo } from '../framework/pod-info.ts';
 
+function sameLabels(a: Pod, b: Pod): boolean {
+  const la = a.metadata?.labels ?? {};
+  const lb = b.metadata?.labels ?? {};
+  const ka = Object.keys(la);
+  return ka.length === Object.keys(lb).length && ka.every((k) => la[k] === lb[k]);
+}
+
 interface PodState {
   pi: PodInfo;
   nodeName: string;
@@ -169,6 +176,13 @@ export class Cache implements Snapshot {
     const uid = pod.metadata?.uid ?? '';
     const nodeName = pod.spec?.nodeName ?? '';
     const st = this.pods.get(uid);
+    if (st?.assumed && st.nodeName === nodeName && sameLabels(st.pi.pod, pod) && !pod.metadata?.deletionTimestamp) {
+      // The binding only set nodeName: swap the object, keep the accounting (and the node's generation).
+      const pi = new PodInfo(pod, st.pi);
+      this.nodes.get(nodeName)?.replacePod(pi);
+      this.pods.set(uid, { pi, nodeName, assumed: false });
+      return;
+    }
     if (st) this.unplace(uid, st.nodeName);
     const pi = new PodInfo(pod);
     this.place(pi, nodeName);

@@ -10,7 +10,11 @@ import type * as I from './interfaces.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import { buildProfilePlugins } from './profile-plugins.ts';
-import { asStatus, Code, ok, Status } from './status.ts';
+import { runExtension, runPreFilter, type PreFilterRun } from './run-prefilter.ts';
+import { runBind, runPostFilter, runPreBind, runPreScore, runReserve, runScore, type NodePluginScores } from './run-points.ts';
+import { Code, ok, Status } from './status.ts';
+
+export type { NodePluginScores };
 
 /** FrameworkDeps is what a profile's framework gets from the scheduler. */
 export interface FrameworkDeps {
@@ -23,12 +27,6 @@ export interface FrameworkDeps {
   event(regarding: KObject, type: 'Normal' | 'Warning', reason: string, action: string, note: string): void;
   /** wrapFilter lets a recorder observe every Filter call (the "why Pending" view). */
   wrapFilter?(p: I.FilterPlugin): I.FilterPlugin;
-}
-
-/** NodePluginScores is a node's total weighted score. */
-export interface NodePluginScores {
-  name: string;
-  total: number;
 }
 
 /**
@@ -128,45 +126,9 @@ export class Framework implements I.Handle {
     return null;
   }
 
-  /**
-   * runPreFilterPlugins runs every PreFilter: Skip marks the plugin's Filter
-   * as skipped; UnschedulableAndUnresolvable stops at once; node-name
-   * results intersect, and an empty intersection rejects every node.
-   */
-  runPreFilterPlugins(state: CycleState, pi: PodInfo): { nodeNames: Set<string> | null; status: Status | null; pluginsWithNodes: Set<string> } {
-    let names: Set<string> | null = null;
-    let ret: Status | null = null;
-    const withNodes = new Set<string>();
-    const nodes = this.snapshot.list();
-    for (const p of this.preFilterPlugins) {
-      const out = p.preFilter(state, pi, nodes);
-      const s = out.status;
-      if (s && s.isSkip()) {
-        state.skipFilterPlugins.add(p.name);
-        state.activeFilters = undefined;
-        continue;
-      }
-      if (!ok(s)) {
-        if (s!.code === Code.UnschedulableAndUnresolvable) return { nodeNames: null, status: new Status(s!.code, s!.reasons, s!.error).withPlugin(p.name), pluginsWithNodes: new Set() };
-        if (s!.code === Code.Unschedulable) {
-          ret = new Status(s!.code, s!.reasons).withPlugin(p.name);
-          continue;
-        }
-        return { nodeNames: null, status: new Status(Code.Error, [`running PreFilter plugin "${p.name}": ${s!.message()}`]).withPlugin(p.name), pluginsWithNodes: new Set() };
-      }
-      const got = out.nodeNames;
-      if (got) {
-        withNodes.add(p.name);
-        const prev: Set<string> | null = names;
-        names = prev ? new Set([...prev].filter((n: string) => got.has(n))) : new Set(got);
-        if (names.size === 0) {
-          const list = [...withNodes].sort();
-          const msg = list.length === 1 ? `node(s) didn't satisfy plugin ${list[0]}` : `node(s) didn't satisfy plugin(s) [${list.join(' ')}] simultaneously`;
-          return { nodeNames: names, status: new Status(Code.UnschedulableAndUnresolvable, [msg]), pluginsWithNodes: withNodes };
-        }
-      }
-    }
-    return { nodeNames: names, status: ret, pluginsWithNodes: withNodes };
+  /** runPreFilterPlugins: see run-prefilter.ts. */
+  runPreFilterPlugins(state: CycleState, pi: PodInfo): PreFilterRun {
+    return runPreFilter(this.preFilterPlugins, this.snapshot.list(), state, pi);
   }
 
   /** runFilterPlugins stops at the first plugin that rejects the node. */
@@ -212,105 +174,41 @@ export class Framework implements I.Handle {
   }
 
   runPreFilterExtensionAddPod(state: CycleState, pi: PodInfo, toAdd: PodInfo, nodeInfo: NodeInfo): Status | null {
-    for (const p of this.preFilterPlugins) {
-      if (state.skipFilterPlugins.has(p.name)) continue;
-      const ext = p.preFilterExtensions?.();
-      if (!ext) continue;
-      const s = ext.addPod(state, pi, toAdd, nodeInfo);
-      if (!ok(s)) return asStatus(new Error(`running AddPod on PreFilter plugin "${p.name}": ${s!.message()}`));
-    }
-    return null;
+    return runExtension(this.preFilterPlugins, 'addPod', state, pi, toAdd, nodeInfo);
   }
 
   runPreFilterExtensionRemovePod(state: CycleState, pi: PodInfo, toRemove: PodInfo, nodeInfo: NodeInfo): Status | null {
-    for (const p of this.preFilterPlugins) {
-      if (state.skipFilterPlugins.has(p.name)) continue;
-      const ext = p.preFilterExtensions?.();
-      if (!ext) continue;
-      const s = ext.removePod(state, pi, toRemove, nodeInfo);
-      if (!ok(s)) return asStatus(new Error(`running RemovePod on PreFilter plugin "${p.name}": ${s!.message()}`));
-    }
-    return null;
+    return runExtension(this.preFilterPlugins, 'removePod', state, pi, toRemove, nodeInfo);
   }
 
-  /** runPostFilterPlugins returns on the first success or unresolvable answer, else joins the reasons. */
+  /** runPostFilterPlugins: see run-points.ts. */
   runPostFilterPlugins(state: CycleState, pi: PodInfo, m: NodeToStatus): I.PostFilterOutcome {
-    let result: I.NominatingInfo | null = null;
-    const reasons: string[] = [];
-    let rejector = '';
-    for (const p of this.postFilterPlugins) {
-      const out = p.postFilter(state, pi, m);
-      const s = out.status;
-      if (ok(s)) return out;
-      if (s!.code === Code.UnschedulableAndUnresolvable) return { result: out.result, status: s!.withPlugin(p.name) };
-      if (!s!.isRejected()) return { result: null, status: new Status(Code.Error, s!.reasons).withPlugin(p.name) };
-      if (out.result && out.result.mode !== 'Noop') result = out.result;
-      reasons.push(...s!.reasons);
-      if (!rejector) rejector = p.name;
-    }
-    return { result, status: new Status(Code.Unschedulable, reasons).withPlugin(rejector) };
+    return runPostFilter(this.postFilterPlugins, state, pi, m);
   }
 
   /** runPreScorePlugins marks the plugins that Skip. */
   runPreScorePlugins(state: CycleState, pi: PodInfo, nodes: readonly NodeInfo[]): Status | null {
-    for (const p of this.preScorePlugins) {
-      const s = p.preScore(state, pi, nodes);
-      if (s && s.isSkip()) state.skipScorePlugins.add(p.name);
-      else if (!ok(s)) return new Status(Code.Error, [`running PreScore plugin "${p.name}": ${s!.message()}`]).withPlugin(p.name);
-    }
-    return null;
+    return runPreScore(this.preScorePlugins, state, pi, nodes);
   }
 
-  /** runScorePlugins scores every node with every (non-skipped) plugin, normalises, weighs and sums. */
+  /** runScorePlugins scores, normalises, weighs and sums. */
   runScorePlugins(state: CycleState, pi: PodInfo, nodes: readonly NodeInfo[]): NodePluginScores[] {
-    const totals: NodePluginScores[] = nodes.map((n) => ({ name: n.name, total: 0 }));
-    for (const p of this.scorePlugins) {
-      if (state.skipScorePlugins.has(p.name)) continue;
-      const scores: I.NodeScore[] = nodes.map((n) => ({ name: n.name, score: p.score(state, pi, n) }));
-      p.normalizeScore?.(state, pi, scores);
-      const w = this.weights.get(p.name) ?? 1;
-      for (let i = 0; i < scores.length; i++) {
-        const s = scores[i]!.score;
-        if (s > I_MAX || s < 0) throw new Error(`plugin "${p.name}" returns an invalid score ${s}, it should in the range of [0, 100] after normalizing`);
-        totals[i]!.total += s * w;
-      }
-    }
-    return totals;
+    return runScore(this.scorePlugins, this.weights, state, pi, nodes);
   }
 
   runReservePluginsReserve(state: CycleState, pi: PodInfo, nodeName: string): Status | null {
-    for (const p of this.reservePlugins) {
-      const s = p.reserve(state, pi, nodeName);
-      if (!ok(s)) return new Status(s!.code, [`running Reserve plugin "${p.name}": ${s!.message()}`]).withPlugin(p.name);
-    }
-    return null;
+    return runReserve(this.reservePlugins, state, pi, nodeName);
   }
 
   runReservePluginsUnreserve(state: CycleState, pi: PodInfo, nodeName: string): void {
     for (let i = this.reservePlugins.length - 1; i >= 0; i--) this.reservePlugins[i]!.unreserve(state, pi, nodeName);
   }
 
-  /** runPreBindPlugins returns a failure, or the waits still pending. */
   runPreBindPlugins(state: CycleState, pi: PodInfo, nodeName: string): Status | I.PreBindWait[] {
-    const waits: I.PreBindWait[] = [];
-    for (const p of this.preBindPlugins) {
-      const r = p.preBind(state, pi, nodeName);
-      if (r instanceof Status) {
-        if (!r.isSuccess()) return new Status(r.code, [`running PreBind plugin "${p.name}": ${r.message()}`]).withPlugin(p.name);
-      } else if (r) waits.push(r);
-    }
-    return waits;
+    return runPreBind(this.preBindPlugins, state, pi, nodeName);
   }
 
   runBindPlugins(state: CycleState, pi: PodInfo, nodeName: string): Status | null {
-    for (const p of this.bindPlugins) {
-      const s = p.bind(state, pi, nodeName);
-      if (s && s.isSkip()) continue;
-      if (!ok(s)) return new Status(Code.Error, [`running Bind plugin "${p.name}": ${s!.message()}`]).withPlugin(p.name);
-      return null;
-    }
-    return new Status(Code.Error, ['all bind plugins were skipped']);
+    return runBind(this.bindPlugins, state, pi, nodeName);
   }
 }
-
-const I_MAX = 100;

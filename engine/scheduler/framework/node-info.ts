@@ -105,6 +105,17 @@ export class NodeInfo {
     this.update(pi, 1);
   }
 
+  /** replacePod swaps in a newer object of a pod already counted, when nothing the scheduler counts changed. */
+  replacePod(pi: PodInfo): void {
+    const swap = (l: PodInfo[]) => {
+      const i = l.findIndex((p) => p.uid === pi.uid);
+      if (i >= 0) l[i] = pi;
+    };
+    swap(this.pods);
+    if (pi.hasAffinity) swap(this.podsWithAffinity);
+    if (pi.hasRequiredAntiAffinity) swap(this.podsWithRequiredAntiAffinity);
+  }
+
   /** removePod takes a pod (by uid) off the node; false when it was not there. */
   removePod(uid: string): boolean {
     const i = this.pods.findIndex((p) => p.uid === uid);

@@ -102,7 +102,15 @@ export class PodInfo {
   private res: PodResource | undefined;
   private ports: HostPort[] | undefined;
 
-  constructor(readonly pod: Pod) {
+  /** from shares what was computed for an earlier version of the same pod whose spec did not change (binding only sets nodeName). */
+  constructor(
+    readonly pod: Pod,
+    from?: PodInfo,
+  ) {
+    if (from) {
+      this.res = from.res;
+      this.ports = from.ports;
+    }
     this.uid = pod.metadata?.uid ?? '';
     this.key = podKey(pod);
     this.priority = podPriority(pod);

@@ -1,34 +1,14 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { matchClusterEvents, UNSCHEDULABLE_TIMEOUT, type ClusterEvent, type ClusterEventWithHint } from '../framework/events.ts';
+import { UNSCHEDULABLE_TIMEOUT, type ClusterEvent } from '../framework/events.ts';
+import { alignToWindow, backoffDuration, hintSaysQueue } from './backoff.ts';
 import type { QueuedPodInfo } from '../framework/interfaces.ts';
 import { PodInfo } from '../framework/pod-info.ts';
-import type { Status } from '../framework/status.ts';
 import { Heap } from './heap.ts';
 import { Nominator } from './nominator.ts';
 import { isPodUpdated, podChangeEvents } from './cluster-events.ts';
+import type { QueueOptions } from './options.ts';
 
-/** QueueOptions wires the queue to time, the profiles' plugins and the scheduling loop. */
-export interface QueueOptions {
-  now(): number;
-  /** less is the QueueSort plugin's order. */
-  less(a: QueuedPodInfo, b: QueuedPodInfo): boolean;
-  /** preEnqueue runs the pod's profile's PreEnqueue plugins. */
-  preEnqueue(pod: Pod): Status | null;
-  /** eventsOf lists the events a plugin of the pod's profile registered. */
-  eventsOf(pod: Pod, plugin: string): readonly ClusterEventWithHint[];
-  initialBackoffMs: number;
-  maxBackoffMs: number;
-  /** maxInUnschedulableMs is podMaxInUnschedulablePodsDuration (5 minutes). */
-  maxInUnschedulableMs: number;
-  /** popFromBackoffQ is the SchedulerPopFromBackoffQ feature (on in 1.34): an idle activeQ takes from backoffQ. */
-  popFromBackoffQ: boolean;
-  /** liveNodeName reads the informer's copy of a pod's spec.nodeName (undefined when deleted). */
-  liveNodeName(pod: Pod): string | undefined;
-  /** onActive is told when activeQ gets a pod. */
-  onActive(): void;
-}
-
-const WINDOW_MS = 1000;
+export type { QueueOptions };
 
 /**
  * SchedulingQueue is the PriorityQueue of pkg/scheduler/backend/queue:
@@ -65,25 +45,14 @@ export class SchedulingQueue {
     return { podInfo: new PodInfo(pod), timestamp: this.o.now(), seq: ++this.seq, attempts: 0, unschedulableCount: 0, consecutiveErrorsCount: 0, unschedulablePlugins: new Set(), pendingPlugins: new Set(), gatingPlugin: '', backoffExpiration: 0 };
   }
 
-  /** backoffDuration is calculateBackoffDuration: initial × 2^(count−1), capped; no back-off before the first attempt. */
+  /** backoffDuration is calculateBackoffDuration (see backoff.ts). */
   backoffDuration(q: QueuedPodInfo): number {
-    if (q.attempts === 0) return 0;
-    const count = q.consecutiveErrorsCount > 0 ? q.consecutiveErrorsCount : q.unschedulableCount;
-    if (count === 0) return 0;
-    let d = this.o.initialBackoffMs;
-    for (let i = 1; i < count; i++) {
-      if (d > this.o.maxBackoffMs - d) return this.o.maxBackoffMs;
-      d += d;
-    }
-    return d;
+    return backoffDuration(q, this.o.initialBackoffMs, this.o.maxBackoffMs);
   }
 
-  /** backoffTime is when the pod's back-off ends, rounded up to the 1s ordering window. */
+  /** backoffTime is when the pod's back-off ends, rounded up to the 1s ordering window when popping from backoffQ. */
   backoffTime(q: QueuedPodInfo): number {
-    if (q.backoffExpiration === 0) {
-      const t = q.timestamp + this.backoffDuration(q);
-      q.backoffExpiration = this.o.popFromBackoffQ ? Math.ceil(t / WINDOW_MS) * WINDOW_MS : t;
-    }
+    if (q.backoffExpiration === 0) q.backoffExpiration = alignToWindow(q.timestamp + this.backoffDuration(q), this.o.popFromBackoffQ);
     return q.backoffExpiration;
   }
 
@@ -204,16 +173,7 @@ export class SchedulingQueue {
   }
 
   private hintSaysQueue(q: QueuedPodInfo, event: ClusterEvent, oldObj: unknown, newObj: unknown): boolean {
-    if (event.resource === '*') return true;
-    const plugins = q.gatingPlugin ? [q.gatingPlugin] : [...q.unschedulablePlugins, ...q.pendingPlugins];
-    if (plugins.length === 0) return true;
-    for (const name of plugins) {
-      for (const reg of this.o.eventsOf(q.podInfo.pod, name)) {
-        if (!matchClusterEvents(reg.event, event)) continue;
-        if (!reg.hint || reg.hint(q.podInfo.pod, oldObj, newObj) === 'Queue') return true;
-      }
-    }
-    return false;
+    return hintSaysQueue(q, event, oldObj, newObj, this.o.eventsOf);
   }
 
   /**

@@ -20,20 +20,10 @@ const NON_MISSING: ResourceList = new Map([
   ['memory', DEFAULT_MEMORY_REQUEST],
 ]);
 
-const requestLists = new WeakMap<Pod, Map<string, number[]>>();
-
-/** podRequestList is calculatePodResourceRequestList: the pod's requests per resource, with 100m/200Mi for containers asking none unless useRequested (cached per pod object). */
+/** podRequestList is calculatePodResourceRequestList: the pod's requests per resource, with 100m/200Mi for containers asking none unless useRequested. */
 export function podRequestList(pod: Pod, resources: readonly ResourceSpec[], useRequested: boolean): number[] {
-  let byKey = requestLists.get(pod);
-  if (!byKey) requestLists.set(pod, (byKey = new Map()));
-  const key = `${useRequested}|${resources.map((r) => r.name).join(',')}`;
-  let list = byKey.get(key);
-  if (!list) {
-    const reqs = podRequests(pod, useRequested ? undefined : NON_MISSING);
-    list = resources.map((r) => reqs.get(r.name) ?? 0);
-    byKey.set(key, list);
-  }
-  return list;
+  const reqs = podRequests(pod, useRequested ? undefined : NON_MISSING);
+  return resources.map((r) => reqs.get(r.name) ?? 0);
 }
 
 let outAlloc = 0;

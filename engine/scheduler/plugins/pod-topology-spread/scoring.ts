@@ -31,21 +31,25 @@ export function preScore(snapshot: Snapshot, state: CycleState, pi: PodInfo, fil
   const nc = constraints.length;
   const counts = constraints.map(() => new Map<string, number>());
   const hostname = constraints.map((c) => c.topologyKey === LABEL_HOSTNAME);
-  for (const ni of filtered) {
-    const labels = ni.labels;
-    if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) {
-      ignoredNodes.add(ni.name);
-      continue;
-    }
-    for (let i = 0; i < nc; i++) {
-      if (hostname[i]) continue;
-      const v = labels[constraints[i]!.topologyKey];
-      if (v !== undefined && !counts[i]!.has(v)) counts[i]!.set(v, 0);
+  const domains = hostname.some((h) => !h);
+  if (domains || requireAllTopologies) {
+    for (const ni of filtered) {
+      const labels = ni.labels;
+      if (requireAllTopologies && !nodeLabelsMatchConstraints(labels, constraints)) {
+        ignoredNodes.add(ni.name);
+        continue;
+      }
+      for (let i = 0; i < nc; i++) {
+        if (hostname[i]) continue;
+        const v = labels[constraints[i]!.topologyKey];
+        if (v !== undefined && !counts[i]!.has(v)) counts[i]!.set(v, 0);
+      }
     }
   }
   const weights = constraints.map((_, i) => Math.log((hostname[i] ? filtered.length - ignoredNodes.size : counts[i]!.size) + 2));
-  if (hostname.some((h) => !h)) {
+  if (domains) {
     const req = requiredNodeAffinityOf(pi.pod);
+    const noAffinity = !req.labelSelector && !req.nodeSelector;
     const ns = pi.pod.metadata?.namespace ?? '';
     for (const ni of snapshot.list()) {
       const labels = ni.labels;
@@ -54,10 +58,13 @@ export function preScore(snapshot: Snapshot, state: CycleState, pi: PodInfo, fil
         if (hostname[i]) continue;
         const c = constraints[i]!;
         const v = labels[c.topologyKey];
+        if (v === undefined) continue;
         const m = counts[i]!;
-        if (v === undefined || !m.has(v)) continue;
-        if (!matchNodeInclusionPolicies(c, pi.pod, ni.node!, req)) continue;
-        m.set(v, m.get(v)! + countPodsMatchSelector(ni, c, ns));
+        const cur = m.get(v);
+        if (cur === undefined) continue;
+        // Inclusion policies can only exclude nodes when the pod has node affinity or taints are honoured.
+        if ((!noAffinity || c.nodeTaintsPolicy === 'Honor') && !matchNodeInclusionPolicies(c, pi.pod, ni.node!, req)) continue;
+        m.set(v, cur + countPodsMatchSelector(ni, c, ns));
       }
     }
   }

@@ -1,31 +1,22 @@
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
-import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { Node, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { clone } from '../../../base/deep.ts';
 import type { KObject } from '../../../api/types.ts';
 import { R } from '../../../client/refs.ts';
 import type { CycleState } from '../../framework/cycle-state.ts';
 import { Action } from '../../framework/events.ts';
 import type { EnqueueExtensions, FilterPlugin, Handle, PreBindPlugin, PreFilterPlugin, ReservePlugin } from '../../framework/interfaces.ts';
-import { amount } from '../../framework/resources.ts';
 import { asStatus, Code, SKIP, Status, unresolvable } from '../../framework/status.ts';
 import { Names } from '../names.ts';
-import { ANN_SELECTED_NODE, claimClass, claimNamesOf, findMatchingVolume, isFullyBound, podVolumeClaims, pvNodeAffinityMatches, volumeClass, type PodVolumeClaims } from './binder.ts';
+import { ANN_SELECTED_NODE, claimNamesOf, isFullyBound, podVolumeClaims, type PodVolumeClaims } from './binder.ts';
+import { claimError, findPodVolumes, type PodVolumes } from './find-pod-volumes.ts';
 
-/** ERR_REASON_BIND_CONFLICT and the next three are volumebinding's Filter reasons (ConflictReason); not enough space needs CSIStorageCapacity, which is not modelled. */
-export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
-export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
-export const ERR_REASON_NOT_ENOUGH_SPACE = 'node(s) did not have enough free storage';
-export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
+export { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_REASON_NOT_ENOUGH_SPACE, ERR_REASON_PV_NOT_EXIST } from './find-pod-volumes.ts';
+
 /** ERR_REASON_UNBOUND_IMMEDIATE is the PreFilter reason for Immediate claims the PV controller has not bound yet. */
 export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 
 const STATE_KEY = 'VolumeBinding';
 const BIND_TIMEOUT_MS = 600_000;
-
-interface PodVolumes {
-  staticBindings: { pv: PersistentVolume; pvc: PersistentVolumeClaim }[];
-  provisions: PersistentVolumeClaim[];
-}
 
 /** State is the cycle's claims and, per feasible node, what binding there would take (shared by clones, as upstream). */
 class State {
@@ -34,24 +25,6 @@ class State {
   clone(): State {
     return this;
   }
-}
-
-function claimError(pod: Pod, h: Handle): string | undefined {
-  const ns = pod.metadata?.namespace ?? '';
-  for (const { name, ephemeral } of claimNamesOf(pod)) {
-    const c = h.listers.persistentVolumeClaims.get(ns, name) as unknown as PersistentVolumeClaim | undefined;
-    if (!c) return ephemeral ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"` : `persistentvolumeclaim "${name}" not found`;
-    if (c.status?.phase === 'Lost') return `persistentvolumeclaim "${name}" bound to non-existent persistentvolume "${c.spec?.volumeName ?? ''}"`;
-    if (c.metadata?.deletionTimestamp) return `persistentvolumeclaim "${name}" is being deleted`;
-  }
-  return undefined;
-}
-
-function topologyAllows(sc: StorageClass, node: Node): boolean {
-  const terms = sc.allowedTopologies ?? [];
-  if (terms.length === 0) return true;
-  const labels = node.metadata?.labels ?? {};
-  return terms.some((t) => (t.matchLabelExpressions ?? []).every((e) => e.values.includes(labels[e.key] ?? '\u0000')));
 }
 
 /**
@@ -65,56 +38,13 @@ export function volumeBinding(_args: Record<string, unknown>, h: Handle): PreFil
   const assumedPVs = new Map<string, string>();
   const assumedProvisions = new Map<string, string>();
 
-  function findPodVolumes(claims: PodVolumeClaims, node: Node): { reasons: string[]; volumes: PodVolumes } {
-    const reasons: string[] = [];
-    const volumes: PodVolumes = { staticBindings: [], provisions: [] };
-    for (const c of claims.bound) {
-      const pv = l.persistentVolumes.get(undefined, c.spec?.volumeName ?? '') as unknown as PersistentVolume | undefined;
-      if (!pv) {
-        reasons.push(ERR_REASON_PV_NOT_EXIST);
-        break;
-      }
-      if (!pvNodeAffinityMatches(pv, node)) {
-        reasons.push(ERR_REASON_NODE_CONFLICT);
-        break;
-      }
-    }
-    let satisfied = true;
-    const toFind: PersistentVolumeClaim[] = [];
-    for (const c of claims.delayBinding) {
-      const selected = c.metadata?.annotations?.[ANN_SELECTED_NODE] ?? assumedProvisions.get(`${c.metadata?.namespace}/${c.metadata?.name}`);
-      if (selected !== undefined && selected !== node.metadata?.name) satisfied = false;
-      else if (selected !== undefined) volumes.provisions.push(c);
-      else toFind.push(c);
-    }
-    if (satisfied) {
-      toFind.sort((a, b) => amount('storage', a.spec?.resources?.requests?.storage ?? '0') - amount('storage', b.spec?.resources?.requests?.storage ?? '0'));
-      const chosen = new Set<string>();
-      const allPVs = l.persistentVolumes.list() as unknown as PersistentVolume[];
-      for (const c of toFind) {
-        const pv = findMatchingVolume(c, allPVs.filter((v) => volumeClass(v) === claimClass(c)), node, chosen, (n) => assumedPVs.get(n));
-        if (pv) {
-          chosen.add(pv.metadata?.name ?? '');
-          volumes.staticBindings.push({ pv, pvc: c });
-        } else volumes.provisions.push(c);
-      }
-      for (const c of volumes.provisions) {
-        const sc = l.storageClasses.get(undefined, claimClass(c)) as unknown as StorageClass | undefined;
-        if (!sc || !sc.provisioner || sc.provisioner === 'kubernetes.io/no-provisioner' || !topologyAllows(sc, node)) {
-          satisfied = false;
-          break;
-        }
-      }
-    }
-    if (!satisfied) reasons.push(ERR_REASON_BIND_CONFLICT);
-    return { reasons, volumes };
-  }
+  const find = (claims: PodVolumeClaims, node: Node) => findPodVolumes(l, assumedPVs, assumedProvisions, claims, node);
 
   return {
     name: Names.VolumeBinding,
     preFilter(state: CycleState, pi) {
       if (claimNamesOf(pi.pod).length === 0) return { status: SKIP };
-      const err = claimError(pi.pod, h);
+      const err = claimError(pi.pod, l);
       if (err) return { status: unresolvable(err) };
       const claims = podVolumeClaims(pi.pod, l);
       if (claims.immediate.length > 0) return { status: unresolvable(ERR_REASON_UNBOUND_IMMEDIATE) };
@@ -124,7 +54,7 @@ export function volumeBinding(_args: Record<string, unknown>, h: Handle): PreFil
     filter(state, _pi, nodeInfo) {
       const s = state.read<State>(STATE_KEY);
       if (!s) return null;
-      const { reasons, volumes } = findPodVolumes(s.claims, nodeInfo.node!);
+      const { reasons, volumes } = find(s.claims, nodeInfo.node!);
       if (reasons.length) return new Status(Code.UnschedulableAndUnresolvable, reasons);
       s.byNode.set(nodeInfo.name, volumes);
       return null;

@@ -1,3 +1,0 @@
-import { schedulerBench } from './scheduler.ts';
-const r = await schedulerBench.run();
-console.log(r);

@@ -1,0 +1,42 @@
+import { toGoYaml } from '../base/goyaml.ts';
+import { translateTimestampSince } from '../base/age.ts';
+import { parseTime } from '../base/clock.ts';
+import type { KObject } from '../api/types.ts';
+import { pathFor } from '../client/client.ts';
+import { R } from '../client/refs.ts';
+import type { BootedLab } from '../cluster/boot/boot-lab.ts';
+import type { Inspection } from '../protocol/api.ts';
+
+/** inspectObject fetches an object (as the cluster admin) with its events, for the UI's inspector. */
+export function inspectObject(lab: BootedLab, ref: { kind: string; namespace?: string; name: string }): Inspection {
+  const c = lab.clusters[0];
+  if (!c) return { yaml: '', events: [] };
+  const client = c.admin;
+  const now = lab.world.runtime.now;
+  const def = c.apiserver.registry.all().find((d) => d.kind === ref.kind && d.preferred !== false);
+  if (!def) return { yaml: '', events: [] };
+  const res = { group: def.group, version: def.version, plural: def.plural, namespaced: def.namespaced };
+  let obj: KObject;
+  try {
+    obj = client.call<KObject>({ method: 'GET', path: pathFor(res, ref.namespace, ref.name) });
+  } catch {
+    return { yaml: `# ${ref.kind} ${ref.name} no longer exists\n`, events: [] };
+  }
+  const { managedFields: _m, ...meta } = obj.metadata;
+  const yaml = toGoYaml({ ...obj, metadata: meta });
+  let events: Inspection['events'] = [];
+  try {
+    const sel = [`involvedObject.kind=${ref.kind}`, `involvedObject.name=${ref.name}`];
+    if (ref.namespace) sel.push(`involvedObject.namespace=${ref.namespace}`);
+    const list = client.list(R.events, ref.namespace ?? 'default', { fieldSelector: sel.join(',') });
+    events = list.items.map((e) => {
+      const ev = e as KObject & { type?: string; reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string };
+      const t = parseTime(ev.lastTimestamp) ?? parseTime(ev.eventTime) ?? parseTime(ev.metadata.creationTimestamp);
+      return { type: ev.type ?? '', reason: ev.reason ?? '', message: ev.message ?? '', age: translateTimestampSince(t, now), count: ev.count ?? 1 };
+    });
+  } catch {
+    events = [];
+  }
+  return { yaml, events };
+}
+
