@@ -6,8 +6,10 @@ import { TerminalTab } from '../features/terminal/terminal-tab.ts';
 import { ClusterState } from '../features/topology/model.ts';
 import type { LabStore } from '../persistence/db.ts';
 import type { LabSnapshot, TabSnapshot, UiSnapshot } from '../persistence/snapshot.ts';
-import { defaultPrefs, notify, useApp } from '../state/store.ts';
+import { notify, useApp } from '../state/store.ts';
+import { routeEvent, tabTitle } from './events.ts';
 import { isPageKey } from './keys.ts';
+import { restoreLab } from './restore.ts';
 import { Saver } from './saver.ts';
 
 /**
@@ -71,48 +73,8 @@ export class LabSession {
   }
 
   /** restoreSnapshot brings back a saved or imported lab: engine, terminals, editor, clock. */
-  async restoreSnapshot(s: LabSnapshot): Promise<void> {
-    const info = await this.bootEngine(s.engine);
-    this.disposeTabs();
-    const ui = s.ui;
-    this.history = new History(ui.history);
-    useApp.setState({
-      prefs: { ...defaultPrefs(), ...ui.prefs, layout: { ...defaultPrefs().layout, ...ui.prefs?.layout } },
-      files: ui.files.filter((f) => f.kind === 'file'),
-      activeFile: ui.files.some((f) => f.key === ui.activeFile && f.kind === 'file') ? ui.activeFile : (ui.files.find((f) => f.kind === 'file')?.key ?? null),
-      exam: ui.exam ?? { mode: 'practice' },
-      timeline: ui.timeline ?? [],
-      timelineAt: ui.timelineAt ?? null,
-      filters: ui.filters ?? { namespaces: null, hiddenKinds: [] },
-    });
-    const unused = new Map(info.sessions.map((x) => [x.id, x]));
-    const tabs = ui.tabs.length > 0 ? ui.tabs : [];
-    for (const t of tabs) {
-      const session = await this.sessionFor(t, unused);
-      const tab = this.createTab(session, t.id);
-      tab.restore(t);
-    }
-    if (tabs.length === 0) {
-      const first = info.sessions[0] ?? (await this.engine.openSession());
-      this.createTab(first).controller.showPrompt(first.prompt);
-    }
-    const active = this.tabs.has(ui.activeTab) ? ui.activeTab : [...this.tabs.keys()][0]!;
-    useApp.setState({ activeTab: active });
-  }
-
-  /** sessionFor finds the engine session a saved tab reattaches to: the same id, or a new one on its host. */
-  private async sessionFor(t: TabSnapshot, unused: Map<string, SessionInfo>): Promise<SessionInfo> {
-    const same = unused.get(t.session);
-    if (same) {
-      unused.delete(same.id);
-      return same;
-    }
-    const first = [...unused.values()][0];
-    if (first && (!t.info || (first.host === t.info.host && first.user === t.info.user))) {
-      unused.delete(first.id);
-      return first;
-    }
-    return this.engine.openSession(t.info ? { host: t.info.host, user: t.info.user } : undefined);
+  async restoreSnapshot(snap: LabSnapshot): Promise<void> {
+    await restoreLab(this, snap);
   }
 
   /**
@@ -195,7 +157,8 @@ export class LabSession {
     this.saver.schedule();
   }
 
-  private disposeTabs(): void {
+  /** disposeTabs closes every terminal (the lab is being replaced). */
+  disposeTabs(): void {
     for (const t of this.tabs.values()) t.dispose();
     this.tabs.clear();
     useApp.setState({ tabs: [], activeTab: '' });
@@ -243,45 +206,13 @@ export class LabSession {
 
   /** handleEvent routes one engine event to the page (the engine client calls it for every event). */
   handleEvent(e: EngineEvent): void {
-    switch (e.type) {
-      case 'output':
-        this.tabForSession(e.session)?.controller.output(e.data);
-        break;
-      case 'session': {
-        const tab = this.tabForSession(e.session.id);
-        if (!tab) break;
-        tab.info = e.session;
-        useApp.setState((s) => ({ tabs: s.tabs.map((t) => (t.id === tab.id ? { ...t, title: tabTitle(e.session) } : t)) }));
-        break;
-      }
-      case 'edit':
-        this.openEdit(e);
-        break;
-      case 'cluster': {
-        this.cluster.apply(e.diff);
-        const ns = this.cluster.namespaces();
-        if (ns.join(',') !== useApp.getState().namespaces.join(',')) useApp.setState({ namespaces: ns });
-        this.emitCluster();
-        break;
-      }
-      case 'notice':
-        notify(e.level, e.text);
-        break;
-      case 'clock':
-        break;
-    }
+    routeEvent(this, e);
   }
 
-  private tabForSession(id: string): TerminalTab | undefined {
+  /** tabForSession finds the tab attached to an engine session. */
+  tabForSession(id: string): TerminalTab | undefined {
     for (const t of this.tabs.values()) if (t.session === id) return t;
     return undefined;
-  }
-
-  private openEdit(e: Extract<EngineEvent, { type: 'edit' }>): void {
-    const key = `edit:${e.requestId}`;
-    const file = { key, host: e.host, path: e.path, title: e.title ?? e.path.split('/').pop() ?? e.path, content: e.content, saved: e.content, kind: 'edit' as const, requestId: e.requestId, session: e.session, written: null };
-    useApp.setState((s) => ({ files: [...s.files.filter((f) => f.key !== key), file], activeFile: key }));
-    window.dispatchEvent(new CustomEvent('kubelab:focus-pane', { detail: 'editor' }));
   }
 
   /** onCluster subscribes to cluster changes (the topology view batches them per frame). */
@@ -290,7 +221,8 @@ export class LabSession {
     return () => this.clusterListeners.delete(fn);
   }
 
-  private emitCluster(): void {
+  /** emitCluster tells the topology and the inspector that the cluster changed. */
+  emitCluster(): void {
     for (const fn of this.clusterListeners) fn();
   }
 
@@ -312,9 +244,4 @@ export class LabSession {
       filters: s.filters,
     };
   }
-}
-
-/** tabTitle names a tab after where its shell runs, user@host, as terminal emulators title it. */
-export function tabTitle(info: SessionInfo): string {
-  return `${info.user}@${info.host}`;
 }

@@ -2,6 +2,7 @@ import type { TimelinePoint } from '../persistence/snapshot.ts';
 import { notify, useApp } from '../state/store.ts';
 import type { LabSession } from './lab-session.ts';
 import { dropEditRequests, reloadCleanFiles } from './files.ts';
+import { sessionFor } from './restore.ts';
 
 /** MAX_POINTS bounds the rewind timeline; the oldest points go first. */
 export const MAX_POINTS = 200;
@@ -55,9 +56,7 @@ export class Timeline {
       dropEditRequests();
       const unused = new Map(info.sessions.map((x) => [x.id, x]));
       for (const tab of this.lab.tabs.values()) {
-        let session = unused.get(tab.session) ?? [...unused.values()].find((x) => x.host === tab.info?.host);
-        if (session) unused.delete(session.id);
-        else session = await this.lab.engine.openSession(tab.info ? { host: tab.info.host, user: tab.info.user } : undefined);
+        const session = await sessionFor(this.lab.engine, tab, unused);
         tab.attach(session);
         tab.controller.notice(`\x1b[2m── rewound to #${id}: ${point.command.split('\n')[0]} ──\x1b[0m`, session.prompt);
       }

@@ -67,14 +67,19 @@ export function scheduleOne(core: Core, q: QueuedPodInfo): void {
   const host = result.host;
   const assumed = new PodInfo({ ...pod, spec: { ...pod.spec!, nodeName: host } }, pi);
   core.cache.assumePod(assumed, host);
-  const reserved = fw.runReservePluginsReserve(state, assumed, host);
-  if (!ok(reserved)) {
-    fw.runReservePluginsUnreserve(state, assumed, host);
-    core.cache.forgetPod(pi.uid);
-    failure(core, fw, q, reserved!, CLEAR_NOMINATED);
-    return;
+  try {
+    const reserved = fw.runReservePluginsReserve(state, assumed, host);
+    if (!ok(reserved)) {
+      fw.runReservePluginsUnreserve(state, assumed, host);
+      core.cache.forgetPod(pi.uid);
+      failure(core, fw, q, reserved!, CLEAR_NOMINATED);
+      return;
+    }
+    bindingCycle(core, fw, state, q, assumed, host);
+  } catch (e) {
+    // A plugin bug must not leave the pod assumed and in flight forever.
+    bindingFailure(core, fw, state, q, assumed, host, asStatus(e));
   }
-  bindingCycle(core, fw, state, q, assumed, host);
 }
 
 function unschedulable(core: Core, fw: Framework, state: CycleState, q: QueuedPodInfo, fitError: FitError, find: FindResult): void {
@@ -135,7 +140,7 @@ function bind(core: Core, fw: Framework, state: CycleState, q: QueuedPodInfo, as
   core.queue.done(assumed.uid);
 }
 
-/** bindingCycle is runs PreBind (waiting, in simulated time, for volume binding) and Bind. */
+/** bindingCycle runs PreBind (waiting, in simulated time, for volume binding) and Bind. */
 function bindingCycle(core: Core, fw: Framework, state: CycleState, q: QueuedPodInfo, assumed: PodInfo, host: string): void {
   let waits: Status | PreBindWait[];
   try {

@@ -1,32 +1,11 @@
-import type { Completion, SubmitResult } from '../../../engine/protocol/api.ts';
-import { completionStep, formatColumns, QUERY_ITEMS } from './completion.ts';
-import { type History, HistoryCursor } from './history.ts';
+import type { SubmitResult } from '../../../engine/protocol/api.ts';
+import { CookedInput } from './cooked.ts';
+import type { History } from './history.ts';
 import { decodeKeys, type Key } from './keys.ts';
-import { LineBuffer } from './line-buffer.ts';
-import { LineView } from './line-view.ts';
-import { IncrementalSearch } from './search.ts';
+import { PromptEditor } from './prompt-editor.ts';
+import type { ControllerSnapshot, DoneResult, Mode, SessionPort, TermLike } from './types.ts';
 
-/** TermLike is the part of an xterm Terminal the controller needs (a fake in tests). */
-export interface TermLike {
-  write(data: string): void;
-  cols(): number;
-  /** cursorX is the cursor's column now: a prompt after output without a newline starts mid-line. */
-  cursorX(): number;
-  /** flush calls fn once everything written so far is on screen (xterm parses writes asynchronously). */
-  flush(fn: () => void): void;
-}
-
-/** SessionPort is EngineApi bound to one terminal session. */
-export interface SessionPort {
-  submit(line: string): Promise<SubmitResult>;
-  interrupt(): Promise<void>;
-  stdin(data: string): Promise<void>;
-  endInput(): Promise<void>;
-  complete(line: string, cursor: number): Promise<Completion>;
-}
-
-/** DoneResult is a command that ran to the end. */
-export type DoneResult = Extract<SubmitResult, { kind: 'done' }>;
+export type { ControllerSnapshot, DoneResult, Mode, SessionPort, TermLike } from './types.ts';
 
 export interface ControllerOptions {
   term: TermLike;
@@ -49,49 +28,25 @@ export interface ControllerOptions {
   onPrompt?(): void;
 }
 
-/** Mode is what the controller does with the next key. */
-export type Mode = 'idle' | 'edit' | 'search' | 'query' | 'completing' | 'submitting' | 'running' | 'ended';
-
-/** ControllerSnapshot is the part of a terminal that survives a reload. */
-export interface ControllerSnapshot {
-  mode: Mode;
-  text: string;
-  cursor: number;
-  prompt: string;
-  ps1: string;
-  pendingLines: string[];
-}
-
 const defaultTimer = (fn: () => void, ms: number) => {
   const t = setTimeout(fn, ms);
   return () => clearTimeout(t);
 };
 
 /**
- * TerminalController is one terminal tab's shell front end: the readline
- * line editor at the prompt (echo is local and immediate), the submit flow
- * to the engine (PS2 for incomplete input), the terminal's line discipline
- * while a command runs (echo, stdin by line, Ctrl-C, Ctrl-D), Ctrl-R search
- * and bash-like Tab completion.
+ * TerminalController is one terminal tab's shell front end: the line editor
+ * at the prompt (echo is local and immediate), the submit flow to the engine
+ * (PS2 for incomplete input, history, type-ahead), and the terminal's line
+ * discipline while a command runs (stdin by line, Ctrl-C, Ctrl-D).
  */
 export class TerminalController {
-  mode: Mode = 'idle';
-  private readonly line = new LineBuffer();
-  private readonly view: LineView;
-  private cursor: HistoryCursor;
-  private search: IncrementalSearch | undefined;
-  private lastSearchQuery = '';
+  private state: 'idle' | 'prompt' | 'submitting' | 'running' | 'ended' = 'idle';
+  private readonly editor: PromptEditor;
+  private readonly cooked: CookedInput;
   private queue: Key[] = [];
   private pumping = false;
-  private prompt = '';
   private ps1 = '';
   private pendingLines: string[] = [];
-  private cooked = '';
-  private lastKey = '';
-  private lastArgN = 0;
-  private lastArgText = '';
-  private listing: string[] = [];
-  private completionChanged = false;
   private cancelHold: (() => void) | undefined;
   private interrupted = false;
   private whenIdle: string[] = [];
@@ -99,9 +54,25 @@ export class TerminalController {
   private generation = 0;
 
   constructor(private readonly o: ControllerOptions) {
-    this.view = new LineView((s) => o.term.write(s), o.term.cols());
-    this.cursor = new HistoryCursor(o.history);
     this.session = o.session;
+    this.editor = new PromptEditor(o.term, o.history, {
+      accept: (text) => this.submitLines(text.split('\n'), true),
+      cancel: () => this.cancelLine(),
+      eof: () => this.eof(),
+      complete: (line, cursor) => this.session.complete(line, cursor),
+      resume: () => this.pump(),
+    });
+    this.cooked = new CookedInput({
+      write: (d) => o.term.write(d),
+      stdin: (d) => void this.session.stdin(d).catch(() => undefined),
+      interrupt: () => this.interruptCommand(),
+      endInput: () => void this.session.endInput().catch(() => undefined),
+    });
+  }
+
+  /** mode is what the next key does ('edit' at a prompt). */
+  get mode(): Mode {
+    return this.state === 'prompt' ? this.editor.mode : this.state;
   }
 
   /**
@@ -124,7 +95,7 @@ export class TerminalController {
 
   /** resize tells the controller the terminal's new width. */
   resize(): void {
-    this.view.cols = Math.max(1, this.o.term.cols());
+    this.editor.view.cols = Math.max(1, this.o.term.cols());
   }
 
   /**
@@ -133,7 +104,7 @@ export class TerminalController {
    * output left the cursor. Keys wait meanwhile.
    */
   showPrompt(prompt: string, typeAhead = '', before?: () => void): void {
-    this.mode = 'idle';
+    this.state = 'idle';
     this.o.term.flush(() => {
       before?.();
       this.startPrompt(prompt, typeAhead);
@@ -141,13 +112,9 @@ export class TerminalController {
   }
 
   private startPrompt(prompt: string, typeAhead: string): void {
-    this.prompt = prompt;
     if (this.pendingLines.length === 0) this.ps1 = prompt;
-    this.mode = 'edit';
-    this.line.reset();
-    this.cursor = new HistoryCursor(this.o.history);
-    this.view.cols = Math.max(1, this.o.term.cols());
-    this.view.start(prompt, this.o.term.cursorX());
+    this.state = 'prompt';
+    this.editor.start(prompt, this.o.term.cursorX());
     this.o.onChange?.();
     this.o.onPrompt?.();
     if (typeAhead) this.queue.unshift(...decodeKeys(typeAhead));
@@ -162,19 +129,12 @@ export class TerminalController {
   restore(s: ControllerSnapshot): void {
     this.ps1 = s.ps1;
     this.pendingLines = [];
-    this.view.cols = Math.max(1, this.o.term.cols());
     if (s.mode === 'edit' || s.mode === 'search' || s.mode === 'query' || s.mode === 'completing') {
-      this.prompt = s.prompt;
       this.pendingLines = s.pendingLines;
-      this.mode = 'edit';
-      this.line.reset(s.text);
-      this.line.set(s.text, s.cursor);
-      if (s.mode === 'edit') this.view.adopt(s.prompt, this.o.term.cursorX(), s.text, s.cursor);
-      else {
-        // A search or a completion listing was on screen: start the line afresh below it.
-        this.o.term.write('\r\n');
-        this.view.start(s.prompt, 0, s.text, s.cursor);
-      }
+      this.state = 'prompt';
+      // A search or a completion listing was on screen: start the line afresh below it.
+      if (s.mode !== 'edit') this.o.term.write('\r\n');
+      this.editor.resume(s.prompt, s.text, s.cursor, s.mode === 'edit');
       this.o.onPrompt?.();
       this.pump();
       return;
@@ -185,19 +145,13 @@ export class TerminalController {
 
   /** snapshot is what persistence saves for this terminal. */
   snapshot(): ControllerSnapshot {
-    return { mode: this.mode, text: this.line.text, cursor: this.line.cursor, prompt: this.prompt, ps1: this.ps1, pendingLines: [...this.pendingLines] };
+    return { mode: this.mode, text: this.editor.line.text, cursor: this.editor.line.cursor, prompt: this.editor.prompt, ps1: this.ps1, pendingLines: [...this.pendingLines] };
   }
 
   /** output writes what the command printed; at a prompt (late output) the line is drawn again below it. */
   output(data: string): void {
-    if (this.mode === 'edit' || this.mode === 'search') {
-      this.view.finish(this.line.text);
-      this.o.term.write(data);
-      if (!data.endsWith('\n')) this.o.term.write('\r\n');
-      this.view.start(this.mode === 'search' ? this.search!.prompt() : this.prompt, 0, this.line.text, this.line.cursor);
-      return;
-    }
-    this.o.term.write(data);
+    if (this.state === 'prompt' && (this.editor.mode === 'edit' || this.editor.mode === 'search')) this.editor.redrawAfter(data);
+    else this.o.term.write(data);
   }
 
   /**
@@ -205,16 +159,15 @@ export class TerminalController {
    * Apply). When a command is running it waits for the next empty prompt.
    */
   run(command: string): void {
-    if (this.mode === 'edit' && this.line.text === '' && this.pendingLines.length === 0 && this.queue.length === 0) this.runLine(command);
+    if (this.mode === 'edit' && this.editor.line.text === '' && this.pendingLines.length === 0 && this.queue.length === 0) this.runLine(command);
     else this.whenIdle.push(command);
   }
 
   /** notice prints a line of information above a fresh prompt (rewind, reset). */
   notice(text: string, prompt?: string): void {
     const atPrompt = this.mode === 'edit' || this.mode === 'search';
-    if (atPrompt) this.view.finish(this.line.text);
+    if (atPrompt) this.editor.finish();
     this.pendingLines = [];
-    this.search = undefined;
     this.cancelHold?.();
     this.queue = [];
     this.showPrompt(prompt ?? this.ps1, '', () => {
@@ -223,21 +176,21 @@ export class TerminalController {
     });
   }
 
-  private newlineIfNeeded(): void {
-    if (this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
-  }
-
   /** end marks the session finished (its outermost shell exited). */
   end(message: string): void {
-    this.mode = 'ended';
+    this.state = 'ended';
     this.o.term.write(message);
     this.o.onChange?.();
   }
 
+  private newlineIfNeeded(): void {
+    if (this.o.term.cursorX() !== 0) this.o.term.write('\r\n');
+  }
+
   private runLine(command: string): void {
-    this.line.set(command);
-    this.view.draw(command, command.length);
-    this.accept();
+    this.editor.typeLine(command);
+    this.editor.finish();
+    this.submitLines(command.split('\n'), true);
   }
 
   private pump(): void {
@@ -246,126 +199,30 @@ export class TerminalController {
     try {
       while (this.queue.length > 0) {
         const k = this.queue[0]!;
-        if (this.mode === 'idle' || this.mode === 'submitting' || this.mode === 'completing' || this.mode === 'ended') {
-          if (k.type === 'key' && k.name === 'ctrl-c' && this.mode !== 'idle' && this.mode !== 'ended') {
+        const mode = this.mode;
+        if (mode === 'idle' || mode === 'submitting' || mode === 'completing' || mode === 'ended') {
+          // Input waits, except Ctrl-C, which acts at once.
+          if (k.type === 'key' && k.name === 'ctrl-c' && (mode === 'submitting' || mode === 'completing')) {
             this.queue.shift();
             this.heldInterrupt();
             continue;
           }
-          if (this.mode === 'ended' && k.type === 'key' && k.name === 'enter') {
+          if (mode === 'ended' && k.type === 'key' && k.name === 'enter') {
             this.queue.shift();
             continue;
           }
           break;
         }
         this.queue.shift();
-        this.handle(k);
+        if (mode === 'running') this.cooked.key(k);
+        else this.editor.key(k);
       }
     } finally {
       this.pumping = false;
     }
   }
 
-  private handle(k: Key): void {
-    const name = k.type === 'text' ? 'text' : k.name;
-    switch (this.mode) {
-      case 'edit':
-        this.editKey(k);
-        break;
-      case 'search':
-        this.searchKey(k);
-        break;
-      case 'query':
-        this.queryKey(k);
-        break;
-      case 'running':
-        this.runningKey(k);
-        break;
-      default:
-        break;
-    }
-    this.lastKey = name;
-  }
-
-  // ---- editing at the prompt ----
-
-  private redraw(): void {
-    this.view.draw(this.line.text, this.line.cursor);
-  }
-
-  private editKey(k: Key): void {
-    const L = this.line;
-    if (k.type === 'text') {
-      const atEnd = L.cursor === L.text.length;
-      L.insert(k.text);
-      if (atEnd) this.view.append(k.text, L.text);
-      else this.redraw();
-      return;
-    }
-    switch (k.name) {
-      case 'enter': return this.accept();
-      case 'tab': return this.complete();
-      case 'backspace': if (L.backspace()) this.redraw(); return;
-      case 'delete': if (L.deleteChar()) this.redraw(); return;
-      case 'ctrl-d':
-        if (L.text === '' && this.pendingLines.length === 0) return this.eof();
-        if (L.deleteChar()) this.redraw();
-        return;
-      case 'left': case 'ctrl-b': L.left(); return this.redraw();
-      case 'right': case 'ctrl-f': L.right(); return this.redraw();
-      case 'home': case 'ctrl-a': L.home(); return this.redraw();
-      case 'end': case 'ctrl-e': L.end(); return this.redraw();
-      case 'alt-b': case 'ctrl-left': L.wordLeft(); return this.redraw();
-      case 'alt-f': case 'ctrl-right': L.wordRight(); return this.redraw();
-      case 'ctrl-k': L.killToEnd(); return this.redraw();
-      case 'ctrl-u': L.killToStart(); return this.redraw();
-      case 'ctrl-w': L.killWordBack(); return this.redraw();
-      case 'alt-d': L.killWordForward(); return this.redraw();
-      case 'alt-backspace': case 'ctrl-backspace': L.killAlnumWordBack(); return this.redraw();
-      case 'ctrl-y': L.yank(); return this.redraw();
-      case 'ctrl-t': L.transpose(); return this.redraw();
-      case 'ctrl-_': if (L.undo()) this.redraw(); return;
-      case 'up': case 'ctrl-p': return this.showHistory(this.cursor.prev(L.text));
-      case 'down': case 'ctrl-n': return this.showHistory(this.cursor.next(L.text));
-      case 'alt-<': return this.showHistory(this.cursor.first(L.text));
-      case 'alt->': return this.showHistory(this.cursor.last(L.text));
-      case 'alt-.': return this.yankLastArg();
-      case 'ctrl-r': return this.startSearch(-1);
-      case 'ctrl-s': return this.startSearch(1);
-      case 'ctrl-l':
-        this.o.term.write('\x1b[H\x1b[2J');
-        this.view.start(this.prompt, 0, L.text, L.cursor);
-        return;
-      case 'ctrl-c': return this.cancelLine();
-      default:
-        return;
-    }
-  }
-
-  private showHistory(text: string | undefined): void {
-    if (text === undefined) return;
-    this.line.set(text);
-    this.redraw();
-  }
-
-  private yankLastArg(): void {
-    const again = this.lastKey === 'alt-.';
-    this.lastArgN = again ? this.lastArgN + 1 : 1;
-    const arg = this.o.history.lastArg(this.lastArgN);
-    if (arg === undefined) {
-      this.lastArgN--;
-      return;
-    }
-    if (again && this.lastArgText) {
-      const start = this.line.cursor - this.lastArgText.length;
-      this.line.replace(start, this.line.cursor, arg);
-    } else this.line.insert(arg);
-    this.lastArgText = arg;
-    this.redraw();
-  }
-
   private cancelLine(): void {
-    this.view.finish(this.line.text, '^C');
     if (this.pendingLines.length > 0) {
       this.pendingLines = [];
       void this.session.interrupt().catch(() => undefined);
@@ -374,25 +231,20 @@ export class TerminalController {
   }
 
   private eof(): void {
-    // Ctrl-D on an empty line ends the shell, as `exit` would.
-    this.view.finish('');
+    // Ctrl-D on an empty line ends the shell, as `exit` would; inside a multi-line command it does nothing.
+    if (this.pendingLines.length > 0) return;
+    this.editor.finish();
     this.submitLines(['exit'], false);
   }
 
-  private accept(): void {
-    const text = this.line.text;
-    this.view.finish(text);
-    this.submitLines(text.split('\n'), true);
-  }
-
   private submitLines(lines: string[], remember: boolean): void {
-    this.mode = 'submitting';
+    this.state = 'submitting';
     this.interrupted = false;
-    this.cooked = '';
+    this.cooked.take();
     this.o.onChange?.();
     this.cancelHold = (this.o.timer ?? defaultTimer)(() => {
-      if (this.mode !== 'submitting') return;
-      this.mode = 'running';
+      if (this.state !== 'submitting') return;
+      this.state = 'running';
       this.pump();
     }, this.o.holdMs ?? 150);
     const gen = this.generation;
@@ -431,8 +283,7 @@ export class TerminalController {
       this.o.onEnded?.();
       return;
     }
-    const typeAhead = (r.unread ?? '') + this.cooked;
-    this.cooked = '';
+    const typeAhead = (r.unread ?? '') + this.cooked.take();
     const interrupted = this.interrupted;
     // bash starts a new line after a command stopped by Ctrl-C; after normal output it does not.
     this.showPrompt(r.session.prompt, typeAhead, () => interrupted && this.newlineIfNeeded());
@@ -448,167 +299,22 @@ export class TerminalController {
     });
   }
 
-  /** heldInterrupt is Ctrl-C while input waits (just after Enter): stop the command, drop the type-ahead. */
-  private heldInterrupt(): void {
-    if (this.mode === 'completing') {
-      this.mode = 'edit';
-      this.cancelLine();
-      return;
-    }
+  /** interruptCommand is Ctrl-C for the running command: the tty drops type-ahead, the engine stops it. */
+  private interruptCommand(): void {
     this.queue = [];
     this.interrupted = true;
-    this.o.term.write('^C');
     void this.session.interrupt().catch(() => undefined);
   }
 
-  // ---- while a command runs: the tty's cooked mode ----
-
-  private runningKey(k: Key): void {
-    if (k.type === 'text') {
-      this.cooked += k.text;
-      this.o.term.write(k.text);
+  /** heldInterrupt is Ctrl-C while input waits (just after Enter, or a completion on its way). */
+  private heldInterrupt(): void {
+    if (this.mode === 'completing') {
+      this.editor.cancelCompletion();
+      this.editor.finish('^C');
+      this.cancelLine();
       return;
     }
-    switch (k.name) {
-      case 'enter': {
-        const data = this.cooked + '\n';
-        this.cooked = '';
-        this.o.term.write('\r\n');
-        void this.session.stdin(data).catch(() => undefined);
-        return;
-      }
-      case 'backspace': {
-        if (!this.cooked) return;
-        const chars = [...this.cooked];
-        chars.pop();
-        this.cooked = chars.join('');
-        this.o.term.write('\b \b');
-        return;
-      }
-      case 'ctrl-u': {
-        this.o.term.write('\b \b'.repeat([...this.cooked].length));
-        this.cooked = '';
-        return;
-      }
-      case 'ctrl-c':
-        this.cooked = '';
-        this.queue = [];
-        this.interrupted = true;
-        this.o.term.write('^C');
-        void this.session.interrupt().catch(() => undefined);
-        return;
-      case 'ctrl-d':
-        if (this.cooked === '') void this.session.endInput().catch(() => undefined);
-        else {
-          void this.session.stdin(this.cooked).catch(() => undefined);
-          this.cooked = '';
-        }
-        return;
-      default:
-        return;
-    }
-  }
-
-  // ---- Ctrl-R ----
-
-  private startSearch(dir: -1 | 1): void {
-    this.search = new IncrementalSearch(this.o.history, { text: this.line.text, cursor: this.line.cursor }, dir, this.lastSearchQuery);
-    this.mode = 'search';
-    this.view.setPrompt(this.search.prompt(), this.line.text, this.line.cursor);
-  }
-
-  private showSearch(): void {
-    const s = this.search!;
-    this.view.setPrompt(s.prompt(), s.line(), s.pos);
-  }
-
-  private endSearch(restore: boolean): void {
-    const s = this.search!;
-    this.search = undefined;
-    this.mode = 'edit';
-    if (s.query) this.lastSearchQuery = s.query;
-    if (restore) this.line.set(s.original.text, s.original.cursor);
-    else {
-      const text = s.line();
-      if (s.index < this.o.history.entries.length) this.cursor.jump(this.line.text, s.index);
-      this.line.set(text, s.pos);
-    }
-    this.view.setPrompt(this.prompt, this.line.text, this.line.cursor);
-  }
-
-  private searchKey(k: Key): void {
-    const s = this.search!;
-    if (k.type === 'text') {
-      s.type(k.text);
-      return this.showSearch();
-    }
-    switch (k.name) {
-      case 'ctrl-r': s.again(-1); return this.showSearch();
-      case 'ctrl-s': s.again(1); return this.showSearch();
-      case 'backspace': s.backspace(); return this.showSearch();
-      case 'ctrl-g': return this.endSearch(true);
-      case 'escape': return this.endSearch(false);
-      case 'ctrl-c':
-        this.endSearch(true);
-        return this.cancelLine();
-      case 'enter':
-        this.endSearch(false);
-        return this.accept();
-      default:
-        // Any other editing key ends the search on the match and then does its job.
-        this.endSearch(false);
-        return this.editKey(k);
-    }
-  }
-
-  // ---- Tab ----
-
-  private complete(): void {
-    const text = this.line.text;
-    const cursor = this.line.cursor;
-    // Readline lists on a Tab that follows a Tab which changed nothing.
-    const second = this.lastKey === 'tab' && !this.completionChanged;
-    this.mode = 'completing';
-    this.session.complete(text, cursor).then(
-      (c) => {
-        if (this.mode !== 'completing') return;
-        this.mode = 'edit';
-        if (this.line.text === text && this.line.cursor === cursor) this.applyCompletion(c, second);
-        this.lastKey = 'tab';
-        this.pump();
-      },
-      () => {
-        if (this.mode === 'completing') this.mode = 'edit';
-        this.pump();
-      },
-    );
-  }
-
-  private applyCompletion(c: Completion, second: boolean): void {
-    const step = completionStep(this.line.text, this.line.cursor, c, second);
-    this.completionChanged = step.kind === 'replace';
-    if (step.kind === 'replace') {
-      this.line.replace(step.start, step.end, step.text);
-      this.redraw();
-    } else if (step.kind === 'list') {
-      this.view.finish(this.line.text);
-      if (step.items.length > QUERY_ITEMS) {
-        this.listing = step.items;
-        this.mode = 'query';
-        this.o.term.write(`Display all ${step.items.length} possibilities? (y or n)`);
-        return;
-      }
-      this.o.term.write(formatColumns(step.items, this.o.term.cols()));
-      this.view.start(this.prompt, 0, this.line.text, this.line.cursor);
-    }
-  }
-
-  private queryKey(k: Key): void {
-    const yes = k.type === 'text' && (k.text === 'y' || k.text === 'Y' || k.text === ' ');
-    this.o.term.write('\r\n');
-    if (yes) this.o.term.write(formatColumns(this.listing, this.o.term.cols()));
-    this.listing = [];
-    this.mode = 'edit';
-    this.view.start(this.prompt, 0, this.line.text, this.line.cursor);
+    this.o.term.write('^C');
+    this.interruptCommand();
   }
 }

@@ -1,4 +1,31 @@
 import type { History } from './history.ts';
+import type { Key } from './keys.ts';
+
+/**
+ * SearchStep is what a key does during Ctrl-R: keep searching, or end the
+ * search (keeping the match or restoring the line) and then, possibly, run
+ * Enter, Ctrl-C or the key itself as an editing key.
+ */
+export type SearchStep = { kind: 'stay' } | { kind: 'end'; restore: boolean; then?: 'accept' | 'cancel' | Key };
+
+/** searchStep applies a key to the search, as readline's incremental search does. */
+export function searchStep(s: IncrementalSearch, k: Key): SearchStep {
+  if (k.type === 'text') {
+    s.type(k.text);
+    return { kind: 'stay' };
+  }
+  switch (k.name) {
+    case 'ctrl-r': s.again(-1); return { kind: 'stay' };
+    case 'ctrl-s': s.again(1); return { kind: 'stay' };
+    case 'backspace': s.backspace(); return { kind: 'stay' };
+    case 'ctrl-g': return { kind: 'end', restore: true };
+    case 'escape': return { kind: 'end', restore: false };
+    case 'ctrl-c': return { kind: 'end', restore: true, then: 'cancel' };
+    case 'enter': return { kind: 'end', restore: false, then: 'accept' };
+    // Any other key ends the search on the match and then does its usual job.
+    default: return { kind: 'end', restore: false, then: k };
+  }
+}
 
 /**
  * IncrementalSearch is readline's Ctrl-R / Ctrl-S state: the query typed so

@@ -92,6 +92,12 @@ export function validatePodSpecUpdate(obj: Obj, old: Obj): FieldError[] {
   }
   munged.activeDeadlineSeconds = os.activeDeadlineSeconds;
   munged.tolerations = os.tolerations;
+  // Scheduling gates may only be removed (validateSchedulingGates on update).
+  const oldGates = new Set(list(os.schedulingGates).map((g) => str(g.name)));
+  for (const g of list(ns.schedulingGates)) {
+    if (!oldGates.has(str(g.name))) errs.push(fieldErr.forbidden('spec.schedulingGates', `only deletion is allowed, but found new scheduling gate '${str(g.name)}'`));
+  }
+  munged.schedulingGates = os.schedulingGates;
   if (num(os.terminationGracePeriodSeconds) < 0 && num(ns.terminationGracePeriodSeconds) === 1) {
     munged.terminationGracePeriodSeconds = os.terminationGracePeriodSeconds;
   }

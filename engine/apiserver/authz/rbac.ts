@@ -9,6 +9,8 @@ export interface RbacSource {
   roleBindings(namespace: string): Iterable<KObject>;
   clusterRole(name: string): KObject | undefined;
   role(namespace: string, name: string): KObject | undefined;
+  /** version changes whenever any role or binding changes (absent: never cache). */
+  version?(): number;
 }
 
 interface Subject {
@@ -73,18 +75,38 @@ export function visitRules(src: RbacSource, user: UserInfo, namespace: string, v
 
 /** rbacAuthorizer allows a request when any rule bound to the user grants it; RBAC never denies outright. */
 export function rbacAuthorizer(src: RbacSource): Authorizer {
+  // The rules that apply to a user in a namespace only change when an RBAC
+  // object changes, so they are collected once per (user, namespace) and kept
+  // until the RBAC objects' version moves.
+  let version = -1;
+  const cache = new Map<string, { rule: PolicyRule; source: string }[]>();
+  const rulesOf = (a: Attributes) => {
+    const v = src.version?.() ?? -2;
+    if (v !== version || v === -2) {
+      cache.clear();
+      version = v;
+    }
+    const key = `${a.user.name}\u0000${a.user.groups.join('\u0001')}\u0000${a.namespace}`;
+    let rules = cache.get(key);
+    if (!rules) {
+      rules = [];
+      const into = rules;
+      visitRules(src, a.user, a.namespace, (rule, source) => {
+        into.push({ rule, source });
+        return false;
+      });
+      if (cache.size > 5000) cache.clear();
+      cache.set(key, rules);
+    }
+    return rules;
+  };
   return {
     name: 'RBAC',
     authorize(a: Attributes) {
-      let allowedBy = '';
-      visitRules(src, a.user, a.namespace, (rule, source) => {
-        if (ruleAllows(a, rule)) {
-          allowedBy = source;
-          return true;
-        }
-        return false;
-      });
-      return allowedBy ? { decision: 'allow', reason: `RBAC: allowed by ${allowedBy}` } : { decision: 'noopinion', reason: '' };
+      for (const { rule, source } of rulesOf(a)) {
+        if (ruleAllows(a, rule)) return { decision: 'allow', reason: `RBAC: allowed by ${source}` };
+      }
+      return { decision: 'noopinion', reason: '' };
     },
   };
 }

@@ -10,6 +10,7 @@ export function storageRbacSource(storage: Storage): RbacSource {
     roleBindings: (ns) => store('rolebindings')?.list(ns) ?? [],
     clusterRole: (name) => store('clusterroles')?.get(undefined, name),
     role: (ns, name) => store('roles')?.get(ns, name),
+    version: () => ['clusterrolebindings', 'rolebindings', 'clusterroles', 'roles'].reduce((sum, p) => sum * 31 + (store(p)?.revision ?? 0), 7),
   };
 }
 
@@ -17,7 +18,7 @@ export function storageRbacSource(storage: Storage): RbacSource {
 export function storageNodeGraph(storage: Storage): NodeGraphSource {
   return {
     *podsOnNode(node) {
-      for (const p of storage.storeFor('', 'pods')?.list() ?? []) if ((p.spec as { nodeName?: string } | undefined)?.nodeName === node) yield p;
+      yield* storage.storeFor('', 'pods')?.withField(undefined, 'spec.nodeName', node) ?? [];
     },
     pvc: (ns, name) => storage.storeFor('', 'persistentvolumeclaims')?.get(ns, name),
   };

@@ -70,7 +70,9 @@ export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
     }
   } else {
     const eq = filter.labels.nothing ? undefined : filter.labels.requirements.find((r) => r.operator === '=' || r.operator === '==' || (r.operator === 'in' && r.values.length === 1));
-    const candidates = eq ? store.withLabel(ns, eq.key, eq.values[0]!) : store.list(ns);
+    const indexed = store.indexedFields();
+    const field = filter.fields.find((f) => f.op === '=' && indexed.includes(f.field));
+    const candidates = field ? store.withField(ns, field.field, field.value) : eq ? store.withLabel(ns, eq.key, eq.values[0]!) : store.list(ns);
     for (const obj of candidates) if (!filtering || filterMatches(s.def, filter, obj)) items.push(obj);
   }
   const continueToken = more ? btoaUtf8(lastKey) : undefined;

@@ -33,6 +33,8 @@ export class ResourceStore {
   private closers = new Set<() => void>();
   /** labelIndex maps "key=value" to the etcd keys of objects carrying that label (equality selectors). */
   private labelIndex = new Map<string, Set<string>>();
+  /** fieldIndex maps "field=value" (for INDEXED_FIELDS) to the etcd keys of matching objects. */
+  private fieldIndex = new Map<string, Set<string>>();
   private cancelWatch: (() => void) | undefined;
   /** pending carries objects this apiserver just wrote, so its own writes are not parsed back from JSON. */
   private pending = new Map<string, KObject>();
@@ -98,7 +100,38 @@ export class ResourceStore {
     return out.map((k) => this.objs.get(k)!);
   }
 
+  /** withField returns the objects whose indexed field (spec.nodeName of pods) equals value, in key order. */
+  withField(namespace: string | undefined, field: string, value: string): KObject[] {
+    const keys = this.fieldIndex.get(`${field}=${value}`);
+    if (!keys) return [];
+    const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
+    const out: string[] = [];
+    for (const k of keys) if (k.startsWith(p)) out.push(k);
+    out.sort();
+    return out.map((k) => this.objs.get(k)!);
+  }
+
+  /** indexedFields are the fields of this resource that have an index. */
+  indexedFields(): readonly string[] {
+    return INDEXED_FIELDS[this.def.plural] ?? [];
+  }
+
   private index(key: string, prev: KObject | undefined, next: KObject | undefined): void {
+    for (const field of this.indexedFields()) {
+      const before = prev ? fieldValue(prev, field) : undefined;
+      const after = next ? fieldValue(next, field) : undefined;
+      if (before === after) continue;
+      if (before !== undefined) {
+        const set = this.fieldIndex.get(`${field}=${before}`);
+        set?.delete(key);
+        if (set && set.size === 0) this.fieldIndex.delete(`${field}=${before}`);
+      }
+      if (after !== undefined) {
+        let set = this.fieldIndex.get(`${field}=${after}`);
+        if (!set) this.fieldIndex.set(`${field}=${after}`, (set = new Set()));
+        set.add(key);
+      }
+    }
     const before = prev?.metadata.labels;
     const after = next?.metadata.labels;
     if (before === after) return;
@@ -211,6 +244,14 @@ export class ResourceStore {
       return undefined; // a value written by hand through etcdctl that is not an object: invisible to the API, as on a real cluster
     }
   }
+}
+
+/** INDEXED_FIELDS are the field selectors components use on every sync (kubelets list their pods by node). */
+const INDEXED_FIELDS: Record<string, string[]> = { pods: ['spec.nodeName'] };
+
+function fieldValue(obj: KObject, field: string): string {
+  if (field === 'spec.nodeName') return String((obj.spec as { nodeName?: string } | undefined)?.nodeName ?? '');
+  return '';
 }
 
 function finish(obj: KObject, rev: number): KObject {

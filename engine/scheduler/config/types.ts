@@ -5,6 +5,7 @@
 
 /** EXTENSION_POINTS are the plugin sets of a profile, in config order. */
 export const EXTENSION_POINTS = ['preEnqueue', 'queueSort', 'preFilter', 'filter', 'postFilter', 'preScore', 'score', 'reserve', 'permit', 'preBind', 'bind', 'postBind', 'multiPoint'] as const;
+/** ExtensionPoint names a plugin set of a profile. */
 export type ExtensionPoint = (typeof EXTENSION_POINTS)[number];
 
 /** PluginRef is config.Plugin: a name and, for score plugins, a weight. */

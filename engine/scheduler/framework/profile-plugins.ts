@@ -16,6 +16,7 @@ export const METHODS = {
   bind: 'bind',
   postBind: 'postBind',
 } as const;
+/** Point is an extension point the framework runs. */
 export type Point = keyof typeof METHODS;
 
 const GO_INTERFACE: Record<Point, string> = {

@@ -52,6 +52,8 @@ const CODE_NAMES: Record<number, VerdictCode> = {
 export class VerdictRecorder {
   private byPod = new Map<string, PodVerdicts>();
   private current: Map<string, FilterVerdict[]> | undefined;
+  /** passes holds one shared, frozen Success verdict per plugin, so passes cost a reference. */
+  private passes = new Map<string, FilterVerdict>();
 
   /** wrap returns a FilterPlugin that records into the diagnosis in progress. */
   wrap(p: FilterPlugin): FilterPlugin {
@@ -64,7 +66,11 @@ export class VerdictRecorder {
         if (cur) {
           let l = cur.get(ni.name);
           if (!l) cur.set(ni.name, (l = []));
-          l.push({ plugin: p.name, code: CODE_NAMES[s ? s.code : Code.Success] ?? 'Error', reasons: s ? [...s.reasons] : [] });
+          if (!s || s.code === Code.Success) {
+            let v = self.passes.get(p.name);
+            if (!v) self.passes.set(p.name, (v = Object.freeze({ plugin: p.name, code: 'Success', reasons: Object.freeze([]) as unknown as string[] }) as FilterVerdict));
+            l.push(v);
+          } else l.push({ plugin: p.name, code: CODE_NAMES[s.code] ?? 'Error', reasons: [...s.reasons] });
         }
         return s;
       },

@@ -21,6 +21,14 @@ import {
 const PRE_FILTER_KEY = 'PreFilterNodeResourcesFit';
 const PRE_SCORE_KEY = 'PreScoreNodeResourcesFit';
 
+/** ERR_REASON_TOO_MANY_PODS is the reason when the node's pods allocatable is used up. */
+export const ERR_REASON_TOO_MANY_PODS = 'Too many pods';
+
+/** insufficientReason is "Insufficient <resource>" ("Insufficient cpu", "Insufficient nvidia.com/gpu"). */
+export function insufficientReason(resource: string): string {
+  return `Insufficient ${resource}`;
+}
+
 /** InsufficientResource is noderesources.InsufficientResource. */
 export interface InsufficientResource {
   resourceName: string;
@@ -38,24 +46,24 @@ export function fitsRequest(req: Resource, nodeInfo: NodeInfo, ignored: Set<stri
   const a = nodeInfo.allocatable;
   const u = nodeInfo.requested;
   if (nodeInfo.pods.length + 1 > a.allowedPodNumber) {
-    out.push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: nodeInfo.pods.length, capacity: a.allowedPodNumber, unresolvable: false });
+    out.push({ resourceName: 'pods', reason: ERR_REASON_TOO_MANY_PODS, requested: 1, used: nodeInfo.pods.length, capacity: a.allowedPodNumber, unresolvable: false });
   }
   if (req.milliCPU === 0 && req.memory === 0 && req.ephemeralStorage === 0 && req.scalar.size === 0) return out;
   if (req.milliCPU > 0 && req.milliCPU > a.milliCPU - u.milliCPU) {
-    out.push({ resourceName: 'cpu', reason: 'Insufficient cpu', requested: req.milliCPU, used: u.milliCPU, capacity: a.milliCPU, unresolvable: req.milliCPU > a.milliCPU });
+    out.push({ resourceName: 'cpu', reason: insufficientReason('cpu'), requested: req.milliCPU, used: u.milliCPU, capacity: a.milliCPU, unresolvable: req.milliCPU > a.milliCPU });
   }
   if (req.memory > 0 && req.memory > a.memory - u.memory) {
-    out.push({ resourceName: 'memory', reason: 'Insufficient memory', requested: req.memory, used: u.memory, capacity: a.memory, unresolvable: req.memory > a.memory });
+    out.push({ resourceName: 'memory', reason: insufficientReason('memory'), requested: req.memory, used: u.memory, capacity: a.memory, unresolvable: req.memory > a.memory });
   }
   if (req.ephemeralStorage > 0 && req.ephemeralStorage > a.ephemeralStorage - u.ephemeralStorage) {
-    out.push({ resourceName: 'ephemeral-storage', reason: 'Insufficient ephemeral-storage', requested: req.ephemeralStorage, used: u.ephemeralStorage, capacity: a.ephemeralStorage, unresolvable: req.ephemeralStorage > a.ephemeralStorage });
+    out.push({ resourceName: 'ephemeral-storage', reason: insufficientReason('ephemeral-storage'), requested: req.ephemeralStorage, used: u.ephemeralStorage, capacity: a.ephemeralStorage, unresolvable: req.ephemeralStorage > a.ephemeralStorage });
   }
   for (const [name, q] of req.scalar) {
     if (q === 0) continue;
     if (name.includes('/') && !name.includes('kubernetes.io/') && (ignored.has(name) || ignoredGroups.has(name.split('/')[0]!))) continue;
     const cap = a.scalar.get(name) ?? 0;
     const used = u.scalar.get(name) ?? 0;
-    if (q > cap - used) out.push({ resourceName: name, reason: `Insufficient ${name}`, requested: q, used, capacity: cap, unresolvable: q > cap });
+    if (q > cap - used) out.push({ resourceName: name, reason: insufficientReason(name), requested: q, used, capacity: cap, unresolvable: q > cap });
   }
   return out;
 }

@@ -6,8 +6,11 @@ import { ANN_SELECTED_NODE, claimClass, claimNamesOf, findMatchingVolume, pvNode
 
 /** ERR_REASON_BIND_CONFLICT and the next three are volumebinding's Filter reasons (ConflictReason); not enough space needs CSIStorageCapacity, which is not modelled. */
 export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
+/** ERR_REASON_NODE_CONFLICT: a bound volume's node affinity excludes the node. */
 export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
+/** ERR_REASON_NOT_ENOUGH_SPACE: provisioning capacity is short (CSIStorageCapacity, not modelled). */
 export const ERR_REASON_NOT_ENOUGH_SPACE = 'node(s) did not have enough free storage';
+/** ERR_REASON_PV_NOT_EXIST: a claim is bound to a volume that does not exist. */
 export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
 /** PodVolumes is what binding the pod's claims on one node takes. */
 export interface PodVolumes {
