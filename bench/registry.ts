@@ -1,7 +1,8 @@
 import { apiserverBench } from './apiserver.ts';
 import { schedulerBench } from './scheduler.ts';
 import { storeBench } from './store.ts';
+import { uiBench } from './ui.ts';
 import type { Bench } from './types.ts';
 
 /** BENCHES lists every benchmark `npm run bench` runs, in the order printed. */
-export const BENCHES: Bench[] = [apiserverBench, storeBench, schedulerBench];
+export const BENCHES: Bench[] = [apiserverBench, storeBench, schedulerBench, uiBench];

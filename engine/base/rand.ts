@@ -18,6 +18,17 @@ export class Rand {
     }
   }
 
+  /** state is the generator's position, to save a lab and carry on from the same point. */
+  state(): number[] {
+    return [...this.s];
+  }
+
+  /** setState moves the generator to a position that state() returned. */
+  setState(state: readonly number[]): void {
+    if (state.length !== 4 || state.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff)) throw new Error('invalid random state');
+    this.s.set(state);
+  }
+
   /** uint32 returns the next 32 random bits. */
   uint32(): number {
     const s = this.s as Uint32Array & { [i: number]: number };

@@ -6,6 +6,7 @@ import { pathFor } from '../client/client.ts';
 import { R } from '../client/refs.ts';
 import type { BootedLab } from '../cluster/boot/boot-lab.ts';
 import type { Inspection } from '../protocol/api.ts';
+import type { RunningComponent } from '../cluster/boot/components.ts';
 
 /** inspectObject fetches an object (as the cluster admin) with its events, for the UI's inspector. */
 export function inspectObject(lab: BootedLab, ref: { kind: string; namespace?: string; name: string }): Inspection {
@@ -37,6 +38,25 @@ export function inspectObject(lab: BootedLab, ref: { kind: string; namespace?: s
   } catch {
     events = [];
   }
-  return { yaml, events };
+  const scheduling = ref.kind === 'Pod' ? schedulingVerdicts(c.components, obj) : undefined;
+  return scheduling ? { yaml, events, scheduling } : { yaml, events };
+}
+
+/**
+ * schedulingVerdicts is "Why Pending": for a pod no node took, each node's
+ * answer from each filter plugin of the scheduler's last attempt.
+ */
+function schedulingVerdicts(components: RunningComponent[], pod: KObject): Inspection['scheduling'] {
+  const spec = pod.spec as { nodeName?: string } | undefined;
+  if (spec?.nodeName) return undefined;
+  for (const comp of components) {
+    const v = comp.verdicts?.(pod.metadata.uid ?? '');
+    if (!v) continue;
+    if (v.preFilter) return [{ node: '(all nodes)', plugin: v.preFilter.plugin, verdict: 'failed', reason: v.preFilter.reasons.join(', ') }];
+    return v.nodes.flatMap((n) =>
+      n.verdicts.map((f) => (f.code === 'Success' ? { node: n.node, plugin: f.plugin, verdict: 'passed' as const } : { node: n.node, plugin: f.plugin, verdict: 'failed' as const, reason: f.reasons.join(', ') || f.code })),
+    );
+  }
+  return undefined;
 }
 

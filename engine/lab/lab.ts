@@ -12,6 +12,11 @@ import { Collector, EMPTY_INPUT } from '../host/streams.ts';
 import { Interrupt } from '../host/interrupt.ts';
 import { BUILTINS } from '../shell/builtins/index.ts';
 import { preloadShellParser } from '../shell/parser/load.ts';
+import { DEFAULT_EPOCH } from '../base/clock.ts';
+import type { Host } from '../host/host.ts';
+import { restoreSnapshot } from '../store/snapshot.ts';
+import type { RestoreFrom } from '../cluster/boot/boot-lab.ts';
+import { decodeLabState, encodeLabState, LabStateError, STATE_FORMAT, type LabState, type SavedSession } from './state/lab-state.ts';
 
 /** LabOptions tell a Lab how it is driven. */
 export interface LabOptions {
@@ -50,6 +55,8 @@ export class Lab implements EngineApi {
   private feed: ClusterFeed | undefined;
   /** lastSession is where an editor request comes from (the session whose command is running) */
   private lastSession = '';
+  /** origin is how the running lab was first booted: a saved state records it to boot the same machines again */
+  private origin: { lab?: string; seed: number; start: number } = { seed: 1, start: DEFAULT_EPOCH };
 
   constructor(private readonly o: LabOptions) {
     this.editor = new EditorBridge(() => this.lab.world, o.emit, () => this.lastSession);
@@ -62,26 +69,40 @@ export class Lab implements EngineApi {
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
     preloadShellParser();
-    const def = opts.lab ? parseLabDefinition(opts.lab) : undefined;
+    // Everything that can fail on a saved lab is checked before the running lab is touched.
+    const saved = opts.state ? decodeLabState(opts.state) : undefined;
+    const labText = saved ? saved.lab : opts.lab;
+    const def = labText ? parseLabDefinition(labText) : undefined;
+    const seed = saved?.seed ?? opts.seed ?? 1;
+    const start = saved?.start ?? opts.start ?? DEFAULT_EPOCH;
+    const restore = saved ? restoreFrom(saved) : undefined;
+    let booted: BootedLab;
+    try {
+      booted = bootLab({ def, seed, start, restore });
+    } catch (e) {
+      if (saved) throw new LabStateError(`the saved lab is damaged: ${(e as Error).message}`);
+      throw e;
+    }
+    if (saved) booted.world.runtime.rand.setState(saved.rand);
     this.editor.cancelAll();
     this.feed?.stop();
     this.feed = undefined;
     this.sessions.clear();
-    this.booted = bootLab({ def, seed: opts.seed, start: opts.start });
+    this.origin = { lab: labText, seed, start };
+    this.booted = booted;
     // With a human at the UI, vi/nano/kubectl edit open the editor pane; scripted runs have nobody to edit.
     if (this.o.mode === 'realtime') this.booted.world.editor = this.editor;
-    const first = await this.openSession();
+    const sessions = saved ? await this.reopenSessions(saved.sessions) : [await this.openSession()];
     return {
       version: VERSION,
-      sessions: [first],
+      sessions,
       clusters: this.lab.def.clusters.map((c) => ({ name: c.name, context: c.context, version: `v${c.version}`, hosts: c.machines.map((m) => m.name) })),
       now: this.lab.world.runtime.now,
     };
   }
 
-  async openSession(opts: { host?: string; user?: string } = {}): Promise<SessionInfo> {
+  async openSession(opts: { host?: string; user?: string } = {}, id = `s${this.nextId++}`): Promise<SessionInfo> {
     const lab = this.lab;
-    const id = `s${this.nextId++}`;
     const host = lab.world.host(opts.host ?? lab.def.student.host);
     if (!host) throw new Error(`no such host: ${opts.host}`);
     const emit = this.o.emit;
@@ -195,8 +216,61 @@ export class Lab implements EngineApi {
     return inspectObject(this.lab, ref);
   }
 
-  /** saveState serialises the whole lab (not available until the lab can be restored from its files). */
+  /** saveState captures what survives a reload (see LabState): every disk, every etcd, the clock and the sessions. */
   async saveState(): Promise<Uint8Array> {
-    throw new Error('saving a lab is not supported yet');
+    const lab = this.lab;
+    const runtime = lab.world.runtime;
+    const etcd: Record<string, Uint8Array> = {};
+    for (const c of lab.clusters) etcd[c.spec.name] = c.kv.snapshot();
+    return encodeLabState({
+      format: STATE_FORMAT,
+      ...this.origin,
+      now: runtime.now,
+      rand: runtime.rand.state(),
+      hosts: [...lab.world.hosts.values()].map((h) => h.snapshot()),
+      etcd,
+      sessions: [...this.sessions.values()].filter((e) => !e.shell.ended).map((e) => ({ id: e.id, ...e.shell.current() })),
+    });
+  }
+
+  /** reopenSessions starts a shell for each saved session, on its machine, as its user, in its directory. */
+  private async reopenSessions(saved: SavedSession[]): Promise<SessionInfo[]> {
+    const out: SessionInfo[] = [];
+    for (const s of saved) {
+      const host = this.lab.world.host(s.host);
+      if (!host?.user(s.user)) continue;
+      const info = await this.openSession({ host: s.host, user: s.user }, s.id);
+      const st = this.sessions.get(s.id)!.shell.state;
+      if (isDirectory(host, s.cwd)) {
+        st.cwd = s.cwd;
+        st.set('PWD', s.cwd);
+      }
+      out.push({ ...info, cwd: st.cwd, prompt: this.sessions.get(s.id)!.shell.prompt() });
+      const n = Number(s.id.slice(1));
+      if (Number.isInteger(n) && n >= this.nextId) this.nextId = n + 1;
+    }
+    if (out.length === 0) out.push(await this.openSession());
+    return out;
+  }
+}
+
+/** restoreFrom checks a saved lab's etcd files and turns them into stores (a damaged one throws before anything changes). */
+function restoreFrom(saved: LabState): RestoreFrom {
+  const etcd: RestoreFrom['etcd'] = {};
+  for (const [name, bytes] of Object.entries(saved.etcd)) {
+    try {
+      etcd[name] = restoreSnapshot(bytes);
+    } catch (e) {
+      throw new LabStateError(`the saved lab is damaged: the etcd data of cluster ${name} cannot be read (${(e as Error).message})`);
+    }
+  }
+  return { hosts: saved.hosts, etcd, now: saved.now };
+}
+
+function isDirectory(host: Host, path: string): boolean {
+  try {
+    return host.fs.stat(path).type === 'dir';
+  } catch {
+    return false;
   }
 }

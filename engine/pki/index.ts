@@ -8,7 +8,7 @@ export { decodePem, decodePemAll, encodePem, type PemBlock } from './pem.ts';
 export { type HashName } from './hash.ts';
 export { isPrivate, publicOf, rsaKeyFromPrimes, rsaSign, rsaVerify, type RsaPrivateKey, type RsaPublicKey } from './rsa.ts';
 export { generateRsaKey } from './rsa-keygen.ts';
-export { KeyPool } from './key-pool.ts';
+export { KeyPool, poolKey } from './key-pool.ts';
 export {
   encodeSpki, isDer, KeyParseError, parsePrivateKeyPem, parsePublicKeyPem, privateKeyToPem, publicKeyToPem,
 } from './keys.ts';

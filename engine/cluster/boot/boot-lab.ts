@@ -1,7 +1,17 @@
+import type { HostSnapshot } from '../../host/host.ts';
+import type { MvccStore } from '../../store/mvcc.ts';
 import { DEFAULT_EPOCH } from '../../base/clock.ts';
 import { defaultLab, type LabDefinition } from '../lab-definition.ts';
 import { World, type MachineSpec } from '../world.ts';
 import { bootDirect, type ClusterHandle } from './direct.ts';
+
+/** RestoreFrom is a saved lab's durable state: every machine's disk and each cluster's etcd data. */
+export interface RestoreFrom {
+  hosts: HostSnapshot[];
+  etcd: Record<string, MvccStore>;
+  /** now is the simulated time the lab was saved at */
+  now: number;
+}
 
 /** BootedLab is a world with its clusters running. */
 export interface BootedLab {
@@ -14,7 +24,7 @@ export interface BootedLab {
  * bootLab creates every machine of a lab definition and brings its clusters
  * up, then gives the student user a kubeconfig with one context per cluster.
  */
-export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: number } = {}): BootedLab {
+export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: number; restore?: RestoreFrom } = {}): BootedLab {
   const def = opts.def ?? defaultLab();
   const world = new World({ seed: opts.seed ?? 1, start: opts.start ?? DEFAULT_EPOCH });
   const studentUser = { name: def.student.user, uid: 1000, sudo: 'nopasswd' as const };
@@ -23,6 +33,14 @@ export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: numb
     ...def.clusters.flatMap((c) => c.machines.map((m) => ({ name: m.name, ip: m.ip, users: [studentUser] }))),
   ];
   for (const m of machines) world.addMachine(m, machines);
+  const restore = opts.restore;
+  if (restore) {
+    // The disks come back first, so everything that starts reads what was saved.
+    for (const snap of restore.hosts) world.host(snap.name)?.restore(snap);
+    const clusters = def.clusters.map((c) => bootDirect(world, c, restore.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
+    world.runtime.settle();
+    return { def, world, clusters };
+  }
   const clusters = def.clusters.map((c) => bootDirect(world, c));
   const student = world.mustHost(def.student.host);
   const home = `/home/${def.student.user}`;

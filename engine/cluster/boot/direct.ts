@@ -1,6 +1,7 @@
 import { Registry } from '../../api/registry.ts';
 import type { KObject } from '../../api/types.ts';
-import { createKubeadmPki, type KubeadmPki } from '../../pki/index.ts';
+import { createKubeadmPki, newKubeadmLeaf, poolKey, type KubeadmPki } from '../../pki/index.ts';
+import { COMPONENTS, type RunningComponent } from './components.ts';
 import { assembleApiServer } from '../../apiserver/assemble.ts';
 import { bootstrapRbacObjects, kubeadmRbacObjects } from '../../apiserver/bootstrap/index.ts';
 import type { ApiServer } from '../../apiserver/server.ts';
@@ -22,6 +23,8 @@ export interface ClusterHandle {
   /** kubeconfig is the admin kubeconfig text */
   kubeconfig: string;
   pki: KubeadmPki;
+  /** components are the cluster's running parts (controllers, scheduler, kubelets…) started at boot */
+  components: RunningComponent[];
 }
 
 /**
@@ -29,9 +32,9 @@ export interface ClusterHandle {
  * without the kubelet and static pods (the minimal boot used until the full
  * kubeadm boot runs the control plane from its manifests).
  */
-export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
+export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: MvccStore; now: number }): ClusterHandle {
   const runtime = world.runtime;
-  const kv = new MvccStore();
+  const kv = restored?.kv ?? new MvccStore();
   const registry = new Registry();
   const cp = spec.machines.find((m) => m.role === 'control-plane')!;
   const v = componentVersions(spec.version);
@@ -42,14 +45,8 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
     rand: runtime.rand,
     nodes: spec.machines.filter((m) => m !== cp).map((m) => ({ name: m.name, ip: m.ip })),
   });
-  for (const [hostName, files] of Object.entries(pki.files)) {
-    const fs = world.mustHost(hostName).fs;
-    for (const [path, f] of Object.entries(files)) {
-      fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
-      fs.writeFile(path, f.content, { mode: f.mode });
-    }
-    for (const [link, target] of Object.entries(pki.symlinks[hostName] ?? {})) fs.symlink(target, link);
-  }
+  // A restored cluster's hosts already hold their files (maybe renewed certificates): leave them.
+  if (!restored) writePkiFiles(world, pki);
   const assembled = assembleApiServer(
     {
       clientCaPem: pki.cas['ca']!.certPem,
@@ -88,6 +85,38 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
   const apiserver = assembled.server;
   world.net.listen(cp.name, '0.0.0.0', 6443, { protocol: 'kube-api', tls: { certPem: pki.certs['apiserver']!.certPem, clientCaPem: pki.cas['ca']!.certPem }, handler: apiserver });
   const admin = new ApiClient(() => apiserver, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
+  if (!restored) seedCluster(world, spec, admin, pki);
+  // A restored cluster carries on at the time it was saved; its certificates still date from its first boot.
+  else if (restored.now > runtime.now) runtime.clock.set(restored.now);
+  const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
+  runtime.settle();
+  const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig, pki, components: [] };
+  const clientFor = (cn: string, orgs: string[] = []) => {
+    const leaf = newKubeadmLeaf({ commonName: cn, organization: orgs, usages: ['clientAuth'] }, poolKey(0), pki.cas['ca']!, runtime.now, runtime.rand);
+    return new ApiClient(() => apiserver, { clientCertPem: leaf.certPem });
+  };
+  for (const start of COMPONENTS) handle.components.push(...start({ world, runtime, cluster: handle, clientFor }));
+  runtime.settle();
+  return handle;
+}
+
+/** writePkiFiles puts the cluster's certificates, keys and kubeconfigs on its hosts, where kubeadm writes them. */
+function writePkiFiles(world: World, pki: KubeadmPki): void {
+  for (const [hostName, files] of Object.entries(pki.files)) {
+    const fs = world.mustHost(hostName).fs;
+    for (const [path, f] of Object.entries(files)) {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+      fs.writeFile(path, f.content, { mode: f.mode });
+    }
+    for (const [link, target] of Object.entries(pki.symlinks[hostName] ?? {})) fs.symlink(target, link);
+  }
+}
+
+/** seedCluster writes what a new cluster starts with: its namespaces, Node objects and bootstrap RBAC. */
+function seedCluster(world: World, spec: ClusterSpec, admin: ApiClient, pki: KubeadmPki): void {
+  const runtime = world.runtime;
+  const v = componentVersions(spec.version);
+  const cp = spec.machines.find((m) => m.role === 'control-plane')!;
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     admin.create(R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
@@ -110,13 +139,10 @@ export function bootDirect(world: World, spec: ClusterSpec): ClusterHandle {
     const created = admin.create(R.nodes, undefined, { ...node, status: undefined });
     admin.updateStatus(R.nodes, { ...created, status: node.status });
   });
-  const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
   for (const obj of [...bootstrapRbacObjects(), ...kubeadmRbacObjects()]) admin.create(refFor(obj), obj.metadata.namespace, obj);
   const cpHost = world.mustHost(cp.name);
   cpHost.fs.mkdir('/root/.kube', { recursive: true });
-  cpHost.fs.writeFile('/root/.kube/config', kubeconfig, { mode: 0o600 });
-  runtime.settle();
-  return { spec, apiserver, kv, admin, kubeconfig, pki };
+  cpHost.fs.writeFile('/root/.kube/config', pki.kubeconfigs['admin.conf']!.yaml, { mode: 0o600 });
 }
 
 /** refFor names the resource of an RBAC object. */

@@ -13,6 +13,7 @@ import { date } from './date.ts';
 import { diff } from './diff.ts';
 import { df, du, free } from './du.ts';
 import { echo } from './echo.ts';
+import { nano, vi, vim } from './editor.ts';
 import { env } from './env.ts';
 import { find } from './find.ts';
 import { egrep, fgrep, grep } from './grep.ts';
@@ -59,5 +60,5 @@ export const COREUTILS: ProgramDef[] = [
   awk, base64, basename, bash, cat, chgrp, chmod, chown, clear, cp, cut, date, df, diff, dirname, du, echo, egrep, env, falseCmd,
   fgrep, find, free, grep, head, hostname, id, less, ln, ls, man, mkdir, more, mv, nproc, printf, ps, readlink, realpath,
   rm, rmdir, sed, seq, sh, sleep, sort, ssh, stat, su, sudo, tail, tar, tee, timeout, touch, tr, trueCmd, tty, uname, uniq,
-  watch, wc, which, whoami, xargs, yes,
+  watch, wc, which, whoami, xargs, yes, vi, vim, nano,
 ];

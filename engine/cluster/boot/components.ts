@@ -1,0 +1,42 @@
+import type { Runtime } from '../../base/runtime.ts';
+import type { ApiClient } from '../../client/client.ts';
+import type { World } from '../world.ts';
+import { startScheduler, type PodVerdicts } from '../../scheduler/index.ts';
+import type { ClusterHandle } from './direct.ts';
+
+/**
+ * ComponentContext is what a cluster component needs to start: the world it
+ * runs in, the cluster (apiserver, PKI, store) and a way to make API clients
+ * with the component's own identity (client certificate CN and O).
+ */
+export interface ComponentContext {
+  world: World;
+  runtime: Runtime;
+  cluster: ClusterHandle;
+  /** clientFor makes an API client authenticated as user `cn` in groups `orgs`, signed by the cluster CA. */
+  clientFor(cn: string, orgs?: string[]): ApiClient;
+}
+
+/** RunningComponent is a started component; stop ends it the way killing its process would. */
+export interface RunningComponent {
+  name: string;
+  stop(): void;
+  /** verdicts (schedulers only) explains the last failed scheduling attempt of a pending pod, for "Why Pending". */
+  verdicts?(podUid: string): PodVerdicts | undefined;
+}
+
+/** ComponentStarter starts one kind of component (one per cluster, or one per node) and returns what runs. */
+export type ComponentStarter = (ctx: ComponentContext) => RunningComponent[];
+
+/**
+ * COMPONENTS are started, in order, once a cluster's apiserver answers. Each
+ * area adds its own starter here.
+ */
+export const COMPONENTS: ComponentStarter[] = [startDefaultScheduler];
+
+/** startDefaultScheduler runs kube-scheduler with the default profile as system:kube-scheduler. */
+function startDefaultScheduler(ctx: ComponentContext): RunningComponent[] {
+  const cp = ctx.cluster.spec.machines.find((m) => m.role === 'control-plane');
+  const h = startScheduler({ runtime: ctx.runtime, client: ctx.clientFor('system:kube-scheduler'), hostname: cp?.name });
+  return [{ name: 'kube-scheduler', stop: () => h.stop(), verdicts: (uid) => h.verdicts(uid) }];
+}
