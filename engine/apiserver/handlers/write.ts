@@ -11,6 +11,7 @@ import { jsonPatch, JsonPatchError } from '../patch/json-patch.ts';
 import { createObject, revisionOf, updateObject, deleteObject } from '../storage/writes.ts';
 import { ok, withTypeMeta } from './read.ts';
 import { toStorage } from '../conversion.ts';
+import { decodeFields } from './field-validation.ts';
 
 /** decodeBody turns a request body into a mutable object of the endpoint's kind, with the apiserver's decode errors. */
 export function decodeBody(s: RequestScope): KObject {
@@ -29,8 +30,9 @@ export function decodeBody(s: RequestScope): KObject {
   }
   obj.apiVersion = want;
   obj.kind = s.def.kind;
-  if (!isPlainObject(obj.metadata)) obj.metadata = {};
-  return obj;
+  const typed = decodeFields(s, obj);
+  if (!isPlainObject(typed.metadata)) typed.metadata = {};
+  return typed;
 }
 
 function versionOnly(apiVersion: unknown): string {
@@ -201,7 +203,7 @@ export function patchResource(ctx: ServerContext, s: RequestScope): ApiResponse 
     throw e;
   }
   if (!isPlainObject(patched)) throw badRequest('patch produced a non-object');
-  const obj = patched as KObject;
+  const obj = decodeFields(s, { ...(patched as KObject), apiVersion: apiVersionOf(s.def), kind: s.def.kind });
   if (!isPlainObject(obj.metadata)) obj.metadata = {};
   const current = revisionOf(old);
   const given = obj.metadata.resourceVersion;
