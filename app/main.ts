@@ -5,5 +5,5 @@
  */
 import { spawnEngine } from './engine/spawn.ts';
 
-const { client } = spawnEngine();
-void import('./start.tsx').then((m) => m.start(client));
+const { client, supervisor } = spawnEngine();
+void import('./start.tsx').then((m) => m.start(client, supervisor));

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import type { EngineClient } from './engine/client.ts';
+import type { EngineSupervisor } from './engine/supervisor.ts';
 import { LabContext } from './lab/context.ts';
 import { LabSession } from './lab/lab-session.ts';
 import { Timeline } from './lab/timeline.ts';
@@ -12,12 +13,16 @@ import { useApp } from './state/store.ts';
 import { installTestHooks } from './test-hooks.ts';
 
 /** start renders the page and starts (or restores) the lab on the engine main.tsx already spawned. */
-export function start(client: EngineClient): void {
+export function start(client: EngineClient, supervisor?: EngineSupervisor): void {
   const store = new LabStore();
   const saved = store.load().catch(() => undefined);
   const lab = new LabSession(client, store);
   const timeline = new Timeline(lab);
-  installTestHooks(lab);
+  installTestHooks(lab, supervisor);
+  if (supervisor) {
+    supervisor.onRestart = (reason) => lab.recover(reason);
+    supervisor.start();
+  }
 
   try {
     const theme = localStorage.getItem('kubelab.theme');

@@ -7,6 +7,7 @@ interface Hooks {
   mode(): string | undefined;
   graphNodes(): string[];
   inject(e: EngineEvent): void;
+  killEngine(): void;
 }
 
 declare global {

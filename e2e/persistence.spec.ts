@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buffer, focusTerminal, open, promptLine, run, shot, waitForPrompt } from './helpers.ts';
+import { buffer, focusTerminal, open, outputOf, promptLine, run, shot, waitForPrompt } from './helpers.ts';
 
 test('a reload restores the terminal, history, open files, exam clock and cluster exactly', async ({ page }) => {
   await open(page);
@@ -66,4 +66,15 @@ test('rewind brings the cluster and files back to an earlier command', async ({ 
   await run(page, 'cat r.txt');
   expect((await buffer(page)).split('\n').at(-2)).toBe('one');
   await shot(page, 'rewind');
+});
+
+test('an engine that dies is restarted from the last save, with a notice', async ({ page }) => {
+  await open(page);
+  await run(page, 'echo before-crash > crash.txt');
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => window.__kubelab!.killEngine());
+  await expect(page.getByText(/stopped responding; it was restarted from the last save/)).toBeVisible({ timeout: 30_000 });
+  await waitForPrompt(page);
+  await run(page, 'cat crash.txt');
+  expect(await outputOf(page, 'cat crash.txt')).toBe('before-crash');
 });

@@ -28,12 +28,35 @@ export class EngineClient implements EngineApi {
   private fatalListeners = new Set<(e: SerializedError) => void>();
   private readyResolve!: () => void;
   /** ready settles when the worker has loaded and answers calls. */
-  readonly ready: Promise<void>;
+  ready: Promise<void>;
+  /** lastHeard is when the worker last sent anything (performance.now()), for the watchdog. */
+  lastHeard = 0;
 
-  constructor(private readonly port: WorkerPort) {
+  constructor(private port: WorkerPort) {
     this.ready = new Promise((resolve) => (this.readyResolve = resolve));
-    port.addEventListener('message', (e) => this.receive(e.data));
-    port.addEventListener('error', (e) => this.failAll({ name: 'WorkerError', message: e.message || 'the engine worker failed to load' }));
+    this.attach(port);
+  }
+
+  private attach(port: WorkerPort): void {
+    port.addEventListener('message', (e) => {
+      if (port === this.port) this.receive(e.data);
+    });
+    port.addEventListener('error', (e) => {
+      if (port === this.port) this.failAll({ name: 'WorkerError', message: e.message || 'the engine worker failed to load' });
+    });
+  }
+
+  /**
+   * replacePort moves the client to a new worker (the old one died): calls
+   * still waiting on the old one fail, and `ready` waits for the new one.
+   */
+  replacePort(port: WorkerPort): void {
+    this.port = port;
+    const lost = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of lost) p.reject(new EngineError({ name: 'EngineRestarted', message: 'the engine stopped and was restarted' }));
+    this.ready = new Promise((resolve) => (this.readyResolve = resolve));
+    this.attach(port);
   }
 
   /** on subscribes to engine events; the returned function unsubscribes. */
@@ -64,6 +87,7 @@ export class EngineClient implements EngineApi {
   }
 
   private receive(batch: FromWorker[] | FromWorker): void {
+    this.lastHeard = performance.now();
     const msgs = Array.isArray(batch) ? batch : [batch];
     for (const m of msgs) {
       if (m.kind === 'ready') this.readyResolve();
@@ -132,6 +156,10 @@ export class EngineClient implements EngineApi {
     await this.call('resize', session, columns, rows).catch((err: unknown) => {
       if (!isUnsupported(err)) throw err;
     });
+  }
+  /** ping answers with the engine's simulated time; the watchdog's heartbeat. */
+  ping(): Promise<number> {
+    return this.call('ping');
   }
   /** endInput is optional in the engine: without it Ctrl-D during a command does nothing. */
   async endInput(session: string): Promise<void> {

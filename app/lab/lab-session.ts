@@ -61,6 +61,20 @@ export class LabSession {
     await this.bootFresh();
   }
 
+  /**
+   * recover brings the lab back after the engine's worker died and a new one
+   * started: everything up to the last save returns; only the command that
+   * was running is lost.
+   */
+  async recover(reason: string): Promise<void> {
+    const saved = await this.store.load().catch(() => undefined);
+    await this.saver.pause(async () => {
+      if (saved) await this.restoreSnapshot(saved);
+      else await this.bootFresh();
+    });
+    notify('warning', `${reason[0]!.toUpperCase()}${reason.slice(1)}; it was restarted from the last save. The command that was running was lost.`, 15000);
+  }
+
   /** bootFresh starts a new lab with one terminal tab. */
   async bootFresh(): Promise<void> {
     const info = await this.bootEngine();

@@ -163,6 +163,10 @@ export class Lab implements EngineApi {
     this.lab.world.mustHost(host).fs.writeFile(path, content);
   }
 
+  async ping(): Promise<number> {
+    return this.booted?.world.runtime.now ?? 0;
+  }
+
   async setSpeed(factor: number): Promise<void> {
     this.speed = Math.max(0, factor);
   }

@@ -124,6 +124,11 @@ export interface EngineApi {
    * an interactive kubectl exec): end of input for that command.
    */
   endInput?(session: string): Promise<void>;
+  /**
+   * ping (optional) answers at once with the simulated time: the UI's
+   * watchdog uses it to tell a busy engine from one that has died.
+   */
+  ping?(): Promise<number>;
 }
 
 export interface Inspection {

@@ -24,6 +24,7 @@ export const METHODS = [
   'saveState',
   'resize',
   'endInput',
+  'ping',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<keyof EngineApi, (typeof METHODS)[number]>;
