@@ -40,9 +40,18 @@ export function rfc3339Micro(ms: number): string {
   return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
+// Printers parse the same few timestamps (creation, transitions) on every list: remember them.
+const parsed = new Map<string, number>();
+const PARSED_MAX = 50_000;
+
 /** parseTime reads an RFC 3339 timestamp into milliseconds, or undefined. */
 export function parseTime(s: unknown): number | undefined {
   if (typeof s !== 'string' || s === '') return undefined;
-  const t = Date.parse(s);
+  let t = parsed.get(s);
+  if (t === undefined) {
+    t = Date.parse(s);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(s, t);
+  }
   return Number.isNaN(t) ? undefined : t;
 }

@@ -1,7 +1,7 @@
 import { translateTimestampSince } from '../../../base/age.ts';
 import { parseTime } from '../../../base/clock.ts';
 import type { Cell, KObject, PrintContext } from '../../types.ts';
-import { list, rec, str, num, type Obj } from '../../validation/util.ts';
+import { view as list, rec, str, num, type Obj } from '../../validation/util.ts';
 import { age } from '../common.ts';
 
 /** printPod: READY, STATUS, RESTARTS and the wide cells, exactly as the server-side printer computes them. */
@@ -12,7 +12,7 @@ function isRestartableInit(c: Obj | undefined): boolean {
   return !!c && str(c.restartPolicy) === 'Always';
 }
 
-function hasCondition(conds: Obj[], type: string): boolean {
+function hasCondition(conds: readonly Obj[], type: string): boolean {
   return conds.some((c) => str(c.type) === type && str(c.status) === 'True');
 }
 
@@ -21,8 +21,30 @@ function terminatedAt(cs: Obj): number | undefined {
   return Object.keys(t).length ? (parseTime(t.finishedAt) ?? 0) : undefined;
 }
 
+/** PodStatusSummary is what READY, STATUS and RESTARTS are made of, before the clock is read. */
+interface PodStatusSummary {
+  readyText: string;
+  reason: string;
+  restarts: number;
+  lastRestart: number;
+}
+
+// Stored objects are immutable: a pod's summary holds until the pod changes (a new object).
+const summaries = new WeakMap<KObject, PodStatusSummary>();
+
 /** podStatusCells returns [ready, status, restarts] for a pod. */
 export function podStatusCells(pod: KObject, ctx: PrintContext): [string, string, string] {
+  let s = summaries.get(pod);
+  if (!s) {
+    s = summarize(pod);
+    if (Object.isFrozen(pod)) summaries.set(pod, s);
+  }
+  let restartsText = String(s.restarts);
+  if (s.restarts !== 0 && s.lastRestart !== 0) restartsText = `${s.restarts} (${translateTimestampSince(s.lastRestart, ctx.now)} ago)`;
+  return [s.readyText, s.reason, restartsText];
+}
+
+function summarize(pod: KObject): PodStatusSummary {
   const spec = rec(pod.spec);
   const status = rec(pod.status);
   const conds = list(status.conditions);
@@ -96,9 +118,7 @@ export function podStatusCells(pod: KObject, ctx: PrintContext): [string, string
   const phase = str(status.phase);
   if (pod.metadata.deletionTimestamp && str(status.reason) === NODE_UNREACHABLE_REASON) reason = 'Unknown';
   else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
-  let restartsText = String(restarts);
-  if (restarts !== 0 && lastRestart !== 0) restartsText = `${restarts} (${translateTimestampSince(lastRestart, ctx.now)} ago)`;
-  return [`${ready}/${total}`, reason, restartsText];
+  return { readyText: `${ready}/${total}`, reason, restarts, lastRestart };
 }
 
 /** podRow is printPod's cells: Name, Ready, Status, Restarts, Age, IP, Node, Nominated Node, Readiness Gates. */
