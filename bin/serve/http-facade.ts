@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandler, ApiRequest, Credentials, HttpMethod, WatchStream } from '../../engine/api/transport.ts';
 import { isWatchStream } from '../../engine/api/transport.ts';
+import { decodeProtobufObject } from './protobuf/decode.ts';
+
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
 /** MAX_BODY is the apiserver's request size limit (3 MiB), past which it answers 413. */
 export const MAX_BODY = 3 * 1024 * 1024;
@@ -28,7 +31,7 @@ function headersOf(req: IncomingMessage): Record<string, string | string[]> {
   return h;
 }
 
-function readBody(req: IncomingMessage): Promise<{ text: string } | { tooLarge: true }> {
+function readBody(req: IncomingMessage): Promise<{ bytes: Buffer } | { tooLarge: true }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -38,14 +41,23 @@ function readBody(req: IncomingMessage): Promise<{ text: string } | { tooLarge: 
       if (size > MAX_BODY) over = true;
       else chunks.push(c);
     });
-    req.on('end', () => resolve(over ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () => resolve(over ? { tooLarge: true } : { bytes: Buffer.concat(chunks) }));
     req.on('error', reject);
   });
 }
 
-/** decodeBody parses a JSON body, keeping the raw text when it is not JSON so the apiserver can report it. */
-function decodeBody(text: string, contentType: string): unknown {
-  if (text === '') return undefined;
+/**
+ * decodeBody parses a JSON body (or the protobuf body of client-go's typed
+ * clients), keeping the raw text when it cannot be read so the apiserver can
+ * report it.
+ */
+function decodeBody(bytes: Buffer, contentType: string): unknown {
+  if (bytes.length === 0) return undefined;
+  if (contentType.startsWith(PROTOBUF)) {
+    const r = decodeProtobufObject(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    return 'error' in r ? r.error : r.value;
+  }
+  const text = bytes.toString('utf8');
   if (contentType.includes('yaml') && !contentType.includes('json')) return text;
   try {
     return JSON.parse(text);
@@ -81,12 +93,14 @@ export function createRequestListener(
       const auth = String(headers['authorization'] ?? '');
       if (auth.startsWith('Bearer ')) creds.token = auth.slice(7).trim();
       const contentType = String(headers['content-type'] ?? '');
+      // The engine works on JSON: a protobuf body is decoded here and handed on as JSON.
+      if (contentType.startsWith(PROTOBUF)) headers['content-type'] = 'application/json';
       const apiReq: ApiRequest = {
         method: (req.method ?? 'GET') as HttpMethod,
         path: url.pathname,
         query: queryOf(url),
         headers,
-        body: decodeBody(body.text, contentType),
+        body: decodeBody(body.bytes, contentType),
         credentials: creds,
       };
       const h = handler();
