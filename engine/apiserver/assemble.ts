@@ -14,6 +14,7 @@ import type { Attributes } from './authz/types.ts';
 import type { RestHooks, ServerContext } from './context.ts';
 import type { VersionInfo } from './handlers/nonresource.ts';
 import { ApiServer } from './server.ts';
+import { tokenRequestConnector, type TokenIssuerSettings } from './handlers/token-request.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** ApiServerSettings are kube-apiserver's flags that shape the pipeline, already read from files. */
@@ -21,6 +22,8 @@ export interface ApiServerSettings {
   clientCaPem: string;
   /** --service-account-key-file contents (PEM public keys) */
   serviceAccountKeyPems: string[];
+  /** --service-account-signing-key-file contents, --service-account-issuer and --service-account-max-token-expiration: TokenRequest is served when set */
+  tokenIssuer?: TokenIssuerSettings;
   /** --token-auth-file path and contents, when given */
   tokenAuthFile?: { path: string; text: string };
   enableBootstrapTokenAuth: boolean;
@@ -101,7 +104,7 @@ export function assembleApiServer(s: ApiServerSettings, d: AssembleDeps): { serv
     },
     admission: admission.chain,
     hooks: d.hooks,
-    connectors: d.connectors,
+    connectors: s.tokenIssuer ? { 'serviceaccounts/token': tokenRequestConnector(s.tokenIssuer), ...d.connectors } : d.connectors,
     serviceCidr: s.serviceCidr,
     nodePortRange: s.nodePortRange,
     advertiseAddress: s.advertiseAddress,

@@ -1,6 +1,6 @@
 import { Registry } from '../../api/registry.ts';
 import type { KObject } from '../../api/types.ts';
-import { createKubeadmPki, newKubeadmLeaf, poolKey, type KubeadmPki } from '../../pki/index.ts';
+import { createKubeadmPki, newKubeadmLeaf, OID, poolKey, type KubeadmPki } from '../../pki/index.ts';
 import { COMPONENTS, type RunningComponent } from './components.ts';
 import { assembleApiServer } from '../../apiserver/assemble.ts';
 import { bootstrapRbacObjects, kubeadmRbacObjects } from '../../apiserver/bootstrap/index.ts';
@@ -51,6 +51,7 @@ export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: Mvc
     {
       clientCaPem: pki.cas['ca']!.certPem,
       serviceAccountKeyPems: [pki.serviceAccount.pubPem],
+      tokenIssuer: { signingKeyPem: pki.serviceAccount.keyPem, issuer: 'https://kubernetes.default.svc.cluster.local' },
       enableBootstrapTokenAuth: true,
       authorizationMode: 'Node,RBAC',
       enableAdmissionPlugins: ['NodeRestriction'],
@@ -92,7 +93,7 @@ export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: Mvc
   runtime.settle();
   const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig, pki, components: [] };
   const clientFor = (cn: string, orgs: string[] = []) => {
-    const leaf = newKubeadmLeaf({ commonName: cn, organization: orgs, usages: ['clientAuth'] }, poolKey(0), pki.cas['ca']!, runtime.now, runtime.rand);
+    const leaf = newKubeadmLeaf({ commonName: cn, organization: orgs, usages: [OID.clientAuth] }, poolKey(0), pki.cas['ca']!, runtime.now, runtime.rand);
     return new ApiClient(() => apiserver, { clientCertPem: leaf.certPem });
   };
   for (const start of COMPONENTS) handle.components.push(...start({ world, runtime, cluster: handle, clientFor }));
