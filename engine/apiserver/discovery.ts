@@ -2,7 +2,7 @@ import type { Registry } from '../api/registry.ts';
 import { apiVersionOf, type ResourceDef } from '../api/types.ts';
 
 /** Subresource discovery entries: the kind and verbs each subresource serves. */
-const SUBRESOURCES: Record<string, { group?: string; version?: string; kind?: string; verbs: string[] }> = {
+export const SUBRESOURCES: Record<string, { group?: string; version?: string; kind?: string; verbs: string[] }> = {
   status: { verbs: ['get', 'patch', 'update'] },
   scale: { group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
   log: { verbs: ['get'] },
@@ -20,7 +20,7 @@ const SUBRESOURCES: Record<string, { group?: string; version?: string; kind?: st
 };
 
 /** proxy subresources' kinds depend on the parent */
-const PROXY_KIND: Record<string, string> = { pods: 'PodProxyOptions', nodes: 'NodeProxyOptions', services: 'ServiceProxyOptions' };
+export const PROXY_KIND: Record<string, string> = { pods: 'PodProxyOptions', nodes: 'NodeProxyOptions', services: 'ServiceProxyOptions' };
 
 function resourceEntry(d: ResourceDef): Record<string, unknown> {
   const e: Record<string, unknown> = { name: d.plural, singularName: d.singular, namespaced: d.namespaced, kind: d.kind, verbs: d.verbs };

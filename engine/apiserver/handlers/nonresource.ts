@@ -1,8 +1,9 @@
 import { StatusError } from '../../base/errors.ts';
-import { queryValue, type ApiRequest, type ApiResponse } from '../../api/transport.ts';
+import { headerValue, queryValue, type ApiRequest, type ApiResponse } from '../../api/transport.ts';
 import type { UserInfo } from '../authn/types.ts';
 import type { ServerContext } from '../context.ts';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from '../discovery.ts';
+import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, wantsAggregated } from '../aggregated-discovery.ts';
 import type { RequestInfo } from '../request-info.ts';
 import type { ApiServerConfig } from '../server.ts';
 
@@ -95,6 +96,9 @@ export function nonResourceRequest(ctx: ServerContext, config: ApiServerConfig, 
   }
   if (first === 'version' && segs.length === 1) return { status: 200, body: config.version };
   if (first === 'livez' || first === 'readyz' || first === 'healthz') return health(first, req, segs.slice(1).join('/'), config);
+  if ((first === 'api' || first === 'apis') && segs.length === 1 && wantsAggregated(headerValue(req, 'accept'))) {
+    return { status: 200, body: aggregatedDiscovery(ctx.registry, first === 'api'), contentType: AGGREGATED_CONTENT_TYPE };
+  }
   if (first === 'api') {
     if (segs.length === 1) return { status: 200, body: apiVersions(ctx.advertiseAddress) };
     if (segs.length === 2) {

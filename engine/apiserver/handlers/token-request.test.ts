@@ -14,7 +14,7 @@ describe('TokenRequest (serviceaccounts/token)', () => {
     expect(r.status).toBe(201);
     const body = r.body as { spec: { expirationSeconds: number; audiences: string[] }; status: { token: string; expirationTimestamp: string } };
     expect(body.spec).toMatchObject({ expirationSeconds: 3600, audiences: ['https://kubernetes.default.svc.cluster.local'] });
-    const claims = decodeJwt(body.status.token).claims;
+    const claims = decodeJwt(body.status.token)!.claims;
     expect(claims.sub).toBe('system:serviceaccount:default:robot');
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
     const denied = call('GET', '/api/v1/namespaces/default/pods', undefined, { token: body.status.token });
