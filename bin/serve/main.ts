@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:https';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import { bootLab, type BootedLab } from '../../engine/cluster/boot/boot-lab.ts';
+import { loadOpenApiDefinitions } from '../../engine/api/openapi/load.ts';
 import { parseLabDefinition } from '../../engine/cluster/lab-definition.ts';
 import { createRequestListener } from './http-facade.ts';
 
@@ -56,6 +57,7 @@ users:
  */
 export async function startServe(o: ServeOptions): Promise<{ server: Server; lab: BootedLab; url: string; kubeconfig: string; close(): Promise<void> }> {
   const def = o.labFile ? parseLabDefinition(readFileSync(o.labFile, 'utf8')) : undefined;
+  await loadOpenApiDefinitions();
   const lab = bootLab({ def, seed: o.seed });
   const cluster = lab.clusters[0]!;
   const runtime = lab.world.runtime;

@@ -12,6 +12,7 @@ import { Collector, EMPTY_INPUT } from '../host/streams.ts';
 import { Interrupt } from '../host/interrupt.ts';
 import { BUILTINS } from '../shell/builtins/index.ts';
 import { preloadShellParser } from '../shell/parser/load.ts';
+import { loadOpenApiDefinitions } from '../api/openapi/load.ts';
 import { DEFAULT_EPOCH } from '../base/clock.ts';
 import type { Host } from '../host/host.ts';
 import { restoreSnapshot } from '../store/snapshot.ts';
@@ -69,6 +70,8 @@ export class Lab implements EngineApi {
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
     preloadShellParser();
+    // The OpenAPI schemas (for explain and real clients) are large: they load beside the lab, not before it.
+    void loadOpenApiDefinitions();
     // Everything that can fail on a saved lab is checked before the running lab is touched.
     const saved = opts.state ? decodeLabState(opts.state) : undefined;
     const labText = saved ? saved.lab : opts.lab;

@@ -3,6 +3,7 @@ import { headerValue, queryValue, type ApiRequest, type ApiResponse } from '../.
 import type { UserInfo } from '../authn/types.ts';
 import type { ServerContext } from '../context.ts';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from '../discovery.ts';
+import { openApiRequest } from '../openapi-endpoint.ts';
 import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, wantsAggregated } from '../aggregated-discovery.ts';
 import type { RequestInfo } from '../request-info.ts';
 import type { ApiServerConfig } from '../server.ts';
@@ -95,6 +96,7 @@ export function nonResourceRequest(ctx: ServerContext, config: ApiServerConfig, 
     throw new StatusError({ reason: 'MethodNotAllowed', code: 405, message: 'the server does not allow this method on the requested resource', details: {} });
   }
   if (first === 'version' && segs.length === 1) return { status: 200, body: config.version };
+  if (first === 'openapi') return openApiRequest(ctx.registry, config.version.gitVersion, segs);
   if (first === 'livez' || first === 'readyz' || first === 'healthz') return health(first, req, segs.slice(1).join('/'), config);
   if ((first === 'api' || first === 'apis') && segs.length === 1 && wantsAggregated(headerValue(req, 'accept'))) {
     return { status: 200, body: aggregatedDiscovery(ctx.registry, first === 'api'), contentType: AGGREGATED_CONTENT_TYPE };
