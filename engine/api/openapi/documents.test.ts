@@ -21,7 +21,7 @@ describe('OpenAPI documents', () => {
   });
 
   it('declare fieldValidation on PATCH of each kind, which kubectl checks before server-side validation', () => {
-    const doc = openApiV3Document(registry, 'apps/v1', defs, 'v1.34.3')!;
+    const doc = openApiV3Document(registry, 'apps/v1', defs, 'v1.34.3') as Schema;
     const patch = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch;
     expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
     expect(patch.parameters.map((p: Schema) => p.name)).toContain('fieldValidation');
@@ -29,7 +29,7 @@ describe('OpenAPI documents', () => {
   });
 
   it('carry schemas with descriptions, formats and patch strategies, closed over their references', () => {
-    const doc = openApiV3Document(registry, 'v1', defs, 'v1.34.3')!;
+    const doc = openApiV3Document(registry, 'v1', defs, 'v1.34.3') as Schema;
     const schemas = doc.components.schemas as Record<string, Schema>;
     const pod = schemas['io.k8s.api.core.v1.Pod']!;
     expect(pod['x-kubernetes-group-version-kind']).toEqual([{ group: '', version: 'v1', kind: 'Pod' }]);
