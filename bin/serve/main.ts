@@ -15,6 +15,8 @@ export interface ServeOptions {
   seed?: number;
   /** tick drives simulated time from wall time (off in tests that step time themselves) */
   tick?: boolean;
+  /** lab serves a lab that is already running (the differential suite shares one with the engine's own kubectl) */
+  lab?: BootedLab;
 }
 
 function derToPem(der: Buffer): string {
@@ -58,7 +60,7 @@ users:
 export async function startServe(o: ServeOptions): Promise<{ server: Server; lab: BootedLab; url: string; kubeconfig: string; close(): Promise<void> }> {
   const def = o.labFile ? parseLabDefinition(readFileSync(o.labFile, 'utf8')) : undefined;
   await loadOpenApiDefinitions();
-  const lab = bootLab({ def, seed: o.seed });
+  const lab = o.lab ?? bootLab({ def, seed: o.seed });
   const cluster = lab.clusters[0]!;
   const runtime = lab.world.runtime;
   let openWatches = 0;
