@@ -83,6 +83,12 @@ export async function startServe(o: ServeOptions): Promise<{ server: Server; lab
     },
     listener,
   );
+  // Requests the HTTP parser cannot read still get an apiserver Status, and the connection closes.
+  server.on('clientError', (err: Error & { code?: string }, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `malformed HTTP request: ${err.code ?? err.message}`, reason: 'BadRequest', code: 400 });
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve) => server.listen(o.port, o.host ?? '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   let last = Date.now();
