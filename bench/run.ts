@@ -15,6 +15,11 @@ async function main(): Promise<void> {
       results.push({ name: bench.name, value: NaN, unit: 'ms', note: `failed: ${(err as Error).message}` });
     }
   }
+  // A baseline measured by one bench is attached to the figure of another it compares with.
+  for (const b of results.filter((r) => r.baselineFor)) {
+    const target = results.find((r) => r.name === b.baselineFor);
+    if (target && !Number.isNaN(b.value)) target.baseline = { name: b.name, value: b.value };
+  }
   printTable(results);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

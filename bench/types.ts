@@ -8,6 +8,8 @@ export interface BenchResult {
   aim?: { op: '<' | '>'; value: number };
   /** baseline is the same figure for something we compare against, measured in the same run. */
   baseline?: { name: string; value: number };
+  /** baselineFor names another result (measured elsewhere in the run) that this one is the baseline of. */
+  baselineFor?: string;
   /** note explains a skipped or partial measurement. */
   note?: string;
 }

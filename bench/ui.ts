@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { percentile, type Bench, type BenchResult } from './types.ts';
+import { bigCluster } from '../e2e/fixtures.ts';
 
 const DIST = 'dist';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -105,6 +106,54 @@ async function echoLatency(browser: Browser, url: string): Promise<[number, numb
   return samples;
 }
 
+/**
+ * graphTimes loads a 1,000-element cluster into the topology, then measures
+ * the time from a 100-pod scale-up arriving to the frame that shows it, and
+ * the frame rate while the graph pans.
+ */
+async function graphTimes(browser: Browser, url: string): Promise<{ updateMs: number; fps: number }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  await page.goto(`${url}?testhooks`);
+  await waitMark(page);
+  const base = bigCluster(1000);
+  await page.evaluate((d) => (window as unknown as { __kubelab: { inject(e: unknown): void } }).__kubelab.inject({ type: 'cluster', diff: d }), base);
+  await page.waitForFunction(() => ((window as unknown as { __cy?: { nodes(): { length: number } } }).__cy?.nodes().length ?? 0) > 300, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  const rs = base.added.find((o) => o.kind === 'ReplicaSet')!;
+  const scale = {
+    added: Array.from({ length: 100 }, (_, i) => ({
+      kind: 'Pod', apiVersion: 'v1', name: `scaled-${i}`, namespace: rs.namespace, uid: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: `scaled-${i}`, namespace: rs.namespace, uid: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.name, uid: rs.uid, controller: true }] }, spec: { nodeName: i % 2 ? 'node01' : 'node02' }, status: { phase: 'Pending' } },
+    })),
+    updated: [], removed: [], revision: 2,
+  };
+  const updateMs = await page.evaluate(async (d) => {
+    const w = window as unknown as { __kubelab: { inject(e: unknown): void }; __cy: { nodes(): { length: number } } };
+    const before = w.__cy.nodes().length;
+    const t0 = performance.now();
+    w.__kubelab.inject({ type: 'cluster', diff: d });
+    for (;;) {
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      if (w.__cy.nodes().length >= before + 100) return performance.now() - t0;
+      if (performance.now() - t0 > 10_000) return NaN;
+    }
+  }, scale);
+  const fps = await page.evaluate(async () => {
+    const cy = (window as unknown as { __cy: { panBy(p: { x: number; y: number }): void } }).__cy;
+    let frames = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 2000) {
+      cy.panBy({ x: 2, y: 1 });
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      frames++;
+    }
+    return (frames * 1000) / (performance.now() - t0);
+  });
+  await ctx.close();
+  return { updateMs, fps };
+}
+
 /** workerClosure finds the engine worker's files among the loaded ones: its entry and what it imports. */
 function workerClosure(loaded: string[]): Set<string> {
   const out = new Set<string>();
@@ -157,6 +206,7 @@ export const uiBench: Bench = {
       const restored: number[] = [];
       for (let i = 0; i < 3; i++) restored.push((await firstPrompt(browser, url, true)).ms);
       const echo = await echoLatency(browser, url);
+      const topo = await graphTimes(browser, url);
 
       const monaco = (f: string) => /monaco|MonacoEditor|editor\.worker|yaml\.worker/i.test(f);
       const loaded = [...new Set(scripts)].filter((f) => !monaco(f));
@@ -172,6 +222,8 @@ export const uiBench: Bench = {
         { name: 'ui: keystroke to echo on screen (p50)', value: percentile(echo.map((e) => e[1]), 50), unit: 'ms', note: 'until the painted frame that shows it (60 Hz)' },
         { name: 'ui: keystroke to echo on screen (p99)', value: percentile(echo.map((e) => e[1]), 99), unit: 'ms' },
         { name: 'ui: initial JavaScript of the page (gzip, Monaco excluded)', value: gzipKB(page), unit: 'kB', aim: { op: '<', value: 400 }, note: page.map((f) => f.replace('/assets/', '')).join(', ') },
+        { name: 'ui: topology update after a 100-pod scale-up (at 1,000 elements)', value: topo.updateMs, unit: 'ms', aim: { op: '<', value: 50 }, note: 'diff arriving to the frame that shows it' },
+        { name: 'ui: frame rate while panning 1,000 elements', value: topo.fps, unit: 'fps', note: 'headless Chromium, software rendering' },
         { name: 'ui: graph (cytoscape), loaded after the first paint (gzip)', value: gzipKB(graph), unit: 'kB' },
         { name: 'ui: engine worker (gzip)', value: gzipKB([...worker]), unit: 'kB', note: [...worker].map((f) => f.replace('/assets/', '')).join(', ') },
       ];
