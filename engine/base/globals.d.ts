@@ -11,3 +11,20 @@ declare class TextDecoder {
   decode(input?: Uint8Array): string;
 }
 declare function queueMicrotask(cb: () => void): void;
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+declare function structuredClone<T>(value: T): T;
+declare class URLSearchParams {
+  constructor(init?: string | Record<string, string> | string[][]);
+  get(name: string): string | null;
+  getAll(name: string): string[];
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  toString(): string;
+  forEach(cb: (value: string, key: string) => void): void;
+  entries(): IterableIterator<[string, string]>;
+  keys(): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
