@@ -37,6 +37,7 @@ describe('inspect', () => {
     const i = await lab.inspect({ kind: 'Pod', namespace: 'default', name: 'big' });
     const fit = i.scheduling!.filter((v) => v.plugin === 'NodeResourcesFit');
     expect(fit.map((v) => [v.node, v.verdict, v.reason])).toEqual([
+      ['controlplane', 'failed', 'Insufficient cpu'],
       ['node01', 'failed', 'Insufficient cpu'],
       ['node02', 'failed', 'Insufficient cpu'],
     ]);

@@ -14,6 +14,7 @@ import { BUILTINS } from '../shell/builtins/index.ts';
 import { preloadShellParser } from '../shell/parser/load.ts';
 import { loadOpenApiDefinitions } from '../api/openapi/load.ts';
 import { DEFAULT_EPOCH } from '../base/clock.ts';
+import { clearPresigned, presign } from '../pki/index.ts';
 import type { Host } from '../host/host.ts';
 import { restoreSnapshot } from '../store/snapshot.ts';
 import type { RestoreFrom } from '../cluster/boot/boot-lab.ts';
@@ -81,10 +82,14 @@ export class Lab implements EngineApi {
     const restore = saved ? restoreFrom(saved) : undefined;
     let booted: BootedLab;
     try {
+      // A rehearsal boot lets native crypto sign the cluster's certificates ahead (see engine/pki/presign.ts).
+      await presign(() => bootLab({ def, seed, start, restore: saved ? restoreFrom(saved) : undefined }));
       booted = bootLab({ def, seed, start, restore });
     } catch (e) {
       if (saved) throw new LabStateError(`the saved lab is damaged: ${(e as Error).message}`);
       throw e;
+    } finally {
+      clearPresigned();
     }
     if (saved) booted.world.runtime.rand.setState(saved.rand);
     this.editor.cancelAll();

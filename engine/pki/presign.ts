@@ -1,0 +1,94 @@
+/**
+ * Signing ahead. RSA in BigInt costs milliseconds per signature, and a
+ * cluster's boot signs some forty certificates. presign runs the boot once
+ * with signatures stubbed, collecting every (key, message) it signs, has the
+ * runtime's native WebCrypto sign them all in parallel (RSASSA-PKCS1-v1_5 is
+ * deterministic: the bytes are exactly those the BigInt code would compute),
+ * and keeps them for the real boot, which then finds each signature ready.
+ * Anything the real run signs that the rehearsal did not is signed the slow
+ * way, so results never depend on this.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { encodePkcs8PrivateKey } from './keys.ts';
+import { toHex } from './bytes.ts';
+import type { RsaPrivateKey } from './rsa.ts';
+
+interface Pending {
+  key: RsaPrivateKey;
+  message: Uint8Array;
+}
+
+interface SubtleLike {
+  importKey(format: 'pkcs8', data: Uint8Array, alg: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  sign(alg: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+const ready = new Map<string, Uint8Array>();
+let recording: { pending: Map<string, Pending>; fakes: Set<string> } | undefined;
+
+function keyOf(key: RsaPrivateKey, message: Uint8Array): string {
+  return `${key.n.toString(36).slice(-24)}:${toHex(sha256(message))}`;
+}
+
+/** presigned returns a signature computed ahead for (key, SHA-256 message), or, while rehearsing, a stand-in. */
+export function presigned(key: RsaPrivateKey, message: Uint8Array, length: number): Uint8Array | undefined {
+  const id = keyOf(key, message);
+  const hit = ready.get(id);
+  if (hit) return hit;
+  if (!recording) return undefined;
+  recording.pending.set(id, { key, message });
+  const fake = new Uint8Array(length);
+  const h = sha256(message);
+  for (let i = 0; i < length; i++) fake[i] = h[i % h.length]!;
+  recording.fakes.add(toHex(fake));
+  return fake;
+}
+
+/** isRehearsalSignature lets verification accept the stand-ins while rehearsing, so the rehearsal takes the real path. */
+export function isRehearsalSignature(signature: Uint8Array): boolean {
+  return !!recording && recording.fakes.has(toHex(signature));
+}
+
+function subtle(): SubtleLike | undefined {
+  return (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle;
+}
+
+/**
+ * presign rehearses `run` (whose result is thrown away) and signs what it
+ * signed. Without WebCrypto it does nothing. Call clearPresigned after the
+ * real run.
+ */
+export async function presign(run: () => unknown): Promise<void> {
+  const s = subtle();
+  if (!s) return;
+  recording = { pending: new Map(), fakes: new Set() };
+  let pending: Map<string, Pending>;
+  try {
+    run();
+  } catch {
+    // a rehearsal that fails only means fewer signatures are ready
+  } finally {
+    pending = recording.pending;
+    recording = undefined;
+  }
+  const keys = new Map<RsaPrivateKey, Promise<unknown>>();
+  await Promise.all(
+    [...pending].map(async ([id, p]) => {
+      try {
+        let k = keys.get(p.key);
+        if (!k) {
+          k = s.importKey('pkcs8', encodePkcs8PrivateKey(p.key), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+          keys.set(p.key, k);
+        }
+        ready.set(id, new Uint8Array(await s.sign('RSASSA-PKCS1-v1_5', await k, p.message)));
+      } catch {
+        // left to the BigInt path
+      }
+    }),
+  );
+}
+
+/** clearPresigned forgets the signatures computed ahead. */
+export function clearPresigned(): void {
+  ready.clear();
+}
