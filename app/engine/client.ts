@@ -1,4 +1,4 @@
-import type { BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../../engine/protocol/api.ts';
+import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../../engine/protocol/api.ts';
 import type { CallMessage, FromWorker, Method, SerializedError } from '../../engine/worker/messages.ts';
 import { EngineError, isUnsupported } from './errors.ts';
 
@@ -156,6 +156,10 @@ export class EngineClient implements EngineApi {
     await this.call('resize', session, columns, rows).catch((err: unknown) => {
       if (!isUnsupported(err)) throw err;
     });
+  }
+  /** adminRequest is the grader's API access (the cluster administrator, outside the candidate's reach). */
+  adminRequest(req: AdminRequest): Promise<{ status: number; body: unknown }> {
+    return this.call('adminRequest', req);
   }
   /** ping answers with the engine's simulated time; the watchdog's heartbeat. */
   ping(): Promise<number> {

@@ -1,4 +1,4 @@
-import type { BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../protocol/api.ts';
+import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../protocol/api.ts';
 import { bootLab, type BootedLab } from '../cluster/boot/boot-lab.ts';
 import { parseLabDefinition } from '../cluster/lab-definition.ts';
 import { ShellSession } from '../shell/session.ts';
@@ -169,6 +169,16 @@ export class Lab implements EngineApi {
 
   async writeFile(host: string, path: string, content: string): Promise<void> {
     this.lab.world.mustHost(host).fs.writeFile(path, content);
+  }
+
+  async adminRequest(req: AdminRequest): Promise<{ status: number; body: unknown }> {
+    const clusters = this.lab.clusters;
+    const c = req.context ? clusters.find((x) => x.spec.context === req.context || x.spec.name === req.context) : clusters[0];
+    if (!c) return { status: 404, body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `no cluster for context ${req.context}`, reason: 'NotFound', code: 404 } };
+    const headers = req.method === 'PATCH' ? { 'content-type': req.contentType ?? 'application/merge-patch+json' } : undefined;
+    const r = c.admin.raw({ method: req.method, path: req.path, query: req.query, body: req.body, headers });
+    this.lab.world.runtime.settle();
+    return { status: r.status, body: r.body };
   }
 
   async ping(): Promise<number> {

@@ -129,6 +129,24 @@ export interface EngineApi {
    * watchdog uses it to tell a busy engine from one that has died.
    */
   ping?(): Promise<number>;
+  /**
+   * adminRequest (optional) sends one API request to a cluster (by context
+   * or cluster name; the first cluster when absent) as its administrator,
+   * outside anything the candidate's credentials can reach: the grader's
+   * identity. Only the UI holds it; nothing in the terminal can call it.
+   */
+  adminRequest?(req: AdminRequest): Promise<{ status: number; body: unknown }>;
+}
+
+/** AdminRequest is one request of the grader's admin identity. */
+export interface AdminRequest {
+  context?: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** contentType selects the patch type for PATCH (default: merge patch) */
+  contentType?: string;
 }
 
 export interface Inspection {

@@ -25,6 +25,7 @@ export const METHODS = [
   'resize',
   'endInput',
   'ping',
+  'adminRequest',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<keyof EngineApi, (typeof METHODS)[number]>;

@@ -73,3 +73,16 @@ describe('saveState and boot({ state })', () => {
     expect(await run(a, s, 'cat f')).toBe('still-here\n');
   });
 });
+
+describe('adminRequest', () => {
+  it('reads and writes as the cluster administrator, whatever the terminal user may do', async () => {
+    const a = newLab();
+    const s = (await a.lab.boot({ seed: 9 })).sessions[0]!.id;
+    const created = await a.lab.adminRequest({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'graded' }, data: { k: 'v' } } });
+    expect(created.status).toBe(201);
+    expect(await run(a, s, 'kubectl get configmap graded')).toMatch(/^graded {3}1 /m);
+    const missing = await a.lab.adminRequest({ method: 'GET', path: '/api/v1/namespaces/default/configmaps/nope' });
+    expect(missing.status).toBe(404);
+    expect((await a.lab.adminRequest({ context: 'nope', method: 'GET', path: '/api' })).status).toBe(404);
+  });
+});
