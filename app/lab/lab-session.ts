@@ -76,12 +76,14 @@ export class LabSession {
   }
 
   /** bootFresh starts a new lab with one terminal tab. */
-  async bootFresh(): Promise<void> {
-    const info = await this.bootEngine();
+  async bootFresh(labText?: string, prepare?: () => Promise<void>): Promise<void> {
+    const info = await this.bootEngine(undefined, labText);
     const first = info.sessions[0] ?? (await this.engine.openSession());
     const tab = this.createTab(first);
     useApp.setState({ activeTab: tab.id });
     tab.controller.showPrompt(first.prompt);
+    // An exercise's setup runs before the first rewind point, so rewinding never undoes it.
+    await prepare?.();
     const state = await this.onFreshBoot?.().catch(() => undefined);
     await this.saver.saveNow(state);
   }
@@ -96,11 +98,11 @@ export class LabSession {
    * cluster without waiting for it: the first diff carries every object, and
    * the prompt should not wait for the graph.
    */
-  async bootEngine(state?: Uint8Array): Promise<BootInfo> {
+  async bootEngine(state?: Uint8Array, labText?: string): Promise<BootInfo> {
     this.cluster.clear();
     this.emitCluster();
     useApp.setState({ selected: null });
-    const info = await this.engine.boot(state ? { state } : { start: Date.now() });
+    const info = await this.engine.boot(state ? { state } : { start: Date.now(), ...(labText ? { lab: labText } : {}) });
     performance.mark('kubelab:booted');
     this.bootInfo = info;
     const cluster = info.clusters[0];
@@ -113,12 +115,20 @@ export class LabSession {
 
   /** reset starts a clean lab: new cluster, one fresh terminal, no history, no files, no timeline. */
   async reset(): Promise<void> {
+    await this.resetTo();
+  }
+
+  /**
+   * resetTo starts a clean lab from a lab definition (an exercise pack's), then
+   * lets `prepare` set it up (an exercise's setup) before the first save.
+   */
+  async resetTo(labText?: string, prepare?: () => Promise<void>): Promise<void> {
     await this.saver.pause(async () => {
       await this.store.clear();
       this.disposeTabs();
       this.history = new History();
       useApp.setState({ files: [], activeFile: null, exam: { mode: 'practice' }, timeline: [], timelineAt: null, filters: { namespaces: null, hiddenKinds: [] } });
-      await this.bootFresh();
+      await this.bootFresh(labText, prepare);
     });
   }
 
@@ -253,6 +263,7 @@ export class LabSession {
       files: s.files,
       activeFile: s.activeFile,
       exam: s.exam,
+      practice: s.practice,
       timeline: s.timeline,
       timelineAt: s.timelineAt,
       filters: s.filters,

@@ -42,6 +42,8 @@ export async function restoreLab(lab: LabSession, s: LabSnapshot): Promise<void>
     files,
     activeFile: files.some((f) => f.key === ui.activeFile) ? ui.activeFile : (files[0]?.key ?? null),
     exam: ui.exam ?? { mode: 'practice' },
+    // A setup or check cut off by the reload is not resumed; the exercise itself is.
+    practice: ui.practice ? { ...ui.practice, status: 'ready' } : null,
     timeline: ui.timeline ?? [],
     timelineAt: ui.timelineAt ?? null,
     filters: ui.filters ?? { namespaces: null, hiddenKinds: [] },

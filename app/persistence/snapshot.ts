@@ -1,3 +1,4 @@
+import type { PracticeState } from '../features/tasks/practice.ts';
 import type { SessionInfo } from '../../engine/protocol/api.ts';
 import type { ControllerSnapshot } from '../features/terminal/controller.ts';
 
@@ -37,6 +38,17 @@ export interface ExamState {
   /** wall-clock ms when the exam started and when it ends */
   startedAt?: number;
   endsAt?: number;
+  /** tasks of the exam, in order (absent: a clock-only exam) */
+  tasks?: { packId: string; exerciseId: string }[];
+  /** report of the last finished exam */
+  report?: ExamReport;
+}
+
+/** ExamReport is a graded exam: per task, the share of its checks' weight that passed. */
+export interface ExamReport {
+  score: number;
+  passed: boolean;
+  tasks: { title: string; weight: number; score: number; failing: string[] }[];
 }
 
 /** TimelinePoint is one rewind point: the lab just after a command. */
@@ -66,6 +78,8 @@ export interface UiSnapshot {
   files: OpenFile[];
   activeFile: string | null;
   exam: ExamState;
+  /** practice is the exercise being worked on (absent in older saves) */
+  practice?: PracticeState | null;
   timeline: TimelinePoint[];
   /** timelineAt is the point the lab stands at (points after it are the future a rewind left) */
   timelineAt: number | null;

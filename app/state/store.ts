@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ObjectRef } from '../features/topology/model.ts';
+import type { PracticeState } from '../features/tasks/practice.ts';
 import type { ExamState, OpenFile, Preferences, TimelinePoint } from '../persistence/snapshot.ts';
 
 /** PaneId names the four panes keyboard shortcuts move between. */
@@ -36,6 +37,8 @@ export interface AppState {
   files: OpenFile[];
   activeFile: string | null;
   exam: ExamState;
+  /** practice is the exercise being worked on outside an exam */
+  practice: PracticeState | null;
   timeline: TimelinePoint[];
   timelineAt: number | null;
   prefs: Preferences;
@@ -73,6 +76,7 @@ export const useApp = create<AppState>()(() => ({
   files: [],
   activeFile: null,
   exam: { mode: 'practice' },
+  practice: null,
   timeline: [],
   timelineAt: null,
   prefs: defaultPrefs(),

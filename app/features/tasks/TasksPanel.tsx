@@ -1,12 +1,19 @@
+import { useState } from 'react';
 import { Markdown } from '../../components/Markdown.tsx';
+import { useLab } from '../../lab/context.ts';
 import { confirm, useApp } from '../../state/store.ts';
-import { EXAM_MS, formatClock, remainingMs, startExam } from '../exam/clock.ts';
+import { EXAM_MS, formatClock, remainingMs } from '../exam/clock.ts';
+import { beginExam, EXAM_TASKS, finishExam, PASS_MARK } from '../exam/exam-run.ts';
+import { ExercisesPanel } from './ExercisesPanel.tsx';
+import { ExamTasks } from './ExamTasks.tsx';
 import { WELCOME } from './welcome.ts';
 
-/** TasksPanel shows the task text and the mock-exam clock controls. */
+/** TasksPanel shows the exercises, the mock exam and its clock, and the last exam's report. */
 export function TasksPanel() {
+  const { lab } = useLab();
   const exam = useApp((s) => s.exam);
   const now = useApp((s) => s.now);
+  const [preparing, setPreparing] = useState(false);
   const left = remainingMs(exam, now);
   return (
     <div className="tasks">
@@ -19,16 +26,20 @@ export function TasksPanel() {
             <button
               type="button"
               className="btn"
+              disabled={preparing}
               onClick={() =>
                 confirm({
                   title: 'Start a mock exam?',
-                  body: `The timer runs for ${formatClock(EXAM_MS)}, also while the page is closed. Rewind is off during the exam.`,
+                  body: `${EXAM_TASKS} tasks across the CKA curriculum in a fresh lab. The timer runs for ${formatClock(EXAM_MS)}, also while the page is closed. Rewind is off during the exam.`,
                   confirm: 'Start exam',
-                  onConfirm: () => useApp.setState({ exam: startExam(Date.now()) }),
+                  onConfirm: () => {
+                    setPreparing(true);
+                    void beginExam(lab).finally(() => setPreparing(false));
+                  },
                 })
               }
             >
-              Start mock exam
+              {preparing ? 'Preparing the exam…' : 'Start mock exam'}
             </button>
           </>
         ) : (
@@ -40,7 +51,7 @@ export function TasksPanel() {
               type="button"
               className="btn"
               onClick={() =>
-                confirm({ title: 'End the exam?', body: 'The timer stops and practice mode (with rewind) comes back.', confirm: 'End exam', onConfirm: () => useApp.setState({ exam: { mode: 'practice' } }) })
+                confirm({ title: 'End the exam?', body: 'Your work is graded now, and practice mode (with rewind) comes back.', confirm: 'End exam', onConfirm: () => void finishExam(lab) })
               }
             >
               End exam
@@ -48,7 +59,32 @@ export function TasksPanel() {
           </>
         )}
       </section>
-      <Markdown source={WELCOME} />
+      {exam.report && exam.mode === 'practice' && (
+        <section aria-label="Exam report" data-testid="exam-report">
+          <h3>
+            Exam result: {Math.round(exam.report.score * 100)}% — {exam.report.passed ? 'pass' : 'not yet'} (pass mark {Math.round(PASS_MARK * 100)}%)
+          </h3>
+          <ol>
+            {exam.report.tasks.map((t, i) => (
+              <li key={i}>
+                {t.title}: {Math.round(t.score * 100)}% of {t.weight} points
+                {t.failing.length > 0 && (
+                  <ul>
+                    {t.failing.map((f, j) => (
+                      <li key={j}>{f}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {exam.mode === 'exam' ? <ExamTasks /> : <ExercisesPanel />}
+      <details>
+        <summary>About this lab</summary>
+        <Markdown source={WELCOME} />
+      </details>
     </div>
   );
 }

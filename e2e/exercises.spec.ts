@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { open, run, waitForPrompt } from './helpers.ts';
+
+test('an exercise: start it, check the starting state fails, solve it in the terminal, check it passes', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  await page.getByText('Role-based access control').click();
+  await page.getByRole('button', { name: 'A Role that reads pods' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByTestId('exercise-title')).toHaveText('A Role that reads pods');
+  await expect(page.getByText('Setting up the lab…')).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByText(/create a Role `?pod-reader/)).toBeVisible();
+  await waitForPrompt(page);
+
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await expect(page.getByTestId('grade')).toContainText(/\d of 5 checks pass/, { timeout: 20_000 });
+  await expect(page.getByTestId('grade')).toContainText('✗');
+
+  await run(page, 'kubectl create role pod-reader --verb=get,list,watch --resource=pods -n rbac-test');
+  await run(page, 'kubectl create rolebinding jane-reads-pods --role=pod-reader --user=jane -n rbac-test');
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await expect(page.getByTestId('grade')).toContainText('All checks pass.', { timeout: 20_000 });
+});
+
+test('a mock exam: tasks in a fresh lab, then a graded report', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Start mock exam' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Start exam' }).click();
+  await expect(page.getByTestId('exam-timer')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^Question 1 · /)).toBeVisible();
+  await page.getByRole('button', { name: 'End exam' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'End exam' }).click();
+  await expect(page.getByTestId('exam-report')).toContainText(/Exam result: \d+% — (pass|not yet) \(pass mark 66%\)/, { timeout: 60_000 });
+});
