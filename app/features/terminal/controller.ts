@@ -196,6 +196,7 @@ export class TerminalController {
   private pump(): void {
     if (this.pumping) return;
     this.pumping = true;
+    let edited = false;
     try {
       while (this.queue.length > 0) {
         const k = this.queue[0]!;
@@ -215,10 +216,15 @@ export class TerminalController {
         }
         this.queue.shift();
         if (mode === 'running') this.cooked.key(k);
-        else this.editor.key(k);
+        else {
+          this.editor.key(k);
+          // The half-typed line is part of what a reload restores: let the page save it soon.
+          edited = true;
+        }
       }
     } finally {
       this.pumping = false;
+      if (edited) this.o.onChange?.();
     }
   }
 
