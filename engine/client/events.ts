@@ -17,6 +17,8 @@ export interface EventSource {
   action?: string;
 }
 
+const SEQUENCES = new WeakMap<Runtime, number>();
+
 /** eventName is the recorder's naming: <object>.<unix nanoseconds in hex>. */
 function eventName(obj: KObject, now: number, seq: number): string {
   const nanos = BigInt(now) * 1_000_000n + BigInt(seq);
@@ -31,7 +33,6 @@ function eventName(obj: KObject, now: number, seq: number): string {
  */
 export class EventRecorder {
   private seen = new Map<string, { name: string; namespace: string; count: number }>();
-  private seq = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -60,7 +61,10 @@ export class EventRecorder {
         this.client.patch(EVENTS, prev.namespace, prev.name, 'merge', { count: prev.count, lastTimestamp: rfc3339(now) });
         return;
       }
-      const name = eventName(obj, now, this.seq++);
+      // One sequence per runtime: two components' recorders writing about the same object in the same millisecond must not pick the same name.
+      const seq = SEQUENCES.get(this.runtime) ?? 0;
+      SEQUENCES.set(this.runtime, (seq + 1) % 1_000_000);
+      const name = eventName(obj, now, seq);
       const legacy = this.source.style !== 'events.k8s.io';
       const ev: Record<string, unknown> = {
         apiVersion: 'v1',

@@ -89,6 +89,18 @@ export class SimNetwork implements Network {
     };
   }
 
+  /** bindings lists the ports bound in network namespace `host` (for ss): "0.0.0.0" for every address. */
+  bindings(host: string): { address: string; port: number; protocol: string }[] {
+    const out: { address: string; port: number; protocol: string }[] = [];
+    for (const [key, b] of this.listeners) {
+      if (b.host !== host) continue;
+      const i = key.lastIndexOf(':');
+      const address = key.startsWith('*') ? '0.0.0.0' : key.startsWith('lo:') ? '127.0.0.1' : key.slice(0, i);
+      out.push({ address, port: Number(key.slice(i + 1)), protocol: b.listener.protocol });
+    }
+    return out;
+  }
+
   dial(from: Peer, address: string, port: number): Listener {
     let addr = address;
     let p = port;

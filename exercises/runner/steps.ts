@@ -48,8 +48,8 @@ export async function runSteps(d: StepDriver, steps: SetupStep[], role: 'setup' 
         else await d.writeFile(f.host, f.path, text.split(f.replace).join(f.with));
       }
     }
-    d.advance(2000);
+    d.advance(1000);
   }
-  d.advance(10_000);
+  d.advance(5000);
   return { log, errors };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../../engine/protocol/api.ts';
@@ -26,6 +26,8 @@ export interface Differential {
   real(line: string): Promise<Output>;
   /** shell runs a line in the lab's terminal (setup: files, here-documents) */
   shell(line: string): Promise<Output>;
+  /** writeFile puts a file at the same relative path for both kubectls: the lab's working folder and the real one's */
+  writeFile(path: string, content: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,12 +83,17 @@ export async function openDifferential(seed = 1): Promise<Differential> {
     const r = await lab.submit(session, line);
     return { stdout: out, stderr: err, exit: r.kind === 'done' ? r.exit : -1 };
   };
+  const home = lab.info(session);
   return {
     shell: runLine,
+    writeFile: async (path, content) => {
+      await lab.writeFile(home.host, `${home.cwd}/${path}`, content);
+      writeFileSync(join(dir, path), content);
+    },
     ours: (line) => runLine(`kubectl ${line}`),
     real: (line) =>
       new Promise((resolve) => {
-        const p = spawn(REAL_KUBECTL, [...words(line), `--kubeconfig=${kubeconfig}`, `--cache-dir=${join(dir, 'cache')}`], { env: { ...process.env, KUBECONFIG: '', HOME: dir } });
+        const p = spawn(REAL_KUBECTL, [...words(line), `--kubeconfig=${kubeconfig}`, `--cache-dir=${join(dir, 'cache')}`], { cwd: dir, env: { ...process.env, KUBECONFIG: '', HOME: dir } });
         let so = '';
         let se = '';
         p.stdout.on('data', (d: Buffer) => (so += d.toString('utf8')));

@@ -1,10 +1,11 @@
 import { StatusError } from '../../base/errors.ts';
 import type { KObject } from '../../api/types.ts';
-import { queryValue, type WatchEvent, type WatchStream } from '../../api/transport.ts';
+import { headerValue, queryValue, type WatchEvent, type WatchStream } from '../../api/transport.ts';
 import type { RequestScope, ServerContext } from '../context.ts';
 import { buildFilter, filterMatches } from '../selectors.ts';
 import type { CacheEvent } from '../storage/resource-store.ts';
 import { withTypeMeta } from './read.ts';
+import { buildTable, wantsTable } from '../table.ts';
 
 /**
  * watchResource serves a watch from the watch cache: the initial state (when
@@ -26,6 +27,11 @@ export function watchResource(
   const name = s.info.name;
   const inScope = (o: KObject) => (!ns || o.metadata.namespace === ns) && (!name || o.metadata.name === name) && filterMatches(s.def, filter, o);
 
+  // kubectl get -w asks for each event's object as a one-row Table, as the real apiserver serves it
+  const accept = headerValue(s.req, 'accept');
+  const asTable = wantsTable(accept)
+    ? (e: WatchEvent): WatchEvent => (e.type === 'ERROR' ? e : { type: e.type, object: buildTable(s.def, [e.object as KObject], { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: (e.object as KObject).metadata.resourceVersion ?? '', now: ctx.runtime.now }) })
+    : undefined;
   let queue: WatchEvent[] = [];
   let scheduled = false;
   let stopped = false;
@@ -36,7 +42,7 @@ export function watchResource(
     queue = [];
     for (const e of batch) {
       if (stopped) return;
-      onEvent(e);
+      onEvent(asTable ? asTable(e) : e);
     }
   };
   const push = (e: WatchEvent) => {

@@ -3,6 +3,10 @@ import type { ApiClient } from '../../client/client.ts';
 import type { World } from '../world.ts';
 import { startScheduler, type PodVerdicts } from '../../scheduler/index.ts';
 import type { ClusterHandle } from './direct.ts';
+import { etcdEndpoint } from '../../controlplane/etcd/direct-endpoint.ts';
+import { startKubeControllerManager } from '../../controllers/boot.ts';
+import { startNodes } from '../../node/service/start-nodes.ts';
+import { NETWORK_COMPONENTS } from '../../network/boot.ts';
 
 /**
  * ComponentContext is what a cluster component needs to start: the world it
@@ -32,7 +36,7 @@ export type ComponentStarter = (ctx: ComponentContext) => RunningComponent[];
  * COMPONENTS are started, in order, once a cluster's apiserver answers. Each
  * area adds its own starter here.
  */
-export const COMPONENTS: ComponentStarter[] = [startDefaultScheduler];
+export const COMPONENTS: ComponentStarter[] = [startDefaultScheduler, etcdEndpoint, startKubeControllerManager, startNodes, ...NETWORK_COMPONENTS];
 
 /** startDefaultScheduler runs kube-scheduler with the default profile as system:kube-scheduler. */
 function startDefaultScheduler(ctx: ComponentContext): RunningComponent[] {

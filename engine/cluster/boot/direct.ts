@@ -12,6 +12,7 @@ import type { ClusterSpec } from '../lab-definition.ts';
 import type { World } from '../world.ts';
 import { nodeObject } from './node-object.ts';
 import { componentVersions } from './versions.ts';
+import { serviceAllocationHooks } from '../../network/service-alloc.ts';
 
 /** ClusterHandle is a running cluster as the lab sees it. */
 export interface ClusterHandle {
@@ -65,6 +66,7 @@ export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: Mvc
       runtime,
       kv,
       registry,
+      hooks: serviceAllocationHooks(),
       version: {
         major: '1',
         minor: spec.version.split('.')[1]!,

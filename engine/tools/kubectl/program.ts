@@ -2,7 +2,8 @@ import type { Process, Program } from '../../host/process.ts';
 import type { CommandDef, RunContext } from './cli/command.ts';
 import { FlagError, parseFlags, type FlagDef, type FlagValue } from './cli/flags.ts';
 import { GLOBAL_FLAGS, HELP_FLAG } from './cli/global-flags.ts';
-import { renderHelp, suggestions } from './cli/help.ts';
+import { renderHelp } from './cli/help.ts';
+import { rootHelp, unknownCommandText } from './cmd/root/root-help.ts';
 import { ROOT } from './cmd/registry.ts';
 import { errorText } from './errors.ts';
 import { Factory, type GlobalOptions } from './factory.ts';
@@ -71,11 +72,7 @@ export async function runKubectl(p: Process, argv: string[]): Promise<number> {
   const commandPath = ['kubectl', ...path].join(' ');
   const write = (stream: 'out' | 'err') => (s: string) => (stream === 'out' ? p.stdout : p.stderr).write(s);
   if (unknown !== undefined && path.length === 0) {
-    const sug = suggestions(unknown, ROOT.subcommands ?? []);
-    let msg = `error: unknown command "${unknown}" for "kubectl"\n`;
-    if (sug.length) msg += `\nDid you mean this?\n${sug.map((s) => `\t${s}`).join('\n')}\n`;
-    else msg += `Run 'kubectl --help' for usage.\n`;
-    p.stderr.write(msg);
+    p.stderr.write(unknownCommandText(unknown, path, ROOT.subcommands ?? []));
     return 1;
   }
   const flagDefs: FlagDef[] = [...(cmd.flags ?? []), ...GLOBAL_FLAGS.filter((g) => !(cmd.flags ?? []).some((f) => f.name === g.name)), HELP_FLAG];
@@ -90,17 +87,16 @@ export async function runKubectl(p: Process, argv: string[]): Promise<number> {
     throw e;
   }
   if (parsed.values.get('help') === true || (!cmd.run && unknown === undefined)) {
-    p.stdout.write(renderHelp(cmd, path));
+    p.stdout.write(path.length === 0 ? rootHelp() : renderHelp(cmd, path));
     return 0;
   }
   if (unknown !== undefined) {
-    const sug = suggestions(unknown, cmd.subcommands ?? []);
-    let msg = `error: unknown command "${unknown}" for "${commandPath}"\n`;
-    if (sug.length) msg += `\nDid you mean this?\n${sug.map((s) => `\t${s}`).join('\n')}\n`;
-    p.stderr.write(msg);
+    p.stderr.write(unknownCommandText(unknown, path, ROOT.subcommands ?? []));
     return 1;
   }
-  const f = new Factory(p, globalOptions(parsed.values, parsed.set));
+  // a command's own flag shadows the global flag of the same name (create rolebinding --user)
+  const globalSet = new Set([...parsed.set].filter((n) => !(cmd.flags ?? []).some((fl) => fl.name === n)));
+  const f = new Factory(p, globalOptions(parsed.values, globalSet));
   const ctx: RunContext = {
     cmd,
     path,

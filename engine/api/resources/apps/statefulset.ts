@@ -19,7 +19,10 @@ function validateSts(obj: KObject, old: KObject | undefined): FieldError[] {
   if (!POLICIES.includes(pmp)) errs.push(fieldErr.notSupported('spec.podManagementPolicy', pmp, POLICIES));
   const ut = str(rec(spec.updateStrategy).type);
   if (!UPDATE_TYPES.includes(ut)) errs.push(fieldErr.notSupported('spec.updateStrategy.type', ut, UPDATE_TYPES));
-  errs.push(...validateTemplateForReplicas(obj, 'empty selector is invalid for statefulset', 'StatefulSet'));
+  // Mounts may name a volumeClaimTemplate: the controller adds those volumes to each pod.
+  const claims = new Set(list(spec.volumeClaimTemplates).map((t) => str(rec(t.metadata).name)));
+  const claimMount = (e: FieldError) => e.type === 'FieldValueNotFound' && /\.volumeMounts\[\d+\]\.name$/.test(e.field) && claims.has(String(e.badValue));
+  errs.push(...validateTemplateForReplicas(obj, 'empty selector is invalid for statefulset', 'StatefulSet').filter((e) => !claimMount(e)));
   if (old) {
     const o = rec(old.spec);
     const rest = (s: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(s).filter(([k]) => !MUTABLE.includes(k)).sort()));

@@ -1,7 +1,7 @@
 import { fieldErr, type FieldError } from '../../../base/errors.ts';
 import type { KObject } from '../../types.ts';
 import { validateLabels } from '../../validation/meta.ts';
-import { each, isValidPortName, isValidPortNum, nameIsDns1035Label } from '../../validation/names.ts';
+import { each, isDns1123Label, isValidPortNum, nameIsDns1035Label } from '../../validation/names.ts';
 import { PROTOCOLS, validatePortNumOrName } from '../../validation/ports.ts';
 import { isSet, list, num, rec, str, strMap, strs, type Obj } from '../../validation/util.ts';
 import { lbIngress, formatLabels } from '../cells.ts';
@@ -50,7 +50,8 @@ function validatePorts(spec: Obj, errs: FieldError[]): void {
     const name = str(p.name);
     if (ports.length > 1 && !name) errs.push(fieldErr.required(`${ip}.name`, ''));
     else if (name) {
-      const msgs = isValidPortName(name);
+      // Service port names are DNS-1123 labels ("80-8080" is valid), unlike container port names
+      const msgs = isDns1123Label(name);
       if (msgs.length) errs.push(...each(`${ip}.name`, name, msgs));
       else if (names.has(name)) errs.push(fieldErr.duplicate(`${ip}.name`, name));
       else names.add(name);

@@ -28,6 +28,9 @@ export interface CommandDef {
   run?: (c: RunContext) => Promise<number>;
 }
 
+/** HelpTexts are the parts of a command's help, kept apart from its behaviour. */
+export type HelpTexts = Pick<CommandDef, 'short' | 'long' | 'example' | 'use' | 'flags' | 'aliases'>;
+
 /** RunContext is what a command's run receives. */
 export interface RunContext {
   cmd: CommandDef;

@@ -14,7 +14,8 @@ export function flagUsages(flags: FlagDef[]): string {
 
 function commandList(cmds: CommandDef[]): string {
   const shown = cmds.filter((c) => !c.hidden);
-  const width = Math.max(...shown.map((c) => c.name.length)) + 3;
+  // cobra pads names to at least 11 columns (its minNamePadding)
+  const width = Math.max(11, ...shown.map((c) => c.name.length)) + 3;
   return shown.map((c) => `  ${c.name.padEnd(width)}${c.short}`).join('\n');
 }
 
@@ -22,6 +23,7 @@ function commandList(cmds: CommandDef[]): string {
 export function renderHelp(cmd: CommandDef, path: string[]): string {
   const parts: string[] = [];
   parts.push((cmd.long ?? cmd.short).replace(/\n+$/, ''));
+  if (cmd.aliases?.length) parts.push(`Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}`);
   if (cmd.example) parts.push(`Examples:\n${cmd.example.replace(/\n+$/, '')}`);
   if (cmd.subcommands?.length) parts.push(`Available Commands:\n${commandList(cmd.subcommands)}`);
   const flags = cmd.flags ?? [];

@@ -26,21 +26,22 @@ function expandPaths(f: Factory, filenames: string[], recursive: boolean): strin
     if (/^https?:\/\//.test(name)) throw new ManifestError(`unable to read URL "${name}", server reported 404 Not Found, status code=404`);
     const path = f.abs(name);
     if (!fs.exists(path)) throw new ManifestError(`the path "${name}" does not exist`);
+    // sources keep the path as the user wrote it: kubectl's messages name it so
     if (fs.stat(path).type === 'dir') {
-      const walk = (dir: string, depth: number) => {
+      const walk = (dir: string, shown: string) => {
         for (const entry of fs.readdir(dir).sort()) {
           const p = `${dir.replace(/\/$/, '')}/${entry}`;
           const st = fs.stat(p);
           if (st.type === 'dir') {
-            if (recursive) walk(p, depth + 1);
+            if (recursive) walk(p, `${shown.replace(/\/$/, '')}/${entry}`);
           } else if (EXTENSIONS.some((e) => entry.endsWith(e))) {
-            out.push(p);
+            out.push(`${shown.replace(/\/$/, '')}/${entry}`);
           }
         }
       };
-      walk(path, 0);
+      walk(path, name);
     } else {
-      out.push(path);
+      out.push(name);
     }
   }
   return out;
@@ -99,7 +100,7 @@ function goYamlMessage(code: string, message: string): string {
 export async function readManifests(f: Factory, filenames: string[], recursive: boolean): Promise<Manifest[]> {
   const out: Manifest[] = [];
   for (const path of expandPaths(f, filenames, recursive)) {
-    const text = path === '-' ? await readAll(f.proc.stdin) : f.proc.fs.readFile(path);
+    const text = path === '-' ? await readAll(f.proc.stdin) : f.proc.fs.readFile(f.abs(path));
     out.push(...parseManifestText(text, path === '-' ? 'STDIN' : path));
   }
   return out;

@@ -82,5 +82,5 @@ export function kubectlHarness(opts: { defs?: ResourceDef[]; admission?: Admissi
     runtime.settle();
     return { stdout: stdout.text, stderr: stderr.text, code };
   }
-  return { ...api, net, host, run };
+  return { ...api, net, host, sys, run };
 }

@@ -1,41 +1,67 @@
 import { deepEqual, isPlainObject } from '../../../../base/deep.ts';
+import { listMeta } from '../../../../api/patch-meta.ts';
 import type { KObject } from '../../../../api/types.ts';
-import { LAST_APPLIED } from './apply.ts';
+import { lastAppliedOf } from './last-applied.ts';
+
+type Obj = Record<string, unknown>;
 
 /**
- * threeWayPatch computes the patch kubectl apply sends: the desired fields that
- * differ from the live object, plus nulls for fields that were in the last
- * applied configuration but are no longer in the desired one. Returns
- * undefined when there is nothing to change.
+ * threeWayPatch computes the patch client-side apply sends
+ * (CreateThreeWayMergePatch): fields of the desired configuration that differ
+ * from the live object, nulls for fields the last applied configuration had
+ * and the desired one dropped, and for strategic patches of built-in kinds,
+ * merge-keyed lists patched item by item with $patch: delete for removed
+ * items. strategic false gives a JSON merge patch (custom resources), where
+ * lists are replaced whole. Returns undefined when nothing changes.
  */
-export function threeWayPatch(live: KObject, desired: KObject): Record<string, unknown> | undefined {
-  const lastText = live.metadata.annotations?.[LAST_APPLIED];
-  let last: unknown = {};
-  try {
-    last = lastText ? JSON.parse(lastText) : {};
-  } catch {
-    last = {};
-  }
-  const patch = diff(live, desired, last) as Record<string, unknown> | undefined;
+export function threeWayPatch(live: KObject, desired: KObject, strategic: boolean): Obj | undefined {
+  const last = lastAppliedOf(live) ?? {};
+  const patch = diffMap(live as Obj, desired as Obj, last, strategic ? (live.kind ?? '') : undefined, []);
   return patch && Object.keys(patch).length ? patch : undefined;
 }
 
-function diff(live: unknown, desired: unknown, last: unknown): unknown {
-  if (!isPlainObject(desired)) return deepEqual(live, desired) ? undefined : desired;
-  const out: Record<string, unknown> = {};
-  const liveObj = isPlainObject(live) ? live : {};
-  const lastObj = isPlainObject(last) ? last : {};
+function diffMap(live: Obj, desired: Obj, last: Obj, kind: string | undefined, path: string[]): Obj | undefined {
+  const out: Obj = {};
   for (const [k, v] of Object.entries(desired)) {
     if (v === undefined) continue;
-    if (isPlainObject(v) && isPlainObject(liveObj[k])) {
-      const d = diff(liveObj[k], v, lastObj[k]);
-      if (d !== undefined && !(isPlainObject(d) && Object.keys(d).length === 0)) out[k] = d;
-    } else if (!deepEqual(liveObj[k], v)) {
+    const lv = live[k];
+    const p = [...path, k];
+    if (isPlainObject(v) && isPlainObject(lv)) {
+      const d = diffMap(lv, v, isPlainObject(last[k]) ? (last[k] as Obj) : {}, kind, p);
+      if (d && Object.keys(d).length) out[k] = d;
+    } else if (Array.isArray(v) && Array.isArray(lv) && kind !== undefined) {
+      const meta = listMeta(kind, p);
+      if (meta.strategy === 'merge' && meta.mergeKey && v.every(isPlainObject) && lv.every(isPlainObject)) {
+        const d = diffMergeList(lv as Obj[], v as Obj[], (Array.isArray(last[k]) ? last[k] : []) as Obj[], meta.mergeKey, kind, p);
+        if (d) {
+          out[k] = d;
+          out[`$setElementOrder/${k}`] = (v as Obj[]).map((x) => ({ [meta.mergeKey!]: x[meta.mergeKey!] }));
+        }
+      } else if (!deepEqual(lv, v)) out[k] = v;
+    } else if (!deepEqual(lv, v)) {
       out[k] = v;
     }
   }
-  for (const k of Object.keys(lastObj)) {
-    if (!(k in desired) && k in liveObj) out[k] = null;
+  for (const k of Object.keys(last)) {
+    if (!(k in desired) && k in live) out[k] = null;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+function diffMergeList(live: Obj[], desired: Obj[], last: Obj[], key: string, kind: string, path: string[]): Obj[] | undefined {
+  const items: Obj[] = [];
+  for (const d of desired) {
+    const l = live.find((x) => x[key] === d[key]);
+    if (!l) {
+      items.push(d);
+      continue;
+    }
+    const lastItem = last.find((x) => x[key] === d[key]) ?? {};
+    const sub = diffMap(l, d, lastItem, kind, path);
+    if (sub) items.push({ [key]: d[key], ...sub });
+  }
+  for (const l of last) {
+    if (!desired.some((d) => d[key] === l[key]) && live.some((x) => x[key] === l[key])) items.push({ [key]: l[key], $patch: 'delete' });
+  }
+  return items.length ? items : undefined;
 }

@@ -1,0 +1,136 @@
+import type { KObject } from '../api/types.ts';
+import type { ApiClient, ResourceRef } from '../client/client.ts';
+import { R } from '../client/refs.ts';
+import type { ComponentContext, ComponentStarter, RunningComponent } from '../cluster/boot/components.ts';
+import { startCoreDns } from './coredns/coredns.ts';
+import { DEFAULT_COREFILE } from './coredns/corefile.ts';
+import { startIngressNginx } from './ingress/controller.ts';
+import { NGINX_GATEWAY_CONTROLLER, startGateway } from './gateway/controller.ts';
+import { GATEWAY_API_RESOURCES } from '../api/resources/index.ts';
+import { refOf } from '../client/client.ts';
+import { startKubeProxy } from './kube-proxy/proxy.ts';
+import { startLoadBalancer } from './kube-proxy/lb.ts';
+import { startNetworkPolicy } from './policy/enforcer.ts';
+import { intToIp, ipToInt } from './ip.ts';
+
+/** ensure creates an object unless it exists (a restored or hand-edited cluster keeps its own). */
+function ensure(client: ApiClient, ref: ResourceRef, ns: string | undefined, obj: Record<string, unknown>): void {
+  try {
+    client.create(ref, ns, obj);
+  } catch {
+    // AlreadyExists, or the apiserver refused: what is there stays.
+  }
+}
+
+/** serviceIp is the n-th address of the service subnet (1: the kubernetes Service, 10: kube-dns). */
+function serviceIp(cidr: string, n: number): string {
+  return intToIp((ipToInt(cidr.split('/')[0]!) ?? 0) + n);
+}
+
+function running(ctx: ComponentContext): boolean {
+  return ctx.cluster.spec.installed !== false;
+}
+
+/**
+ * startClusterServices writes the Services every kubeadm cluster has: default/kubernetes
+ * (the apiserver behind the first service IP) and kube-system/kube-dns with the
+ * coredns ConfigMap, as the apiserver and kubeadm's addon phase create them.
+ */
+function startClusterServices(ctx: ComponentContext): RunningComponent[] {
+  if (!running(ctx)) return [];
+  const admin = ctx.cluster.admin;
+  const spec = ctx.cluster.spec;
+  const cp = spec.machines.find((m) => m.role === 'control-plane')!;
+  ensure(admin, R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: serviceIp(spec.serviceSubnet, 1), ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' } });
+  ensure(admin, R.endpointslices, 'default', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } }, addressType: 'IPv4', endpoints: [{ addresses: [cp.ip], conditions: { ready: true } }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] });
+  ensure(admin, R.configmaps, 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: DEFAULT_COREFILE } });
+  ensure(admin, R.services, 'kube-system', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
+    spec: { clusterIP: serviceIp(spec.serviceSubnet, 10), selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }] },
+  });
+  return [];
+}
+
+/** startKubeProxies runs kube-proxy on every node of the cluster as system:kube-proxy. */
+function startKubeProxies(ctx: ComponentContext): RunningComponent[] {
+  if (!running(ctx)) return [];
+  return ctx.cluster.spec.machines
+    .filter((m) => !m.prepared)
+    .map((m) => {
+      const h = startKubeProxy({ runtime: ctx.runtime, client: ctx.clientFor('system:kube-proxy'), net: ctx.world.net, nodeName: m.name });
+      return { name: `kube-proxy/${m.name}`, stop: () => h.stop() };
+    });
+}
+
+/** startLoadBalancerPool hands out LoadBalancer addresses from .200–.239 of the machines' network (Gateways use .240–.250). */
+function startLoadBalancerPool(ctx: ComponentContext): RunningComponent[] {
+  if (!running(ctx)) return [];
+  const base = ctx.cluster.spec.machines[0]!.ip.split('.').slice(0, 3).join('.');
+  const h = startLoadBalancer({ runtime: ctx.runtime, client: ctx.cluster.admin, first: `${base}.200`, last: `${base}.239` });
+  return [{ name: 'load-balancer', stop: () => h.stop() }];
+}
+
+/** startClusterDns runs CoreDNS on the kube-dns Service. */
+function startClusterDns(ctx: ComponentContext): RunningComponent[] {
+  if (!running(ctx)) return [];
+  const cp = ctx.cluster.spec.machines.find((m) => m.role === 'control-plane')!;
+  const h = startCoreDns({
+    runtime: ctx.runtime,
+    // CoreDNS reads its Corefile from the mounted ConfigMap and is judged by its pods' state, which the cluster admin view gives.
+    client: ctx.cluster.admin,
+    net: ctx.world.net,
+    defaultIP: serviceIp(ctx.cluster.spec.serviceSubnet, 10),
+    upstream: (name) => ctx.world.net.resolve(name, { host: cp.name, ip: cp.ip }),
+  });
+  return [{ name: 'coredns', stop: () => h.stop() }];
+}
+
+/** startPolicyAgent enforces NetworkPolicy unless the CNI is one that ignores it (flannel). */
+function startPolicyAgent(ctx: ComponentContext): RunningComponent[] {
+  if (!running(ctx) || ctx.cluster.spec.cni === 'flannel') return [];
+  const h = startNetworkPolicy({ runtime: ctx.runtime, client: ctx.cluster.admin, net: ctx.world.net });
+  return [{ name: `${ctx.cluster.spec.cni ?? 'cni'}-policy`, stop: () => h.stop() }];
+}
+
+/** startIngressAddon runs ingress-nginx when the lab definition lists the ingress-nginx add-on. */
+function startIngressAddon(ctx: ComponentContext): RunningComponent[] {
+  const addon = ctx.cluster.spec.addons.find((a) => a.name === 'ingress-nginx');
+  if (!addon || !running(ctx)) return [];
+  const admin = ctx.cluster.admin;
+  const httpPort = typeof addon['nodePort'] === 'number' ? addon['nodePort'] : 30080;
+  const httpsPort = typeof addon['httpsNodePort'] === 'number' ? addon['httpsNodePort'] : 30443;
+  const labels = { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' };
+  ensure(admin, R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx', labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': 'ingress-nginx' } } });
+  ensure(admin, R.ingressclasses, undefined, { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx', labels } as KObject['metadata'], spec: { controller: 'k8s.io/ingress-nginx' } });
+  ensure(admin, R.services, 'ingress-nginx', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx', labels },
+    spec: { type: 'NodePort', selector: labels, ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'http', nodePort: httpPort }, { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: httpsPort }] },
+  });
+  const h = startIngressNginx({ runtime: ctx.runtime, client: admin, net: ctx.world.net, httpNodePort: httpPort, httpsNodePort: httpsPort });
+  return [{ name: 'ingress-nginx-controller', stop: () => h.stop() }];
+}
+
+/**
+ * startGatewayAddon installs the Gateway API kinds and NGINX Gateway Fabric
+ * (GatewayClass "nginx") when the lab definition lists the nginx-gateway-fabric
+ * (or gateway-api) add-on; Gateways get addresses from .240–.250 of the machines' network.
+ */
+function startGatewayAddon(ctx: ComponentContext): RunningComponent[] {
+  const addon = ctx.cluster.spec.addons.find((a) => a.name === 'nginx-gateway-fabric' || a.name === 'gateway-api');
+  if (!addon || !running(ctx)) return [];
+  const registry = ctx.cluster.apiserver.ctx.registry;
+  for (const def of GATEWAY_API_RESOURCES) if (!registry.lookup(def.group, def.version, def.plural)) registry.add(def);
+  const admin = ctx.cluster.admin;
+  ensure(admin, R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'nginx-gateway' } });
+  ensure(admin, refOf('gateway.networking.k8s.io/v1', 'gatewayclasses', false), undefined, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'nginx' }, spec: { controllerName: NGINX_GATEWAY_CONTROLLER } });
+  const base = ctx.cluster.spec.machines[0]!.ip.split('.').slice(0, 3).join('.');
+  const h = startGateway({ runtime: ctx.runtime, client: admin, net: ctx.world.net, first: `${base}.240`, last: `${base}.250` });
+  return [{ name: 'nginx-gateway', stop: () => h.stop() }];
+}
+
+/** NETWORK_COMPONENTS start the cluster network: its Services, kube-proxy, CoreDNS, NetworkPolicy and ingress-nginx. */
+export const NETWORK_COMPONENTS: ComponentStarter[] = [startClusterServices, startKubeProxies, startLoadBalancerPool, startClusterDns, startPolicyAgent, startIngressAddon, startGatewayAddon];

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { R } from '../../client/refs.ts';
+import { curl } from '../../tools/net/curl.ts';
+import { netLab } from '../testing/lab.ts';
+import { startNetworkPolicy } from '../policy/enforcer.ts';
+import { startIngressNginx } from './controller.ts';
+
+function setup() {
+  const lab = netLab();
+  startIngressNginx({ runtime: lab.runtime, client: lab.admin, net: lab.net });
+  lab.admin.create(R.ingressclasses, undefined, { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } });
+  for (const app of ['web', 'api']) {
+    lab.addPod({ name: `${app}-1`, labels: { app } });
+    lab.admin.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: app }, spec: { selector: { app }, ports: [{ name: 'http', port: 80 }] } });
+  }
+  lab.admin.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'empty' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } });
+  lab.syncSlices();
+  const ingress = (name: string, spec: Record<string, unknown>, annotations?: Record<string, string>) => {
+    lab.admin.create(R.ingresses, 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, annotations }, spec: { ingressClassName: 'nginx', ...spec } });
+    lab.runtime.settle();
+  };
+  const backend = (name: string, port: number | string = 80) => ({ service: { name, port: typeof port === 'number' ? { number: port } : { name: port } } });
+  const get = (url: string, extra: string[] = []) => lab.run(curl, ['curl', '-s', ...extra, url], 'controlplane');
+  return { lab, ingress, backend, get };
+}
+
+describe('ingress-nginx', () => {
+  it('routes by host and path (Prefix, Exact) on the http NodePort of every node', async () => {
+    const t = setup();
+    t.ingress('main', {
+      rules: [
+        { host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('web') }, { path: '/api', pathType: 'Prefix', backend: t.backend('api', 'http') }] } },
+        { host: 'exact.example.com', http: { paths: [{ path: '/only', pathType: 'Exact', backend: t.backend('web') }] } },
+      ],
+    });
+    const h = (host: string) => ['-H', `Host: ${host}`];
+    expect((await t.get('http://192.168.1.11:30080/api/v1', h('shop.example.com'))).stdout).toBe('hello from api-1 /api/v1\n');
+    expect((await t.get('http://192.168.1.10:30080/apix', h('shop.example.com'))).stdout).toBe('hello from web-1 /apix\n');
+    expect((await t.get('http://192.168.1.10:30080/only', h('exact.example.com'))).stdout).toBe('hello from web-1 /only\n');
+    const miss = await t.get('http://192.168.1.10:30080/only/more', ['-i', ...h('exact.example.com')]);
+    expect(miss.stdout).toBe(
+      'HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 146\r\nConnection: keep-alive\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    );
+    expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}', ...h('other.example.com')])).stdout).toBe('404');
+  });
+
+  it('answers 503 for a backend without endpoints and uses the default backend', async () => {
+    const t = setup();
+    t.ingress('e', { rules: [{ host: 'e.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('empty') }] } }] });
+    expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}', '-H', 'Host: e.example.com'])).stdout).toBe('503');
+    t.ingress('d', { defaultBackend: t.backend('web') });
+    expect((await t.get('http://192.168.1.10:30080/x', ['-H', 'Host: nobody.example.com'])).stdout).toBe('hello from web-1 /x\n');
+  });
+
+  it('rewrites paths with rewrite-target and ignores other classes', async () => {
+    const t = setup();
+    t.ingress('rw', { rules: [{ http: { paths: [{ path: '/app(/|$)(.*)', pathType: 'ImplementationSpecific', backend: t.backend('web') }] } }] }, { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' });
+    expect((await t.get('http://192.168.1.10:30080/app/hello')).stdout).toBe('hello from web-1 /hello\n');
+    t.lab.admin.create(R.ingresses, 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'other' }, spec: { ingressClassName: 'traefik', rules: [{ host: 't.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('api') }] } }] } });
+    t.lab.runtime.settle();
+    expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}', '-H', 'Host: t.example.com'])).stdout).toBe('404');
+  });
+
+  it('redirects TLS hosts to https and serves https with -k', async () => {
+    const t = setup();
+    t.ingress('tls', { tls: [{ hosts: ['secure.example.com'], secretName: 'missing' }], rules: [{ host: 'secure.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('web') }] } }] });
+    const r = await t.get('http://192.168.1.10:30080/a', ['-o', '/dev/null', '-w', '%{http_code}', '-H', 'Host: secure.example.com']);
+    expect(r.stdout).toBe('308');
+    const s = await t.lab.run(curl, ['curl', '-sk', '--resolve', 'secure.example.com:30443:192.168.1.10', 'https://secure.example.com:30443/a'], 'controlplane');
+    expect(s.stdout).toBe('hello from web-1 /a\n');
+    const strict = await t.lab.run(curl, ['curl', '-sS', '--resolve', 'secure.example.com:30443:192.168.1.10', 'https://secure.example.com:30443/a'], 'controlplane');
+    expect(strict.code).toBe(60);
+    expect(strict.stderr).toMatch(/^curl: \(60\) SSL certificate problem: self-signed certificate\nMore details here: https:\/\/curl.se\/docs\/sslcerts.html\n/);
+  });
+
+  it('reaches backends as the controller pod, so NetworkPolicy can admit it', async () => {
+    const t = setup();
+    startNetworkPolicy({ runtime: t.lab.runtime, client: t.lab.admin, net: t.lab.net });
+    t.ingress('main', { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('web') }] } }] });
+    t.lab.admin.create(R.networkpolicies, 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    t.lab.runtime.settle();
+    expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}'])).stdout).toBe('504');
+    t.lab.admin.create(R.networkpolicies, 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'from-ingress' }, spec: { podSelector: {}, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] }] } });
+    t.lab.runtime.settle();
+    expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}'])).stdout).toBe('200');
+  });
+});

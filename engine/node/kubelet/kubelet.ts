@@ -1,0 +1,304 @@
+import type { Runtime, Timer } from '../../base/runtime.ts';
+import type { KObject } from '../../api/types.ts';
+import type { ApiClient } from '../../client/client.ts';
+import { EventRecorder } from '../../client/events.ts';
+import { Informer } from '../../client/informer.ts';
+import { R } from '../../client/refs.ts';
+import type { Host } from '../../host/host.ts';
+import type { ContainerRuntime } from '../runtime/runtime.ts';
+import { Backoff } from './backoff.ts';
+import { defaultKubeletConfig, type KubeletConfig } from './config.ts';
+import type { KubeletContext } from './context.ts';
+import { apiGetter, serviceLinkEnv } from './env.ts';
+import { ImagePuller } from './images.ts';
+import { IpPool } from './ipam.ts';
+import { NULL_KLOG, type Klog } from './klog.ts';
+import { NodeStatusManager } from './node-status.ts';
+import { PodWorker } from './pod-worker.ts';
+import { KubeletServer } from './server.ts';
+import { CONFIG_HASH, isMirrorPod, mirrorOf, readStaticPods } from './static-pods.ts';
+import { podKey } from './types.ts';
+
+/** specKey is what makes a pod update worth a sync: spec, labels, annotations, deletion. */
+function specKey(p: KObject): string {
+  const m = p.metadata;
+  return JSON.stringify([p.spec, m.labels, m.annotations, m.deletionTimestamp, m.deletionGracePeriodSeconds]);
+}
+
+/** StartKubeletOptions are startKubelet's arguments. */
+export interface StartKubeletOptions {
+  runtime: Runtime;
+  /** client authenticated as system:node:<nodeName> (group system:nodes) */
+  client: ApiClient;
+  nodeName: string;
+  /** host is the node machine: its filesystem holds the static pods, hostPath volumes and pod folders */
+  host: Host;
+  nodeIp: string;
+  cri: ContainerRuntime;
+  config?: Partial<KubeletConfig>;
+  klog?: Klog;
+  kubeletVersion?: string;
+  controlPlane?: boolean;
+  /** apiServer is the kubeconfig's server URL (it appears in the kubelet's error lines) */
+  apiServer?: string;
+  /** podCIDR used when the Node has none yet */
+  podCIDR?: string;
+}
+
+/** KubeletHandle is a running kubelet. */
+export interface KubeletHandle {
+  stop(): void;
+  nodeName: string;
+  cri: ContainerRuntime;
+  /** worker finds a pod's worker by namespace/name (logs, exec, tests) */
+  worker(namespace: string, name: string): PodWorker | undefined;
+  /** syncStaticPods re-reads the static-pod folder now */
+  syncStaticPods(): void;
+  server: KubeletServer;
+}
+
+/**
+ * startKubelet runs a node's kubelet: it registers the Node and keeps its
+ * heartbeat, runs the pods bound to the node and the static pods of its
+ * manifest folder (with their mirror pods), and serves logs and exec.
+ */
+export function startKubelet(o: StartKubeletOptions): KubeletHandle {
+  const runtime = o.runtime;
+  const config: KubeletConfig = { ...defaultKubeletConfig(), ...(o.config ?? {}) };
+  const klog = o.klog ?? NULL_KLOG;
+  const workers = new Map<string, PodWorker>();
+  const syncTimers = new Map<string, { at: number; timer: Timer }>();
+  const timers: Timer[] = [];
+  let stopped = false;
+  const ipam = new IpPool(o.podCIDR ?? '10.244.0.0/24');
+  const servicesCache = new Map<string, { at: number; env: Record<string, string> }>();
+
+  const k: KubeletContext = {
+    runtime,
+    client: o.client,
+    cri: o.cri,
+    recorder: new EventRecorder(o.client, runtime, { component: 'kubelet', host: o.nodeName }),
+    nodeName: o.nodeName,
+    nodeIp: o.nodeIp,
+    host: o.host,
+    config,
+    apiServer: o.apiServer ?? 'https://192.168.100.10:6443',
+    klog,
+    get: apiGetter(o.client),
+    imageBackoff: new Backoff(10_000, 300_000),
+    crashBackoff: new Backoff(10_000, 300_000),
+    allocateIp: (uid) => ipam.allocate(uid),
+    releaseIp: (uid) => ipam.release(uid),
+    reserveIp: (uid, ip) => ipam.reserve(uid, ip),
+    requestSync: (key, delay) => {
+      if (stopped) return;
+      const at = runtime.now + Math.max(0, delay);
+      const cur = syncTimers.get(key);
+      if (cur && cur.at <= at) return;
+      cur?.timer.cancel();
+      syncTimers.set(key, {
+        at,
+        timer: runtime.after(Math.max(0, delay), () => {
+          syncTimers.delete(key);
+          if (!stopped) workers.get(key)?.sync();
+        }, 'kubelet-sync'),
+      });
+    },
+    serviceEnv: (ns) => {
+      const hit = servicesCache.get(ns);
+      if (hit && hit.at === runtime.now) return hit.env;
+      let env: Record<string, string> = {};
+      try {
+        const mine = o.client.list(R.services, ns).items;
+        const kube = ns === 'default' ? [] : o.client.list(R.services, 'default', { fieldSelector: 'metadata.name=kubernetes' }).items;
+        env = serviceLinkEnv([...kube, ...mine]);
+      } catch {
+        env = {};
+      }
+      servicesCache.set(ns, { at: runtime.now, env });
+      return env;
+    },
+  };
+  const puller = new ImagePuller(k);
+  const nodeStatus = new NodeStatusManager(k, { kubeletVersion: o.kubeletVersion ?? 'v1.34.3', controlPlane: !!o.controlPlane, cpu: '2', memoryKi: 4_025_000 });
+
+  if (nodeStatus.register()) {
+    const cidr = nodeStatus.podCIDR();
+    if (cidr) ipam.setRange(cidr);
+  }
+  nodeStatus.renewLease();
+
+  const runPod = (pod: KObject, isStatic: boolean) => {
+    const key = podKey(pod);
+    let w = workers.get(key);
+    if (w && w.uid !== pod.metadata.uid) {
+      // same name, new pod (a static manifest edited, or a pod recreated): the old one goes first
+      w.terminate(0);
+      w.remove();
+      workers.delete(key);
+      w = undefined;
+    }
+    if (!w) {
+      w = new PodWorker(k, puller, pod, isStatic);
+      workers.set(key, w);
+      klog.info('kubelet.go:2470', 'SyncLoop ADD', { source: isStatic ? 'file' : 'api', pods: [key] });
+    } else w.pod = pod;
+    w.sync();
+  };
+
+  const forget = (key: string) => {
+    const w = workers.get(key);
+    if (!w) return;
+    w.remove();
+    workers.delete(key);
+    klog.info('kubelet.go:2489', 'SyncLoop REMOVE', { source: w.isStatic ? 'file' : 'api', pods: [key] });
+  };
+
+  // API pods bound to this node (mirror pods are the API's view of static pods, not pods to run)
+  const pods = new Informer(o.client, R.pods, runtime, { fieldSelector: `spec.nodeName=${o.nodeName}` });
+  pods.on({
+    add: (p) => {
+      if (stopped) return;
+      if (isMirrorPod(p)) return syncMirrors();
+      runPod(p, false);
+    },
+    update: (_old, p) => {
+      if (stopped) return;
+      if (isMirrorPod(p)) return syncMirrors();
+      const w = workers.get(podKey(p));
+      if (w && w.uid === p.metadata.uid) {
+        const changed = specKey(w.pod) !== specKey(p);
+        w.pod = p;
+        // status-only updates (the kubelet's own writes) do not start a sync, as in the kubelet's pod config
+        if (changed) w.sync();
+      } else runPod(p, false);
+    },
+    delete: (p) => {
+      if (stopped) return;
+      if (isMirrorPod(p)) return syncMirrors();
+      const w = workers.get(podKey(p));
+      if (w && w.uid === p.metadata.uid && !w.isStatic) {
+        w.terminate(0);
+        forget(podKey(p));
+      }
+    },
+  });
+  pods.start();
+
+  // static pods from the manifest folder
+  const staticPods = new Map<string, KObject>();
+  const reported = new Map<string, string>();
+  const syncStatic = () => {
+    if (stopped) return;
+    const found = readStaticPods(o.host.fs, config.staticPodPath, o.nodeName, runtime.now, klog, reported);
+    const seen = new Set<string>();
+    for (const p of found) {
+      const key = podKey(p);
+      seen.add(key);
+      const prev = staticPods.get(key);
+      if (prev && prev.metadata.uid === p.metadata.uid) continue;
+      staticPods.set(key, p);
+      runPod(p, true);
+    }
+    for (const key of [...staticPods.keys()]) {
+      if (seen.has(key)) continue;
+      staticPods.delete(key);
+      const w = workers.get(key);
+      if (w) {
+        w.terminate(0);
+        forget(key);
+      }
+    }
+    syncMirrors();
+  };
+
+  const syncMirrors = () => {
+    if (stopped) return;
+    for (const [key, sp] of staticPods) {
+      const mirror = pods.get(sp.metadata.namespace, sp.metadata.name!);
+      const hash = sp.metadata.annotations?.[CONFIG_HASH];
+      try {
+        if (mirror && (mirror.metadata.annotations?.['kubernetes.io/config.mirror'] !== hash || mirror.metadata.deletionTimestamp)) {
+          o.client.delete(R.pods, mirror.metadata.namespace, mirror.metadata.name!, { gracePeriodSeconds: 0 });
+          continue;
+        }
+        if (!mirror) {
+          o.client.create(R.pods, sp.metadata.namespace, mirrorOf(sp, nodeStatus.node));
+          const w = workers.get(key);
+          w?.resetStatusCache();
+          w?.writeStatus();
+        }
+      } catch {
+        // the apiserver is not reachable (yet): static pods run anyway, mirrors come later
+      }
+    }
+    for (const p of pods.list()) {
+      if (!isMirrorPod(p) || staticPods.has(podKey(p))) continue;
+      try {
+        o.client.delete(R.pods, p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: 0 });
+      } catch {
+        // gone already
+      }
+    }
+  };
+
+  let watchTimer: Timer | undefined;
+  const watch = config.staticPodPath
+    ? (() => {
+        try {
+          return o.host.fs.watch(config.staticPodPath, () => {
+            watchTimer ??= runtime.after(0, () => {
+              watchTimer = undefined;
+              syncStatic();
+            }, 'kubelet-static-watch');
+          });
+        } catch {
+          return undefined;
+        }
+      })()
+    : undefined;
+  syncStatic();
+
+  const unsub = o.cri.onEvent((e) => {
+    if (stopped) return;
+    for (const w of workers.values()) {
+      if (w.sandbox?.id !== e.sandboxId) continue;
+      if (e.type === 'ContainerDied') {
+        w.onContainerDied();
+        k.requestSync(w.key, 0);
+      }
+    }
+  });
+
+  timers.push(runtime.every(10_000, () => nodeStatus.renewLease(), 'kubelet-lease'));
+  timers.push(runtime.every(10_000, () => nodeStatus.post(), 'kubelet-node-status'));
+  timers.push(runtime.every(config.fileCheckFrequencyMs, syncStatic, 'kubelet-static-pods'));
+  timers.push(runtime.every(10_000, () => {
+    for (const w of workers.values()) w.sync();
+    syncMirrors();
+  }, 'kubelet-resync'));
+
+  const server = new KubeletServer(k, (ns, name) => workers.get(`${ns}/${name}`));
+  const closeServer = server.listen();
+
+  return {
+    nodeName: o.nodeName,
+    cri: o.cri,
+    server,
+    worker: (ns, name) => workers.get(`${ns}/${name}`),
+    syncStaticPods: syncStatic,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      pods.stop();
+      unsub();
+      watch?.close();
+      watchTimer?.cancel();
+      closeServer();
+      for (const t of timers) t.cancel();
+      for (const t of syncTimers.values()) t.timer.cancel();
+      for (const w of workers.values()) w.prober.stopAll();
+      klog.info('kubelet.go:1727', 'Shutting down kubelet');
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Clock } from '../../base/clock.ts';
+import { installBinary } from '../../host/binaries.ts';
+import { Host } from '../../host/host.ts';
+import type { FileSystem, User } from '../../host/types.ts';
+import type { ImageDef } from '../images/types.ts';
+import { mountFs, type MountPoint } from './mount-fs.ts';
+
+/**
+ * ContainerHost is a container's root filesystem and process table, seen as
+ * a small machine: the image's layer, the kubelet-managed /etc/hosts and
+ * resolv.conf, and bind mounts for the pod's volumes.
+ */
+export class ContainerHost extends Host {
+  private mounted: FileSystem;
+  private mounts: MountPoint[];
+
+  constructor(opts: { name: string; ip: string; clock: Clock; mounts: MountPoint[] }) {
+    super({ name: opts.name, ip: opts.ip, clock: opts.clock });
+    this.mounts = opts.mounts;
+    for (const m of opts.mounts) super.fs.mkdir(m.containerPath, { recursive: true });
+    this.mounted = mountFs(super.fs, opts.mounts);
+  }
+
+  override get fs(): FileSystem {
+    return this.mounted;
+  }
+
+  /** rootFs is the container's own layer without the mounts (where the image is unpacked; mounts hide parts of it). */
+  get rootFs(): FileSystem {
+    return super.fs;
+  }
+
+  override fsFor(user: User): FileSystem {
+    if (user.uid === 0) return this.mounted;
+    return mountFs(super.fsFor(user), this.mounts);
+  }
+}
+
+/** populateImage writes an image's layer into a container's root: base folders, accounts, binaries, its files. */
+export function populateImage(host: ContainerHost, def: ImageDef): void {
+  const fs = host.rootFs;
+  for (const d of ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/etc', '/tmp', '/root', '/var', '/proc', '/dev', '/home']) fs.mkdir(d, { recursive: true });
+  fs.chmod('/tmp', 0o1777);
+  host.files.makeNullDevice('/dev/null');
+  const users = ['root:x:0:0:root:/root:/bin/sh', 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin'];
+  if (def.user && !/^\d+$/.test(def.user)) users.push(`${def.user}:x:100:101:${def.user}:/home/${def.user}:/bin/sh`);
+  fs.writeFile('/etc/passwd', users.join('\n') + '\n');
+  fs.writeFile('/etc/group', `root:x:0:\nnogroup:x:65534:\n${def.user && !/^\d+$/.test(def.user) ? `${def.user}:x:101:\n` : ''}`);
+  for (const name of Object.keys(def.binaries)) {
+    const path = def.binaryPaths?.[name] ?? `/bin/${name}`;
+    installBinary(fs, name, path);
+  }
+  def.files?.(fs);
+}

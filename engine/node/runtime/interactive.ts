@@ -1,0 +1,73 @@
+import type { Readable, Writable } from '../../host/streams.ts';
+import { Interrupt } from '../../host/interrupt.ts';
+import type { SystemServices } from '../../host/process.ts';
+import type { HostContext } from '../../shell/interp/context.ts';
+import { ExitSignal } from '../../shell/interp/errors.ts';
+import { newShellState } from '../../shell/interp/init.ts';
+import { Interp } from '../../shell/interp/interp.ts';
+import { parseShell } from '../../shell/parser/parse.ts';
+import type { ContainerEnv } from './services.ts';
+
+/**
+ * interactiveShell is a container's shell on a terminal (`kubectl exec -it
+ * pod -- sh`): one shell state across lines, a prompt before each, until
+ * `exit` or the end of input. Busybox's ash prompts "/ # ", bash "root@pod:/# ".
+ */
+export async function interactiveShell(env: ContainerEnv, sys: SystemServices, o: { name: string; user: string; vars: Record<string, string>; cwd: string; stdin: Readable; stdout: Writable; stderr: Writable; signal: Interrupt }): Promise<number> {
+  const host = env.host;
+  const user = host.user(o.user) ?? host.user(0)!;
+  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: o.name, tty: 'pts/0', state: 'Ss' });
+  const st = newShellState({ env: o.vars, cwd: o.cwd, pid, ppid: 0, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: true, login: false });
+  const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: () => Promise.resolve(), tty: 'pts/0' };
+  const interp = new Interp(st, ctx, { kind: 'interactive' });
+  const bash = o.name === 'bash';
+  const prompt = () => {
+    const cwd = interp.state.cwd;
+    const short = user.home && (cwd === user.home || cwd.startsWith(`${user.home}/`)) ? `~${cwd.slice(user.home.length)}` : cwd;
+    return bash ? `${user.name}@${host.name}:${short}${user.uid === 0 ? '#' : '$'} ` : `${short} ${user.uid === 0 ? '#' : '$'} `;
+  };
+  let buf = '';
+  let code = 0;
+  try {
+    for (;;) {
+      o.stdout.write(prompt());
+      let line: string | undefined;
+      while (line === undefined) {
+        const nl = buf.indexOf('\n');
+        if (nl >= 0) {
+          line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          break;
+        }
+        const chunk = await o.stdin.read();
+        if (chunk === null) {
+          if (buf === '') {
+            o.stdout.write(bash ? 'exit\n' : '\n');
+            return code;
+          }
+          line = buf;
+          buf = '';
+        } else buf += chunk;
+      }
+      if (line.trim() === '') continue;
+      const r = await parseShell(`${line}\n`);
+      if (r.kind !== 'ok') {
+        o.stderr.write(`${bash ? 'bash' : 'sh'}: syntax error\n`);
+        code = 2;
+        continue;
+      }
+      const signal = new Interrupt();
+      const off = o.signal.onInterrupt(() => signal.raise(130));
+      try {
+        code = await interp.runList(r.stmts, { stdin: o.stdin, stdout: o.stdout, stderr: o.stderr, signal });
+      } catch (e) {
+        if (e instanceof ExitSignal) return e.code;
+        code = 1;
+      } finally {
+        off();
+      }
+    }
+  } finally {
+    host.procs.exit(pid);
+  }
+}

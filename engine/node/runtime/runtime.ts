@@ -1,0 +1,307 @@
+import type { Runtime } from '../../base/runtime.ts';
+import type { Network } from '../../host/net.ts';
+import { EMPTY_INPUT, type Readable, type Writable } from '../../host/streams.ts';
+import { Interrupt } from '../../host/interrupt.ts';
+import type { ImageCatalog } from '../images/types.ts';
+import { sha256Hex } from '../images/refs.ts';
+import { ContainerHost, populateImage } from './container-host.ts';
+import { ImageStore } from './image-store.ts';
+import { ContainerLog } from './logs.ts';
+import { attachLogFile, removeLogFile, removePodLogs } from './log-files.ts';
+import type { FileSystem } from '../../host/types.ts';
+import { containerServices, execInContainer, podNetwork, type ContainerEnv } from './services.ts';
+import type { ContainerConfig, ContainerRecord, RuntimeEvent, Sandbox, SandboxConfig } from './types.ts';
+
+/** LabNetwork is the part of SimNetwork the runtime needs: pod addresses and the network itself. */
+export interface LabNetwork extends Network {
+  addAddress(host: string, address: string): void;
+  removeAddress(address: string): void;
+}
+
+/** programs that ignore SIGTERM as PID 1 (no handler installed): stopping them waits for the grace period, then SIGKILL */
+const IGNORES_TERM = new Set(['sh', 'bash', 'ash', 'sleep', 'tail']);
+
+interface Live {
+  signal: Interrupt;
+  env: ContainerEnv;
+  killTimer?: { cancel(): void };
+}
+
+/**
+ * ContainerRuntime is one node's containerd with its CRI plugin: pod
+ * sandboxes with their network namespace and address, containers running
+ * their image's programs, per-container logs, exec, and the image store.
+ */
+export class ContainerRuntime {
+  readonly images: ImageStore;
+  readonly sandboxes = new Map<string, Sandbox>();
+  readonly containers = new Map<string, ContainerRecord>();
+  private live = new Map<string, Live>();
+  private listeners = new Set<(e: RuntimeEvent) => void>();
+  private seq = 0;
+  /** version is what `crictl version` reports */
+  readonly version = { runtimeName: 'containerd', runtimeVersion: 'v1.7.28', runtimeApiVersion: 'v1', version: '0.1.0' };
+
+  constructor(
+    readonly opts: { runtime: Runtime; net: LabNetwork; catalog: ImageCatalog; nodeName: string; nodeIp: string; /** the node's files, where container logs are written (/var/log/pods) */ nodeFs?: FileSystem },
+  ) {
+    this.images = new ImageStore(opts.runtime, opts.catalog);
+  }
+
+  private newId(kind: string): string {
+    return sha256Hex(`${this.opts.nodeName}/${kind}/${this.seq++}/${this.opts.runtime.rand.uint32()}`);
+  }
+
+  /** onEvent subscribes to container and sandbox changes; it returns the unsubscribe function. */
+  onEvent(cb: (e: RuntimeEvent) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  private emit(e: RuntimeEvent): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+
+  /** runPodSandbox creates a pod's sandbox and gives its network namespace the pod's address. */
+  runPodSandbox(config: SandboxConfig): Sandbox {
+    const id = this.newId('sandbox');
+    const netns = config.hostNetwork ? this.opts.nodeName : `pod:${id.slice(0, 12)}`;
+    if (!config.hostNetwork) this.opts.net.addAddress(netns, config.ip);
+    const sb: Sandbox = { id, config, state: 'SANDBOX_READY', createdAt: this.opts.runtime.now, netns };
+    this.sandboxes.set(id, sb);
+    return sb;
+  }
+
+  /** stopPodSandbox kills the sandbox's containers at once and releases its address. */
+  stopPodSandbox(id: string): void {
+    const sb = this.sandboxes.get(id);
+    if (!sb || sb.state === 'SANDBOX_NOTREADY') return;
+    for (const c of this.containers.values()) if (c.sandboxId === id && c.state === 'CONTAINER_RUNNING') this.kill(c, 137);
+    sb.state = 'SANDBOX_NOTREADY';
+    if (!sb.config.hostNetwork) this.opts.net.removeAddress(sb.config.ip);
+    this.emit({ type: 'SandboxStopped', sandboxId: id });
+  }
+
+  /** removePodSandbox removes a sandbox and every container in it. */
+  removePodSandbox(id: string): void {
+    this.stopPodSandbox(id);
+    for (const c of [...this.containers.values()]) if (c.sandboxId === id) this.removeContainer(c.id);
+    const sb = this.sandboxes.get(id);
+    if (sb && this.opts.nodeFs) removePodLogs(this.opts.nodeFs, sb);
+    this.sandboxes.delete(id);
+  }
+
+  /** createContainer prepares a container from a pulled image; the error is containerd's text. */
+  createContainer(sandboxId: string, config: ContainerConfig): ContainerRecord | { error: string } {
+    const sb = this.sandboxes.get(sandboxId);
+    if (!sb) return { error: `failed to get sandbox "${sandboxId}": not found` };
+    const image = this.images.find(config.image);
+    if (!image) return { error: `failed to get image "${config.image}": not found` };
+    const id = this.newId('container');
+    const host = new ContainerHost({ name: sb.config.hostname, ip: sb.config.ip, clock: this.opts.runtime.clock, mounts: config.mounts });
+    populateImage(host, image.def);
+    for (const [path, content] of Object.entries(sb.config.etcFiles)) host.rootFs.writeFile(path, content);
+    const def = image.def;
+    const entry = config.command.length > 0 ? config.command : def.entrypoint;
+    const rest = config.command.length > 0 || config.args.length > 0 ? config.args : def.cmd;
+    const rec: ContainerRecord = {
+      id,
+      sandboxId,
+      config,
+      image,
+      state: 'CONTAINER_CREATED',
+      createdAt: this.opts.runtime.now,
+      argv: [...entry, ...rest],
+      log: new ContainerLog(() => this.opts.runtime.now),
+      host,
+    };
+    this.containers.set(id, rec);
+    if (this.opts.nodeFs) attachLogFile(this.opts.nodeFs, sb, rec);
+    return rec;
+  }
+
+  private envOf(c: ContainerRecord): ContainerEnv {
+    const sb = this.sandboxes.get(c.sandboxId)!;
+    const net = podNetwork(this.opts.net, {
+      netns: sb.netns,
+      ip: sb.config.ip,
+      peer: { host: sb.netns, ip: sb.config.ip, pod: sb.config.hostNetwork ? undefined : { namespace: sb.config.namespace, name: sb.config.name, labels: sb.config.podLabels } },
+    });
+    const bins = c.image.def.binaries;
+    const limit = c.config.memoryLimitBytes;
+    return {
+      allocate: (bytes) => {
+        if (limit === undefined || bytes <= limit) return true;
+        // the kernel's OOM killer ends the container's process at once (reason OOMKilled, 137)
+        this.opts.runtime.after(0, () => this.oomKill(c.id), 'oom-kill');
+        return false;
+      },
+      runtime: this.opts.runtime,
+      host: c.host,
+      net,
+      ip: sb.config.ip,
+      programs: (name) => (bins[name] ? { name, path: c.image.def.binaryPaths?.[name] ?? `/bin/${name}`, program: bins[name]! } : undefined),
+    };
+  }
+
+  /** resolveExecutable finds argv[0] the way runc does (PATH of the container's environment). */
+  private resolve(c: ContainerRecord, env: Record<string, string>): string | undefined {
+    const name = c.argv[0];
+    if (!name) return undefined;
+    if (name.includes('/')) return c.host.fs.exists(name) ? name : undefined;
+    for (const dir of (env['PATH'] ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':')) {
+      if (c.host.fs.exists(`${dir}/${name}`)) return `${dir}/${name}`;
+    }
+    return undefined;
+  }
+
+  /** startContainer runs the container's process; a missing executable fails like runc (StartError, exit 128). */
+  startContainer(id: string): { error?: string } {
+    const c = this.containers.get(id);
+    if (!c) return { error: `container "${id}" not found` };
+    if (c.state !== 'CONTAINER_CREATED') return { error: `container "${id}" is not in created state` };
+    const sbx = this.sandboxes.get(c.sandboxId);
+    // containerd sets HOSTNAME, the image its ENV, the kubelet the pod's; runc adds HOME when nobody did
+    const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: sbx?.config.hostname ?? '', ...c.image.def.env, ...c.config.env };
+    env['HOME'] ??= c.host.user(c.image.def.user ?? 'root')?.home ?? '/root';
+    c.env = env;
+    const now = this.opts.runtime.now;
+    if (!this.resolve(c, env)) {
+      const what = c.argv[0] ?? '';
+      const msg = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${what}": ${what.includes('/') ? 'stat ' + what + ': no such file or directory' : 'executable file not found in $PATH'}`;
+      Object.assign(c, { state: 'CONTAINER_EXITED', startedAt: now, finishedAt: now, exitCode: 128, reason: 'StartError', message: msg });
+      this.emit({ type: 'ContainerDied', containerId: id, sandboxId: c.sandboxId });
+      return { error: `${msg}: unknown` };
+    }
+    const cenv = this.envOf(c);
+    const sys = containerServices(cenv);
+    const signal = new Interrupt();
+    const live: Live = { signal, env: cenv };
+    this.live.set(id, live);
+    c.state = 'CONTAINER_RUNNING';
+    c.startedAt = now;
+    const done = execInContainer(cenv, sys, {
+      host: c.host.name,
+      user: c.image.def.user ?? 'root',
+      argv: c.argv,
+      env,
+      cwd: c.config.workingDir || c.image.def.workingDir || '/',
+      stdin: EMPTY_INPUT,
+      stdout: c.log.writer('stdout'),
+      stderr: c.log.writer('stderr'),
+      signal,
+    });
+    c.pid = 1;
+    done.then(
+      (code) => this.exited(c, code),
+      () => this.exited(c, 1),
+    );
+    this.emit({ type: 'ContainerStarted', containerId: id, sandboxId: c.sandboxId });
+    return {};
+  }
+
+  private exited(c: ContainerRecord, code: number): void {
+    if (c.state !== 'CONTAINER_RUNNING') return;
+    const live = this.live.get(c.id);
+    live?.killTimer?.cancel();
+    this.live.delete(c.id);
+    c.log.close();
+    c.state = 'CONTAINER_EXITED';
+    c.finishedAt = this.opts.runtime.now;
+    c.exitCode = live?.signal.interrupted ? (live.signal.code === 137 ? 137 : code) : code;
+    c.reason ??= c.exitCode === 0 ? 'Completed' : 'Error';
+    this.emit({ type: 'ContainerDied', containerId: c.id, sandboxId: c.sandboxId });
+  }
+
+  /** kill ends a container's process at once with SIGKILL (or reason OOMKilled). */
+  private kill(c: ContainerRecord, code: number, reason?: string): void {
+    const live = this.live.get(c.id);
+    if (!live) return;
+    if (reason) c.reason = reason;
+    live.signal.raise(code);
+    // the program may not notice the signal (busy in a pipe); SIGKILL does not wait for it
+    this.exited(c, code);
+  }
+
+  /**
+   * stopContainer sends SIGTERM and, after timeoutSec, SIGKILL. A shell or
+   * sleep running as PID 1 has no TERM handler, so only the KILL ends it.
+   */
+  stopContainer(id: string, timeoutSec: number): void {
+    const c = this.containers.get(id);
+    const live = this.live.get(id);
+    if (!c || !live || c.state !== 'CONTAINER_RUNNING') return;
+    const base = (c.argv[0] ?? '').split('/').pop()!;
+    if (timeoutSec <= 0) return this.kill(c, 137);
+    if (!IGNORES_TERM.has(base)) live.signal.raise(143);
+    live.killTimer ??= this.opts.runtime.after(timeoutSec * 1000, () => this.kill(c, 137), 'container-kill');
+  }
+
+  /** oomKill ends a container that went over its memory limit. */
+  oomKill(id: string): void {
+    const c = this.containers.get(id);
+    if (c) this.kill(c, 137, 'OOMKilled');
+  }
+
+  removeContainer(id: string): void {
+    const c = this.containers.get(id);
+    if (!c) return;
+    if (c.state === 'CONTAINER_RUNNING') this.kill(c, 137);
+    this.containers.delete(id);
+    const sb = this.sandboxes.get(c.sandboxId);
+    if (sb && this.opts.nodeFs) removeLogFile(this.opts.nodeFs, sb, c);
+    this.emit({ type: 'ContainerRemoved', containerId: id, sandboxId: c.sandboxId });
+  }
+
+  /** exec runs argv in a running container (kubectl exec, crictl exec, exec probes). */
+  exec(id: string, argv: string[], io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: Interrupt }): Promise<number> | { error: string } {
+    const c = this.containers.get(id);
+    const live = this.live.get(id);
+    if (!c || !live || c.state !== 'CONTAINER_RUNNING') return { error: `container ${id} is not running` };
+    const sys = containerServices(live.env);
+    const env = c.env ?? { ...c.image.def.env, ...c.config.env };
+    return execInContainer(live.env, sys, {
+      host: c.host.name,
+      user: c.image.def.user ?? 'root',
+      argv,
+      env,
+      cwd: c.config.workingDir || c.image.def.workingDir || '/',
+      stdin: io.stdin ?? EMPTY_INPUT,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      signal: io.signal ?? new Interrupt(),
+      quietNotFound: true,
+    }).then((code) => {
+      if (code === 127 && !c.host.fs.exists(argv[0]!) && !this.resolveName(c, argv[0]!, env)) {
+        io.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
+        return 127;
+      }
+      return code;
+    });
+  }
+
+  private resolveName(c: ContainerRecord, name: string, env: Record<string, string>): boolean {
+    return (env['PATH'] ?? '/usr/bin:/bin').split(':').some((d) => c.host.fs.exists(`${d}/${name}`));
+  }
+
+  /** containersOf lists a sandbox's containers, oldest first. */
+  containersOf(sandboxId: string): ContainerRecord[] {
+    return [...this.containers.values()].filter((c) => c.sandboxId === sandboxId).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** findContainer accepts a full id or a unique prefix (crictl's way). */
+  findContainer(idOrPrefix: string): ContainerRecord | undefined {
+    const exact = this.containers.get(idOrPrefix);
+    if (exact) return exact;
+    const hits = [...this.containers.values()].filter((c) => c.id.startsWith(idOrPrefix));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
+  findSandbox(idOrPrefix: string): Sandbox | undefined {
+    const exact = this.sandboxes.get(idOrPrefix);
+    if (exact) return exact;
+    const hits = [...this.sandboxes.values()].filter((s) => s.id.startsWith(idOrPrefix));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+}
+

@@ -1,0 +1,99 @@
+import type { Runtime } from '../../base/runtime.ts';
+import { Interrupt } from '../../host/interrupt.ts';
+import type { Listener, Network, Peer } from '../../host/net.ts';
+import type { ExecRequest, SystemServices } from '../../host/process.ts';
+import type { ProgramDef } from '../../tools/types.ts';
+import { runExternal, runShellText } from '../../shell/interp/call.ts';
+import type { HostContext } from '../../shell/interp/context.ts';
+import { ExitSignal, InterruptedSignal } from '../../shell/interp/errors.ts';
+import { newShellState } from '../../shell/interp/init.ts';
+import { Interp } from '../../shell/interp/interp.ts';
+import { resolveCommand } from '../../shell/interp/lookup.ts';
+import { sleepOn } from '../../shell/services.ts';
+import type { ContainerHost } from './container-host.ts';
+
+/** PodNet is a pod's network namespace: its id on the lab network, its address, who it is. */
+export interface PodNet {
+  netns: string;
+  ip: string;
+  peer: Peer;
+}
+
+/**
+ * podNetwork is the network as a container sees it: it listens in the pod's
+ * namespace (whatever host name the program passes) and dials as the pod.
+ */
+export function podNetwork(net: Network, pod: PodNet): Network {
+  return {
+    resolve: (name) => net.resolve(name, pod.peer),
+    dial: (_from, address, port): Listener => net.dial(pod.peer, address, port),
+    listen: (_host, address, port, listener) => net.listen(pod.netns, address === pod.ip ? '0.0.0.0' : address, port, listener),
+  };
+}
+
+/** ContainerEnv is what every program in a container shares. */
+export interface ContainerEnv {
+  runtime: Runtime;
+  host: ContainerHost;
+  net: Network;
+  ip: string;
+  programs: (name: string) => ProgramDef | undefined;
+  /** allocate is told how much memory the container's program uses; over the limit the runtime OOM-kills it */
+  allocate?: (bytes: number) => boolean;
+}
+
+/** ContainerSys is a container's SystemServices with its memory accounting (programs that declare memory use call allocate). */
+export type ContainerSys = SystemServices & { allocate?: (bytes: number) => boolean };
+
+/**
+ * containerServices are the SystemServices of a container's processes. Its
+ * session can only exec (sh -c, an entrypoint's exec "$@"): there is no
+ * login into a container except through the runtime's exec.
+ */
+export function containerServices(env: ContainerEnv): ContainerSys {
+  const sys: ContainerSys = {
+    runtime: env.runtime,
+    sleep: (ms, signal) => sleepOn(env.runtime, ms, signal),
+    net: env.net,
+    hostIp: env.ip,
+    machines: () => [],
+    session: { login: () => {}, logout: () => {}, exec: (req) => execInContainer(env, sys, req) },
+    // the interactive shell of `kubectl exec -it … -- sh` runs through the shell program's exec with a terminal stdin
+    editor: { edit: async () => ({ saved: false }) },
+    terminal: { columns: 80, rows: 24, interactive: false },
+    processes: () => env.host.procs.list(),
+    allocate: env.allocate,
+  };
+  return sys;
+}
+
+/** execInContainer runs argv (found on the container's PATH) or shell text in the container. */
+export async function execInContainer(env: ContainerEnv, sys: SystemServices, req: ExecRequest): Promise<number> {
+  const host = env.host;
+  const user = host.user(req.user) ?? host.user(0)!;
+  const vars = { ...(req.inheritEnv ?? {}), ...(req.env ?? {}) };
+  const signal = new Interrupt();
+  const off = req.signal.onInterrupt(() => signal.raise(137));
+  const io = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, signal };
+  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `sh -c ${req.command ?? ''}`, tty: '?' });
+  try {
+    const st = newShellState({ env: vars, cwd: req.cwd ?? '/', pid, ppid: 1, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: false, login: false });
+    const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: () => Promise.resolve(), tty: '?' };
+    const interp = new Interp(st, ctx, { kind: 'command' });
+    if (req.argv && req.argv.length > 0) {
+      if (req.quietNotFound && resolveCommand(interp, req.argv[0]!).kind === 'error') return 127;
+      return await runExternal(interp, req.argv, vars, io);
+    }
+    const args = req.args ?? [];
+    if (req.command === undefined && req.stdin.isTTY) {
+      const { interactiveShell } = await import('./interactive.ts');
+      return await interactiveShell(env, sys, { name: args[0] ?? 'sh', user: user.name, vars, cwd: req.cwd ?? '/', stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, signal });
+    }
+    return await runShellText(interp, req.command ?? '', { name: args[0] ?? 'sh', args: args.slice(1), env: vars, pid, io, kind: 'command' });
+  } catch (e) {
+    return e instanceof ExitSignal || e instanceof InterruptedSignal ? e.code : 1;
+  } finally {
+    off();
+    host.procs.exit(pid);
+  }
+}

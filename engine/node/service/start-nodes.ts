@@ -1,0 +1,51 @@
+import { R } from '../../client/refs.ts';
+import type { ComponentContext, RunningComponent } from '../../cluster/boot/components.ts';
+import { clusterImageCatalog } from '../../cluster/images.ts';
+import { installedVersion } from '../../host/packages/db.ts';
+import { provisionPackages } from '../../host/packages/provision.ts';
+import { attachSystemd, systemdFor } from '../../host/systemd/index.ts';
+import { makeServices } from '../../shell/services.ts';
+import { programByName } from '../../tools/registry.ts';
+import { installNodeConnectors } from '../connector.ts';
+import { SANDBOX_IMAGE } from '../images/workloads.ts';
+import { ContainerRuntime } from '../runtime/runtime.ts';
+import { writeKubeletFiles } from './files.ts';
+import { registerNodeEnv } from './registry.ts';
+
+/**
+ * startNodes makes every machine of a cluster a node: packages and the
+ * kubeadm files for the kubelet, a containerd with the pause image, and the
+ * kubelet and containerd services started by the machine's systemd. The
+ * apiserver reaches each kubelet for logs and exec through the lab network.
+ */
+export function startNodes(ctx: ComponentContext): RunningComponent[] {
+  const { world, runtime, cluster } = ctx;
+  const spec = cluster.spec;
+  const cp = spec.machines.find((m) => m.role === 'control-plane') ?? spec.machines[0]!;
+  installNodeConnectors(cluster.apiserver.ctx.connectors, { net: world.net, from: { host: cp.name, ip: cp.ip } });
+  const catalog = clusterImageCatalog();
+  const out: RunningComponent[] = [];
+  spec.machines.forEach((m, i) => {
+    const host = world.mustHost(m.name);
+    if (!installedVersion(host, 'kubelet')) provisionPackages(host.fs, { kubernetesVersion: spec.version });
+    writeKubeletFiles(host.fs, { nodeIp: m.ip });
+    const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs });
+    cri.images.preload([SANDBOX_IMAGE], true);
+    let podCIDR = `10.244.${i}.0/24`;
+    try {
+      podCIDR = (cluster.admin.get(R.nodes, undefined, m.name).spec as { podCIDR?: string }).podCIDR ?? podCIDR;
+    } catch {
+      // the node registers itself
+    }
+    registerNodeEnv(runtime, m.name, { host, cri, nodeIp: m.ip, controlPlane: m.role === 'control-plane', kubeletVersion: `v${spec.version}`, podCIDR, containerdUp: true });
+    let sd = systemdFor(runtime, m.name);
+    if (!sd) {
+      const sys = makeServices(host, { runtime, net: world.net, editor: world.editor, machines: () => world.machines(), session: { login: () => {}, logout: () => {} }, terminal: { columns: 80, rows: 24, interactive: false } });
+      sd = attachSystemd({ host, sys, programs: (n) => programByName(n) });
+      sd.boot();
+    } else if (!sd.isActive('kubelet')) sd.start('kubelet');
+    const unit = sd;
+    out.push({ name: `kubelet@${m.name}`, stop: () => void unit.stop('kubelet') });
+  });
+  return out;
+}

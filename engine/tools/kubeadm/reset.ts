@@ -1,0 +1,59 @@
+import type { Process } from '../../host/process.ts';
+import { readAll } from '../../host/streams.ts';
+import { fail, readOr } from './common.ts';
+import { systemctl } from './steps.ts';
+
+/** kubeadmReset is `kubeadm reset [-f]`. */
+export async function kubeadmReset(p: Process, o: { force: boolean }): Promise<number> {
+  const now = new Date(p.sys.runtime.now).toISOString();
+  const klog = (src: string, msg: string) => `W${now.slice(5, 7)}${now.slice(8, 10)} ${now.slice(11, 23)}000    ${1000 + p.sys.runtime.rand.int(9000)} ${src}] ${msg}\n`;
+  p.stderr.write(klog('reset.go:141', "[reset] WARNING: Changes made to this host by 'kubeadm init' or 'kubeadm join' will be reverted."));
+  if (!o.force) {
+    p.stdout.write('[reset] Are you sure you want to proceed? [y/N]: ');
+    const answer = (await readAll(p.stdin)).split('\n')[0]!.trim();
+    if (answer !== 'y' && answer !== 'Y') return fail(p, "won't proceed; the user didn't answer (Y|y) in order to continue");
+  }
+  if (p.user.uid !== 0) return fail(p, 'error execution phase preflight: [preflight] Some fatal errors occurred:\n\t[ERROR IsPrivilegedUser]: user is not running as root\n[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`');
+  let out = '[preflight] Running pre-flight checks\n';
+  const isCp = readOr(p, '/etc/kubernetes/manifests/etcd.yaml') !== undefined;
+  if (isCp) {
+    p.stderr.write(klog('removeetcdmember.go:106', '[reset] No kubeadm config, using etcd pod spec to get data directory'));
+    rmContents(p, '/var/lib/etcd');
+    out += '[reset] Deleted contents of the etcd data directory: /var/lib/etcd\n';
+  }
+  systemctl(p, 'stop', 'kubelet');
+  out += '[reset] Stopping the kubelet service\n[reset] Unmounting mounted directories in "/var/lib/kubelet"\n';
+  for (const d of ['/etc/kubernetes/manifests', '/var/lib/kubelet', '/etc/kubernetes/pki']) rmContents(p, d);
+  out += '[reset] Deleting contents of directories: [/etc/kubernetes/manifests /var/lib/kubelet /etc/kubernetes/pki]\n';
+  const files = ['admin.conf', 'super-admin.conf', 'kubelet.conf', 'bootstrap-kubelet.conf', 'controller-manager.conf', 'scheduler.conf'].map((f) => `/etc/kubernetes/${f}`);
+  for (const f of files) {
+    try {
+      p.fs.unlink(f);
+    } catch {
+      /* already gone */
+    }
+  }
+  out += `[reset] Deleting files: [${files.join(' ')}]\n\nThe reset process does not perform cleanup of CNI plugin configuration,\nnetwork filtering rules and kubeconfig files.\n\nFor information on how to perform this cleanup manually, please see:\n    https://k8s.io/docs/reference/setup-tools/kubeadm/kubeadm-reset/\n\n`;
+  p.stdout.write(out);
+  return 0;
+}
+
+function rmContents(p: Process, dir: string): void {
+  let names: string[];
+  try {
+    names = p.fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const path = `${dir}/${n}`;
+    try {
+      if (p.fs.lstat(path).type === 'dir') {
+        rmContents(p, path);
+        p.fs.rmdir(path);
+      } else p.fs.unlink(path);
+    } catch {
+      /* best effort, as kubeadm's cleanup */
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import { parse } from 'yaml';
+import type { KObject } from '../../api/types.ts';
+import type { ApiClient } from '../../client/client.ts';
+import type { Process } from '../../host/process.ts';
+import { readAll } from '../../host/streams.ts';
+import { LATEST_PATCH } from '../../host/packages/index.ts';
+import { controlPlaneImageTags } from '../../controlplane/images.ts';
+import { clusterConfigurationYaml } from '../../controlplane/kubeadm/config.ts';
+import { settingsFromManifests } from '../../controlplane/kubeadm/from-manifests.ts';
+import { staticPodManifests } from '../../controlplane/kubeadm/manifests.ts';
+import { renew } from './certs.ts';
+import { adminClient, cmpVersion, fail, ownVersion, readOr, semver } from './common.ts';
+import { clusterDnsIp, kubeletConfigYaml } from '../../controlplane/kubeadm/kubelet-config.ts';
+
+/** CONFIGMAPS is the configmaps resource. */
+export const CONFIGMAPS = { group: '', version: 'v1', plural: 'configmaps', namespaced: true };
+/** BANNER is the two lines kubeadm prints when it reads its configuration. */
+export const BANNER = (phase: string) => `[${phase}] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n[${phase}] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.\n`;
+/** RULE closes a section of upgrade plan. */
+export const RULE = '_____________________________________________________________________\n';
+
+/** clusterVersion reads the cluster's version from kubeadm-config, or the apiserver manifest. */
+export function clusterVersion(p: Process, c: ApiClient): string | undefined {
+  try {
+    const cm = c.get(CONFIGMAPS, 'kube-system', 'kubeadm-config') as KObject & { data?: Record<string, string> };
+    const v = (parse(cm.data?.['ClusterConfiguration'] ?? '') as { kubernetesVersion?: string } | null)?.kubernetesVersion;
+    if (v) return v.startsWith('v') ? v : `v${v}`;
+  } catch {
+    /* fall back to the manifest */
+  }
+  const s = settingsFromManifests((path) => readOr(p, path));
+  return s ? `v${s.version}` : undefined;
+}
+
+/** stable answers what dl.k8s.io's stable-1.X.txt (or stable.txt) names. */
+export function stable(minor?: number): string {
+  const latest = Math.max(...Object.keys(LATEST_PATCH).map(Number));
+  const m = minor ?? latest;
+  return `v1.${m}.${LATEST_PATCH[m] ?? 0}`;
+}
+
+/** preflightRoot is the IsPrivilegedUser check. */
+export function preflightRoot(p: Process): number | undefined {
+  if (p.user.uid === 0) return undefined;
+  return fail(p, '[preflight] Some fatal errors occurred:\n\t[ERROR IsPrivilegedUser]: user is not running as root\n[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`');
+}
+
+/** versionErrors are kubeadm's EnforceVersionPolicies findings for an upgrade to target. */
+function versionErrors(target: string, cluster: string, kubeadm: string): string[] {
+  const errs: string[] = [];
+  const [, t] = semver(target);
+  const [, c] = semver(cluster);
+  if (cmpVersion(target, kubeadm) > 0) errs.push(`Specified version to upgrade to "${target}" is higher than the kubeadm version "${kubeadm}". Upgrade kubeadm first using the tool you used to install kubeadm`);
+  if (t > c + 1) errs.push(`Specified version to upgrade to "${target}" is too high; kubeadm can upgrade only 1 minor version at a time`);
+  if (t < c) errs.push(`Specified version to upgrade to "${target}" is an unsupported version and can't be used for upgrade`);
+  return errs;
+}
+
+/** upgradeApply is `kubeadm upgrade apply <version> [-y] [--force]`. */
+export async function upgradeApply(p: Process, args: string[], o: { yes: boolean; force: boolean; certificateRenewal: boolean }): Promise<number> {
+  const root = preflightRoot(p);
+  if (root !== undefined) return root;
+  if (args.length === 0) return fail(p, 'missing one or more required arguments. Required arguments: [version]');
+  const target = args[0]!.startsWith('v') ? args[0]! : `v${args[0]}`;
+  if (!/^v\d+\.\d+\.\d+$/.test(target)) return fail(p, `[upgrade/version] FATAL: couldn't parse version "${args[0]}": could not parse "${args[0]}" as version`);
+  const c = adminClient(p);
+  if ('error' in c) return fail(p, c.error);
+  const cluster = clusterVersion(p, c);
+  const s = settingsFromManifests((path) => readOr(p, path));
+  if (!cluster || !s) return fail(p, 'unable to fetch the kubeadm-config ConfigMap: configmaps "kubeadm-config" not found');
+  const kubeadm = `v${ownVersion(p)}`;
+  let out = `${BANNER('upgrade')}[upgrade/preflight] Running preflight checks\n[upgrade] Running cluster health checks\n[upgrade/preflight] You have chosen to upgrade the cluster version to "${target}"\n[upgrade/versions] Cluster version: ${cluster}\n[upgrade/versions] kubeadm version: ${kubeadm}\n`;
+  const errs = versionErrors(target, cluster, kubeadm);
+  if (errs.length && !o.force) {
+    p.stdout.write(out);
+    return fail(p, `[upgrade/version] FATAL: the --version argument is invalid due to these errors:\n\n${errs.map((e) => `\t- ${e}\n`).join('')}\nCan be bypassed if you pass the --force flag`);
+  }
+  if (!o.yes) {
+    p.stdout.write(out + '[upgrade] Are you sure you want to proceed? [y/N]: ');
+    out = '';
+    const answer = (await readAll(p.stdin)).split('\n')[0]!.trim();
+    if (answer !== 'y' && answer !== 'Y') return fail(p, "won't proceed; the user didn't answer (Y|y) in order to continue");
+  }
+  const stamp = new Date(p.sys.runtime.now).toISOString().slice(0, 19).replace(/[T:]/g, '-');
+  const tmp = `/etc/kubernetes/tmp/kubeadm-upgraded-manifests${100000000 + p.sys.runtime.rand.int(899999999)}`;
+  const backup = `/etc/kubernetes/tmp/kubeadm-backup-manifests-${stamp}`;
+  out += `[upgrade/preflight] Pulling images required for setting up a Kubernetes cluster\n[upgrade/preflight] This might take a minute or two, depending on the speed of your internet connection\n[upgrade/preflight] You can also perform this action beforehand using 'kubeadm config images pull'\n`;
+  out += `[upgrade/control-plane] Upgrading your static Pod-hosted control plane to version "${target}" (timeout: 5m0s)...\n[upgrade/staticpods] Writing new Static Pod manifests to "${tmp}"\n`;
+  const next = staticPodManifests({ ...s, version: target.slice(1), etcdImageTag: controlPlaneImageTags(target).etcd });
+  p.fs.mkdir(backup, { recursive: true });
+  const renewals: Record<string, string[]> = {
+    etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],
+    'kube-apiserver': ['apiserver', 'apiserver-kubelet-client', 'front-proxy-client', 'apiserver-etcd-client'],
+    'kube-controller-manager': ['controller-manager.conf'],
+    'kube-scheduler': ['scheduler.conf'],
+  };
+  for (const comp of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) {
+    const file = `/etc/kubernetes/manifests/${comp}.yaml`;
+    const text = next[`${comp}.yaml`];
+    if (readOr(p, file) === text) {
+      out += `[upgrade/staticpods] Current and new manifests of ${comp} are equal, skipping upgrade\n`;
+      continue;
+    }
+    out += `[upgrade/staticpods] Preparing for "${comp}" upgrade\n`;
+    if (o.certificateRenewal) {
+      for (const cert of renewals[comp]!) {
+        out += `[upgrade/staticpods] Renewing ${cert} certificate\n`;
+        silently(p, () => renew(p, [cert]));
+      }
+    }
+    const old = readOr(p, file);
+    if (old !== undefined) p.fs.writeFile(`${backup}/${comp}.yaml`, old, { mode: 0o600 });
+    p.fs.writeFile(file, text, { mode: 0o600 });
+    out += `[upgrade/staticpods] Moving new manifest to "${file}" and backing up old manifest to "${backup}/${comp}.yaml"\n[upgrade/staticpods] Waiting for the kubelet to restart the component\n[upgrade/staticpods] This can take up to 5m0s\n[apiclient] Found 1 Pods for label selector component=${comp}\n[upgrade/staticpods] Component "${comp}" upgraded successfully!\n`;
+    if (comp === 'etcd') out += '[upgrade/etcd] Waiting for etcd to become available\n';
+  }
+  out += `[upgrade/control-plane] The control plane instance for this node was successfully upgraded!\n`;
+  storeClusterConfiguration(c, { kubernetesVersion: target, podSubnet: s.podSubnet, serviceSubnet: s.serviceSubnet, clusterName: s.clusterName, dataDir: s.dataDir });
+  out += `[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace\n[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster\n[upgrade/kubelet-config] The kubelet configuration for this node was successfully upgraded!\n`;
+  p.fs.writeFile('/var/lib/kubelet/config.yaml', kubeletConfigYaml({ clusterDns: clusterDnsIp(s.serviceSubnet) }), { mode: 0o644 });
+  out += `[upgrade/bootstrap-token] Configuring bootstrap token and cluster-info RBAC rules
+[bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to get nodes
+[bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials
+[bootstrap-token] Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token
+[bootstrap-token] Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster
+[addons] Applied essential addon: CoreDNS
+[addons] Applied essential addon: kube-proxy
+
+[upgrade] SUCCESS! A control plane node of the cluster was upgraded to "${target}".
+
+[upgrade] Now please proceed with upgrading the rest of the nodes by following the right order.
+`;
+  p.stdout.write(out);
+  return 0;
+}
+
+/** upgradeNode is `kubeadm upgrade node`: a worker rewrites its kubelet config; another control plane its manifests. */
+export function upgradeNode(p: Process): number {
+  const root = preflightRoot(p);
+  if (root !== undefined) return root;
+  const s = settingsFromManifests((path) => readOr(p, path));
+  const kubeletConf = readOr(p, '/etc/kubernetes/kubelet.conf');
+  if (!s && !kubeletConf) return fail(p, 'unable to fetch the kubeadm-config ConfigMap: failed to get config map: open /etc/kubernetes/kubelet.conf: no such file or directory');
+  let out = `${BANNER('upgrade')}[upgrade/preflight] Running pre-flight checks\n`;
+  if (!s) {
+    out += `[upgrade/preflight] Skipping prepull. Not a control plane node.\n[upgrade/control-plane] Skipping phase. Not a control plane node.\n[upgrade/kubeconfig] Skipping phase. Not a control plane node.\n`;
+  } else {
+    out += `[upgrade/preflight] Pulling images required for setting up a Kubernetes cluster\n[upgrade/preflight] This might take a minute or two, depending on the speed of your internet connection\n[upgrade/preflight] You can also perform this action beforehand using 'kubeadm config images pull'\n[upgrade/control-plane] Upgrading control plane instance with manifests for version "v${s.version}"\n[upgrade/control-plane] The control plane instance for this node was successfully upgraded!\n`;
+  }
+  const dir = `/etc/kubernetes/tmp/kubeadm-kubelet-config${1000000000 + p.sys.runtime.rand.int(999999999)}`;
+  const old = readOr(p, '/var/lib/kubelet/config.yaml');
+  p.fs.mkdir(dir, { recursive: true });
+  if (old !== undefined) p.fs.writeFile(`${dir}/config.yaml`, old, { mode: 0o644 });
+  out += `[upgrade] Backing up kubelet config file to ${dir}/config.yaml\n[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"\n[upgrade/kubelet-config] The kubelet configuration for this node was successfully upgraded!\n`;
+  if (!s) out += '[upgrade/addon] Skipping the addon/coredns phase. Not a control plane node.\n[upgrade/addon] Skipping the addon/kube-proxy phase. Not a control plane node.\n';
+  out += "[upgrade] The configuration for this node was successfully upgraded!\n[upgrade] Now you should go ahead and upgrade the kubelet package using your package manager.\n";
+  p.stdout.write(out);
+  return 0;
+}
+
+/** storeClusterConfiguration writes kube-system/kubeadm-config (kubeadm's upload-config phase). */
+export function storeClusterConfiguration(c: ApiClient, s: Parameters<typeof clusterConfigurationYaml>[0]): void {
+  const data = { ClusterConfiguration: clusterConfigurationYaml(s) };
+  try {
+    const cm = c.get(CONFIGMAPS, 'kube-system', 'kubeadm-config');
+    c.update(CONFIGMAPS, { ...cm, data } as KObject);
+  } catch {
+    try {
+      c.create(CONFIGMAPS, 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubeadm-config', namespace: 'kube-system' }, data });
+    } catch {
+      /* the upload is best effort here, as the manifests are what the node runs */
+    }
+  }
+}
+
+/** silently runs a step whose own output kubeadm does not show (the renewals inside an upgrade). */
+function silently(p: Process, step: () => number): void {
+  const { stdout, stderr } = p;
+  const sink = { write: () => {}, isTTY: false };
+  Object.assign(p, { stdout: sink, stderr: sink });
+  try {
+    step();
+  } finally {
+    Object.assign(p, { stdout, stderr });
+  }
+}
+

@@ -1,0 +1,10 @@
+import type { RunContext } from '../../cli/command.ts';
+import { commandFromHelp } from '../create/help.ts';
+import { runMetadataMap } from '../label/metadata-map.ts';
+
+/** annotateCommand is `kubectl annotate`. */
+export const annotateCommand = commandFromHelp('annotate', {
+  run: (c: RunContext) => runMetadataMap(c, 'annotations'),
+  group: 'Settings Commands',
+  short: 'Update the annotations on a resource',
+});

@@ -1,0 +1,80 @@
+import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
+import type { ApiResource } from '../../discovery.ts';
+import { TabWriter } from '../../printers/tabwriter.ts';
+
+/**
+ * sortResources is api-resources' order: by group ("" first), by name or by
+ * kind, ties broken by name (a stable sort, as kubectl's).
+ */
+function sortResources(rs: ApiResource[], by: string): ApiResource[] {
+  const key = (r: ApiResource) => (by === 'name' ? r.plural : by === 'kind' ? r.kind : r.group);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rs].sort((a, b) => cmp(key(a), key(b)) || cmp(a.plural, b.plural));
+}
+
+async function run(c: RunContext): Promise<number> {
+  if (c.args.length > 0) throw new UsageError(`unexpected arguments: [${c.args.join(' ')}]`, 'help');
+  const output = c.flag<string>('output');
+  if (output !== '' && output !== 'wide' && output !== 'name') throw new UsageError(`--output ${output} is not available`, 'none');
+  const sortBy = c.flag<string>('sort-by');
+  if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') throw new UsageError('--sort-by accepts only name or kind', 'none');
+  let rs = c.f.discovery().all().filter((r) => r.preferred);
+  if (c.changed('api-group')) rs = rs.filter((r) => r.group === c.flag<string>('api-group'));
+  if (c.changed('namespaced')) rs = rs.filter((r) => r.namespaced === c.flag<boolean>('namespaced'));
+  const verbs = c.flag<string[]>('verbs') ?? [];
+  if (verbs.length) rs = rs.filter((r) => verbs.every((v) => r.verbs.includes(v)));
+  const cats = c.flag<string[]>('categories') ?? [];
+  if (cats.length) rs = rs.filter((r) => cats.every((v) => r.categories.includes(v)));
+  rs = sortResources(rs, sortBy);
+  if (output === 'name') {
+    for (const r of rs) c.out(r.group ? `${r.plural}.${r.group}\n` : `${r.plural}\n`);
+    return 0;
+  }
+  const tw = new TabWriter();
+  const wide = output === 'wide';
+  if (!c.flag<boolean>('no-headers')) tw.writeRow(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])]);
+  for (const r of rs) {
+    const row = [r.plural, r.shortNames.join(','), r.group ? `${r.group}/${r.version}` : r.version, String(r.namespaced), r.kind];
+    if (wide) row.push(r.verbs.join(','), r.categories.join(','));
+    tw.writeRow(row);
+  }
+  c.out(tw.flush());
+  return 0;
+}
+
+/** apiResourcesCommand is `kubectl api-resources`. */
+export const apiResourcesCommand: CommandDef = {
+  name: 'api-resources',
+  group: 'Other Commands',
+  short: 'Print the supported API resources on the server',
+  long: 'Print the supported API resources on the server.',
+  example: `  # Print the supported API resources
+  kubectl api-resources
+  
+  # Print the supported API resources with more information
+  kubectl api-resources -o wide
+  
+  # Print the supported API resources sorted by a column
+  kubectl api-resources --sort-by=name
+  
+  # Print the supported namespaced resources
+  kubectl api-resources --namespaced=true
+  
+  # Print the supported non-namespaced resources
+  kubectl api-resources --namespaced=false
+  
+  # Print the supported API resources with a specific APIGroup
+  kubectl api-resources --api-group=rbac.authorization.k8s.io`,
+  use: 'api-resources [flags] [options]',
+  flags: [
+    { name: 'api-group', type: 'string', usage: 'Limit to resources in the specified API group.' },
+    { name: 'cached', type: 'bool', usage: 'Use the cached list of resources if available.' },
+    { name: 'categories', type: 'stringSlice', usage: 'Limit to resources that belong to the specified categories.' },
+    { name: 'namespaced', type: 'bool', default: true, usage: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.' },
+    { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
+    { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (wide, name).' },
+    { name: 'sort-by', type: 'string', usage: "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'." },
+    { name: 'verbs', type: 'stringSlice', usage: 'Limit to resources that support the specified verbs.' },
+  ],
+  run,
+};

@@ -1,0 +1,41 @@
+import { UsageError, type RunContext } from '../../cli/command.ts';
+import { WrappedError, checkOutput, dryRun, maybeSaveConfig, printResult } from '../create/common.ts';
+import { commandFromHelp } from '../create/help.ts';
+import { make } from '../create/meta.ts';
+import { resolveTargets } from '../create/targets.ts';
+
+async function run(c: RunContext): Promise<number> {
+  if (c.args.length === 0 && c.flag<string[]>('filename').length === 0) {
+    throw new UsageError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", 'none');
+  }
+  if (!c.changed('max')) throw new UsageError('required flag(s) "max" not set', 'none');
+  const max = c.flag<number>('max');
+  const min = c.flag<number>('min');
+  const cpu = c.flag<number>('cpu-percent');
+  if (max < 1) throw new WrappedError('--max=MAXPODS is required and must be at least 1, max: -1'.replace('-1', String(max)));
+  if (max < min) throw new WrappedError(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${max}, min: ${min}`);
+  const d = dryRun(c);
+  checkOutput(c);
+  for (const t of await resolveTargets(c, c.args)) {
+    if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(t.obj.kind ?? '')) throw new WrappedError(`cannot autoscale a ${t.obj.kind}: ${t.obj.kind} cannot be scaled`);
+    const name = c.flag<string>('name') || (t.obj.metadata.name ?? '');
+    const spec: Record<string, unknown> = { scaleTargetRef: { kind: t.obj.kind, name: t.obj.metadata.name, apiVersion: t.obj.apiVersion } };
+    if (min >= 1) spec.minReplicas = min;
+    spec.maxReplicas = max;
+    if (cpu >= 0) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } }];
+    const meta: Record<string, unknown> = { name, creationTimestamp: null };
+    if (c.f.namespaceExplicit()) meta.namespace = c.f.namespace();
+    const hpa = maybeSaveConfig(c, make('autoscaling/v2', 'HorizontalPodAutoscaler', { metadata: meta, spec, status: { desiredReplicas: 0, currentMetrics: null } }));
+    if (d === 'client') {
+      printResult(c, hpa, 'autoscaled', d, { fromServer: false });
+      continue;
+    }
+    const res = c.f.discovery().resolve('horizontalpodautoscalers.autoscaling');
+    const made = c.f.client().create(res, t.obj.metadata.namespace, hpa, { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
+    printResult(c, { ...made, kind: 'HorizontalPodAutoscaler' }, 'autoscaled', d, { fromServer: true });
+  }
+  return 0;
+}
+
+/** autoscaleCommand is `kubectl autoscale`. */
+export const autoscaleCommand = commandFromHelp('autoscale', { run, group: 'Deploy Commands', short: 'Auto-scale a deployment, replica set, stateful set, or replication controller' });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { labHarness } from './testing/lab.ts';
+
+describe('generated manifests round-trip', () => {
+  it('what --dry-run=client -o yaml prints can be applied and created', async () => {
+    const k = labHarness();
+    const dep = await k.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=2', '--port=80', '--dry-run=client', '-o', 'yaml']);
+    k.write('web.yaml', dep.stdout);
+    expect(await k.run(['apply', '-f', 'web.yaml'])).toEqual({ stdout: 'deployment.apps/web created\n', stderr: '', code: 0 });
+    // the manifest's creationTimestamp: null differs from the live value, so kubectl's patch is never empty
+    expect((await k.run(['apply', '-f', 'web.yaml'])).stdout).toBe('deployment.apps/web configured\n');
+    const pod = await k.run(['run', 'bb', '--image=busybox', '--restart=Never', '--dry-run=client', '-o', 'yaml', '--', 'sleep', '60']);
+    k.write('bb.yaml', pod.stdout);
+    expect((await k.run(['create', '-f', 'bb.yaml'])).stdout).toBe('pod/bb created\n');
+    const svc = await k.run(['expose', 'deployment', 'web', '--port=80', '--dry-run=client', '-o', 'yaml']);
+    k.write('svc.yaml', svc.stdout);
+    expect((await k.run(['apply', '-f', 'svc.yaml'])).stdout).toBe('service/web created\n');
+  });
+});

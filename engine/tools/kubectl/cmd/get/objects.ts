@@ -1,0 +1,62 @@
+import type { KObject } from '../../../../api/types.ts';
+import type { RunContext } from '../../cli/command.ts';
+import { CustomColumnsPrinter } from '../../printers/custom-columns.ts';
+import { asList, nameOf, printJson, printYaml, stripManagedFields } from '../../printers/objects.ts';
+import { runJsonPath, runTemplate, type OutputSpec } from '../../printers/output.ts';
+import { sortByField } from '../../printers/sort.ts';
+import { TabWriter } from '../../printers/tabwriter.ts';
+import type { Target } from './targets.ts';
+
+/**
+ * printObjects prints whole objects (-o json|yaml|name|jsonpath|go-template|
+ * custom-columns): one named object prints alone, anything else as a List.
+ * Returns whether anything was printed.
+ */
+export function printObjects(c: RunContext, spec: OutputSpec, fetched: { target: Target; obj: KObject }[], single: boolean): boolean {
+  const sortBy = c.flag<string>('sort-by');
+  const sorted = sortBy ? sortByField(fetched, sortBy, (f) => f.obj) : fetched;
+  const objs = sorted.map((f) => (c.flag<boolean>('show-managed-fields') ? f.obj : stripManagedFields(f.obj)));
+  if (objs.length === 0 && !single) {
+    // kubectl prints an empty List for json/yaml and nothing for the others
+    if (spec.kind === 'json' || spec.kind === 'yaml') return false;
+    return false;
+  }
+  const data: unknown = single && objs.length === 1 ? objs[0] : asList(objs);
+  switch (spec.kind) {
+    case 'name':
+      for (const f of sorted) c.out(`${nameOf(f.target.res.kind, f.target.res.group, f.obj.metadata.name ?? '')}\n`);
+      break;
+    case 'json':
+      c.out(printJson(data, true));
+      break;
+    case 'yaml':
+      c.out(printYaml(data));
+      break;
+    case 'jsonpath':
+      c.out(runJsonPath(spec, data));
+      break;
+    case 'template':
+      try {
+        c.out(runTemplate(spec, data));
+      } catch (e) {
+        const partial = (e as { partialOutput?: string }).partialOutput;
+        if (partial) c.out(partial);
+        throw e;
+      }
+      break;
+    case 'custom-columns': {
+      const p = new CustomColumnsPrinter(spec.columns, c.flag<boolean>('no-headers'));
+      try {
+        c.out(p.print(new TabWriter(), objs));
+      } catch (e) {
+        const partial = (e as { partialOutput?: string }).partialOutput;
+        if (partial) c.out(partial);
+        throw e;
+      }
+      break;
+    }
+    case 'table':
+      break;
+  }
+  return objs.length > 0;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { deployment, labHarness } from '../create/testing/lab.ts';
+
+type H = ReturnType<typeof labHarness>;
+
+function setStatus(k: H, name: string, status: Record<string, number>) {
+  const cur = k.req('GET', `/apis/apps/v1/namespaces/default/deployments/${name}`);
+  k.req('PUT', `/apis/apps/v1/namespaces/default/deployments/${name}/status`, { ...cur, status: { observedGeneration: cur.metadata.generation, ...status } });
+}
+
+function replicaSet(k: H, deploy: Record<string, unknown> & { metadata: Record<string, unknown> }, revision: number, image: string) {
+  const tmpl = { metadata: { labels: { app: 'web', 'pod-template-hash': `h${revision}` } }, spec: { containers: [{ name: 'main', image }] } };
+  k.req('POST', '/apis/apps/v1/namespaces/default/replicasets', {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `web-h${revision}`,
+      labels: { app: 'web', 'pod-template-hash': `h${revision}` },
+      annotations: { 'deployment.kubernetes.io/revision': String(revision), ...(revision === 2 ? { 'kubernetes.io/change-cause': 'image update' } : {}) },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: deploy.metadata.uid, controller: true }],
+    },
+    spec: { replicas: 0, selector: { matchLabels: { app: 'web', 'pod-template-hash': `h${revision}` } }, template: tmpl },
+  });
+}
+
+describe('kubectl rollout', () => {
+  it('status waits on the simulated clock and prints each step', async () => {
+    const k = labHarness();
+    k.req('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('web', 'nginx', 3));
+    setStatus(k, 'web', { replicas: 3, updatedReplicas: 1 });
+    const done = k.run(['rollout', 'status', 'deployment/web']);
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    setStatus(k, 'web', { replicas: 3, updatedReplicas: 3, availableReplicas: 1 });
+    setStatus(k, 'web', { replicas: 3, updatedReplicas: 3, availableReplicas: 3 });
+    const r = await done;
+    expect(r.stdout).toBe(
+      'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n' +
+        'Waiting for deployment "web" rollout to finish: 1 of 3 updated replicas are available...\n' +
+        'deployment "web" successfully rolled out\n',
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it('status times out with kubectl\'s error', async () => {
+    const k = labHarness();
+    k.req('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('web', 'nginx', 2));
+    setStatus(k, 'web', { replicas: 2, updatedReplicas: 2, availableReplicas: 0 });
+    const done = k.run(['rollout', 'status', 'deploy/web', '--timeout=5s']);
+    for (let i = 0; i < 10; i++) {
+      await Promise.resolve();
+      k.runtime.advance(1000);
+    }
+    const r = await done;
+    expect(r).toEqual({ stdout: 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\n', stderr: 'error: timed out waiting for the condition\n', code: 1 });
+  });
+
+  it('history lists revisions and undo rolls back to the previous one', async () => {
+    const k = labHarness();
+    const d = k.req('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('web', 'nginx:2'));
+    replicaSet(k, d, 1, 'nginx:1');
+    replicaSet(k, d, 2, 'nginx:2');
+    expect((await k.run(['rollout', 'history', 'deployment/web'])).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         image update\n\n');
+    expect((await k.run(['rollout', 'undo', 'deployment/web'])).stdout).toBe('deployment.apps/web rolled back\n');
+    const live = k.req('GET', '/apis/apps/v1/namespaces/default/deployments/web') as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    expect(live.spec.template.spec.containers[0]!.image).toBe('nginx:1');
+    expect((await k.run(['rollout', 'undo', 'deployment/web', '--to-revision=1'])).stdout).toBe('deployment.apps/web skipped rollback (current template already matches revision 1)\n');
+    expect((await k.run(['rollout', 'undo', 'deployment/web', '--to-revision=7'])).stderr).toBe('error: unable to find specified revision 7 in history\n');
+  });
+
+  it('restart stamps the pod template', async () => {
+    const k = labHarness();
+    k.req('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('web'));
+    expect((await k.run(['rollout', 'restart', 'deployment/web'])).stdout).toBe('deployment.apps/web restarted\n');
+    const live = k.req('GET', '/apis/apps/v1/namespaces/default/deployments/web') as unknown as { spec: { template: { metadata: { annotations: Record<string, string> } } } };
+    expect(live.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+});

@@ -1,0 +1,232 @@
+import { deepEqual } from '../../../../base/deep.ts';
+import type { KObject } from '../../../../api/types.ts';
+import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
+import { parseDuration } from '../../cli/flags.ts';
+import { nameOf } from '../../printers/objects.ts';
+import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
+import { commandFromHelp } from '../create/help.ts';
+import { resolveTargets, type Target } from '../create/targets.ts';
+import { CHANGE_CAUSE, historyOf } from './history.ts';
+import { rolloutStatus } from './status.ts';
+
+type Obj = Record<string, unknown>;
+
+const NO_RESOURCES =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+async function targets(c: RunContext): Promise<Target[]> {
+  if (c.args.length === 0 && c.flag<string[]>('filename').length === 0) throw new UsageError('required resource not specified', 'none');
+  void NO_RESOURCES;
+  return resolveTargets(c, c.args, { allowAll: true });
+}
+
+function label(t: Target): string {
+  return nameOf(t.res.kind, t.res.group, t.obj.metadata.name ?? '');
+}
+
+async function runStatus(c: RunContext): Promise<number> {
+  const ts = await targets(c);
+  const revision = c.flag<number>('revision');
+  const watch = c.flag<boolean>('watch');
+  const timeoutMs = parseDuration(c.flag<string>('timeout')) ?? 0;
+  for (const t of ts) {
+    let last = rolloutStatus(t.obj, revision);
+    c.out(last.message);
+    if (last.done || !watch) continue;
+    const rt = c.proc.sys.runtime;
+    const code = await new Promise<number>((resolve) => {
+      let finished = false;
+      const finish = (n: number) => {
+        if (finished) return;
+        finished = true;
+        stream?.stop();
+        offInt();
+        timer?.cancel?.();
+        resolve(n);
+      };
+      const offInt = c.proc.signal.onInterrupt(() => finish(130));
+      const timer = timeoutMs > 0 ? (rt.after(timeoutMs, () => {
+        c.err('error: timed out waiting for the condition\n');
+        finish(1);
+      }) as { cancel?: () => void } | undefined) : undefined;
+      const stream = c.f.client().watch(
+        t.res,
+        t.obj.metadata.namespace,
+        { fieldSelector: `metadata.name=${t.obj.metadata.name}`, resourceVersion: t.obj.metadata.resourceVersion },
+        (e) => {
+          if (finished) return;
+          if (e.type === 'DELETED') {
+            c.err(`error: object has been deleted\n`);
+            finish(1);
+            return;
+          }
+          if (e.type !== 'ADDED' && e.type !== 'MODIFIED') return;
+          try {
+            last = rolloutStatus({ ...(e.object as KObject), kind: t.obj.kind }, revision);
+          } catch (err) {
+            c.err(`error: ${(err as Error).message}\n`);
+            finish(1);
+            return;
+          }
+          c.out(last.message);
+          if (last.done) finish(0);
+        },
+        () => {},
+      );
+    });
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+function historyTable(c: RunContext, t: Target): void {
+  const revs = historyOf(c, t.obj);
+  const revision = c.flag<number>('revision');
+  if (revision > 0) {
+    const r = revs.find((x) => x.revision === revision);
+    if (!r) throw new WrappedError('unable to find the specified revision');
+    c.out(`${label(t)} with revision #${revision}\n`);
+    c.out(podTemplateText((r.rs.spec as Obj).template as Obj));
+    return;
+  }
+  c.out(`${label(t)} \n`);
+  if (revs.length === 0) {
+    c.out('No rollout history found.\n');
+    return;
+  }
+  const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r.revision), r.rs.metadata.annotations?.[CHANGE_CAUSE] ?? '<none>'])];
+  const w = Math.max(...rows.map((r) => r[0]!.length)) + 2;
+  c.out(rows.map((r) => `${r[0]!.padEnd(w)}${r[1]}`).join('\n') + '\n\n');
+}
+
+/** podTemplateText is a short form of kubectl's DescribePodTemplate. */
+function podTemplateText(tmpl: Obj): string {
+  const meta = (tmpl.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+  const spec = (tmpl.spec ?? {}) as Obj;
+  const lines: string[] = ['Pod Template:'];
+  const labels = Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`);
+  lines.push(`  Labels:\t${labels[0] ?? '<none>'}`, ...labels.slice(1).map((l) => `\t${l}`));
+  const ann = Object.entries(meta.annotations ?? {}).map(([k, v]) => `${k}: ${v}`);
+  if (ann.length) lines.push(`  Annotations:\t${ann[0]}`, ...ann.slice(1).map((l) => `\t${l}`));
+  lines.push('  Containers:');
+  for (const ct of (spec.containers as Obj[] | undefined) ?? []) {
+    lines.push(`   ${ct.name as string}:`, `    Image:\t${ct.image as string}`);
+    const ports = (ct.ports as Obj[] | undefined) ?? [];
+    lines.push(`    Port:\t${ports.length ? ports.map((p) => `${p.containerPort as number}/${(p.protocol as string) ?? 'TCP'}`).join(', ') : '<none>'}`);
+    lines.push(`    Host Port:\t${ports.length ? ports.map((p) => `${(p.hostPort as number) ?? 0}/${(p.protocol as string) ?? 'TCP'}`).join(', ') : '<none>'}`);
+    const env = (ct.env as Obj[] | undefined) ?? [];
+    lines.push(`    Environment:\t${env.length ? '' : '<none>'}`, ...env.map((e) => `      ${e.name as string}:\t${(e.value as string) ?? ''}`));
+    lines.push('    Mounts:\t<none>');
+  }
+  lines.push('  Volumes:\t<none>', '  Node-Selectors:\t<none>', '  Tolerations:\t<none>');
+  return lines.join('\n') + '\n\n';
+}
+
+async function runHistory(c: RunContext): Promise<number> {
+  for (const t of await targets(c)) {
+    if (t.obj.kind !== 'Deployment') throw new WrappedError(`no history viewer has been implemented for "${t.obj.kind}"`);
+    historyTable(c, t);
+  }
+  return 0;
+}
+
+function withoutHash(tmpl: Obj): Obj {
+  const meta = { ...((tmpl.metadata ?? {}) as Obj) };
+  const labels = { ...((meta.labels ?? {}) as Record<string, string>) };
+  delete labels['pod-template-hash'];
+  meta.labels = labels;
+  return { ...tmpl, metadata: meta };
+}
+
+async function runUndo(c: RunContext): Promise<number> {
+  const d = dryRun(c);
+  checkOutput(c);
+  const to = c.flag<number>('to-revision');
+  for (const t of await targets(c)) {
+    if (t.obj.kind !== 'Deployment') throw new WrappedError(`no rollbacker has been implemented for "${t.obj.kind}"`);
+    const spec = (t.obj.spec ?? {}) as Obj;
+    if (spec.paused) throw new WrappedError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
+    const revs = historyOf(c, t.obj);
+    if (revs.length === 0) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
+    let target;
+    if (to === 0) {
+      if (revs.length < 2) throw new WrappedError('no last revision to roll back to');
+      target = revs[revs.length - 2]!;
+    } else {
+      target = revs.find((r) => r.revision === to);
+      if (!target) throw new WrappedError(`unable to find specified revision ${to} in history`);
+    }
+    const tmpl = withoutHash((target.rs.spec as Obj).template as Obj);
+    const rev = to === 0 ? target.revision : to;
+    if (deepEqual(withoutHash(spec.template as Obj), tmpl)) {
+      c.out(`${label(t)} skipped rollback (current template already matches revision ${rev})\n`);
+      continue;
+    }
+    if (d === 'client') {
+      printResult(c, { ...t.obj, spec: { ...spec, template: tmpl } }, 'rolled back', d, { fromServer: true });
+      continue;
+    }
+    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', [{ op: 'replace', path: '/spec/template', value: tmpl }], { dryRun: d === 'server' });
+    printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'rolled back', d, { fromServer: true });
+  }
+  return 0;
+}
+
+function pauseResume(pause: boolean) {
+  return async (c: RunContext): Promise<number> => {
+    checkOutput(c);
+    const errs: string[] = [];
+    for (const t of await targets(c)) {
+      if (t.obj.kind !== 'Deployment') {
+        errs.push(`${pause ? 'pausing' : 'resuming'} is not supported`);
+        continue;
+      }
+      const paused = !!(t.obj.spec as Obj | undefined)?.paused;
+      const group = `${t.res.plural}${t.res.group ? `.${t.res.group}` : ''}`;
+      if (paused === pause) {
+        errs.push(`${group} "${t.obj.metadata.name}" is ${pause ? 'already' : 'not'} paused`);
+        continue;
+      }
+      const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', { spec: { paused: pause ? true : null } }, { fieldManager: 'kubectl-rollout' });
+      printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, pause ? 'paused' : 'resumed', 'none', { fromServer: true });
+    }
+    if (errs.length) throw new WrappedError(errs.length === 1 ? errs[0]! : `[${errs.join(', ')}]`);
+    return 0;
+  };
+}
+
+/** rfc3339 is Go's time.RFC3339 in UTC. */
+function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function runRestart(c: RunContext): Promise<number> {
+  checkOutput(c);
+  const d = dryRun(c);
+  for (const t of await targets(c)) {
+    if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(t.obj.kind ?? '')) throw new WrappedError('restarting is not supported');
+    if ((t.obj.spec as Obj | undefined)?.paused) throw new WrappedError(`${t.res.plural}${t.res.group ? `.${t.res.group}` : ''} "${t.obj.metadata.name}" can't restart paused deployment (run rollout resume first)`);
+    const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': rfc3339(c.proc.sys.runtime.now) } } } } };
+    if (d === 'client') {
+      printResult(c, t.obj, 'restarted', d, { fromServer: true });
+      continue;
+    }
+    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch, { dryRun: d === 'server', fieldManager: 'kubectl-rollout' });
+    printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'restarted', d, { fromServer: true });
+  }
+  return 0;
+}
+
+/** rolloutCommand is `kubectl rollout` and its subcommands. */
+export const rolloutCommand: CommandDef = commandFromHelp('rollout', {
+  group: 'Deploy Commands',
+  short: 'Manage the rollout of a resource',
+  subcommands: [
+    commandFromHelp('rollout history', { run: runHistory }),
+    commandFromHelp('rollout pause', { run: pauseResume(true) }),
+    commandFromHelp('rollout restart', { run: runRestart }),
+    commandFromHelp('rollout resume', { run: pauseResume(false) }),
+    commandFromHelp('rollout status', { run: runStatus }),
+    commandFromHelp('rollout undo', { run: runUndo }),
+  ],
+});

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGolden, seededHarness } from '../get/testdata/golden.ts';
+
+const golden = parseGolden(readFileSync(new URL('./testdata/top.json', import.meta.url), 'utf8'));
+
+describe('kubectl top (recorded from kubectl 1.33)', () => {
+  const k = seededHarness(golden.t0);
+  for (const c of golden.cases) {
+    it(`kubectl ${c.args.join(' ')}`, async () => {
+      const r = await k.run(c.args);
+      expect({ stdout: r.stdout, stderr: r.stderr, code: r.code }).toEqual({ stdout: c.stdout, stderr: c.stderr, code: c.code });
+    });
+  }
+});

@@ -1,0 +1,7 @@
+import { expect, it } from 'vitest';
+import { basename } from 'node:path';
+import { shippedPackDirs } from '../node/read-pack.ts';
+
+it('every shipped pack is run by shipped-1.test.ts or shipped-2.test.ts', () => {
+  expect(shippedPackDirs().map((d) => basename(d))).toEqual(['cluster', 'networking', 'rbac', 'storage', 'troubleshooting', 'workloads']);
+});
