@@ -21,7 +21,7 @@ const SEQUENCES = new WeakMap<Runtime, number>();
 
 /** eventName is the recorder's naming: <object>.<unix nanoseconds in hex>. */
 function eventName(obj: KObject, now: number, seq: number): string {
-  const nanos = BigInt(now) * 1_000_000n + BigInt(seq);
+  const nanos = BigInt(Math.floor(now)) * 1_000_000n + BigInt(seq);
   return `${obj.metadata.name}.${nanos.toString(16)}`;
 }
 

@@ -8,5 +8,6 @@ export { Lab, type LabOptions } from './lab.ts';
  * worker's tick() (wall time times the speed), and editors open in the UI.
  */
 export function createLab(opts: { emit: (e: EngineEvent) => void; yieldToHost: () => Promise<void> }): EngineApi & { tick(wallMs: number): void } {
-  return new Lab({ ...opts, mode: 'realtime' });
+  // A component's exception is a bug: report it in the worker's console, keep the lab running.
+  return new Lab({ ...opts, mode: 'realtime', onInternalError: (err, label) => (globalThis as { console?: { error(...a: unknown[]): void } }).console?.error(`kubelab: ${label || 'scheduled work'} failed:`, err) });
 }

@@ -1,5 +1,5 @@
 import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../protocol/api.ts';
-import { bootLab, type BootedLab } from '../cluster/boot/boot-lab.ts';
+import { bootLab, bootLabAsync, type BootedLab } from '../cluster/boot/boot-lab.ts';
 import { parseLabDefinition } from '../cluster/lab-definition.ts';
 import { ShellSession } from '../shell/session.ts';
 import { runStepped } from './time-pump.ts';
@@ -32,6 +32,8 @@ export interface LabOptions {
    */
   mode: 'realtime' | 'stepped';
   stepAfterCommandMs?: number;
+  /** onInternalError receives exceptions thrown by scheduled work (a component's bug); the lab carries on */
+  onInternalError?: (err: unknown, label: string) => void;
   /** maxCommandMs: in stepped mode, a command still running after this much simulated time gets Ctrl-C */
   maxCommandMs?: number;
 }
@@ -84,7 +86,7 @@ export class Lab implements EngineApi {
     try {
       // A rehearsal boot lets native crypto sign the cluster's certificates ahead (see engine/pki/presign.ts).
       await presign(() => bootLab({ def, seed, start, restore: saved ? restoreFrom(saved) : undefined }));
-      booted = bootLab({ def, seed, start, restore });
+      booted = await bootLabAsync({ def, seed, start, restore });
     } catch (e) {
       if (saved) throw new LabStateError(`the saved lab is damaged: ${(e as Error).message}`);
       throw e;
@@ -92,6 +94,8 @@ export class Lab implements EngineApi {
       clearPresigned();
     }
     if (saved) booted.world.runtime.rand.setState(saved.rand);
+    // Work scheduled by the cluster's components must never fail silently.
+    booted.world.runtime.onError = (err, label) => this.o.onInternalError?.(err, label);
     this.editor.cancelAll();
     this.feed?.stop();
     this.feed = undefined;
@@ -192,8 +196,13 @@ export class Lab implements EngineApi {
   /** tick advances simulated time by wall-clock milliseconds (times the speed), in realtime mode. */
   tick(wallMs: number): void {
     if (!this.booted) return;
-    this.booted.world.runtime.advance(wallMs * this.speed);
+    // Simulated time moves in whole milliseconds (timestamps, event names and ages assume it); fractions carry over.
+    const total = this.tickCarry + wallMs * this.speed;
+    const whole = Math.floor(total);
+    this.tickCarry = total - whole;
+    if (whole > 0) this.booted.world.runtime.advance(whole);
   }
+  private tickCarry = 0;
 
   /** complete answers a Tab press in a session (commands, kubectl's own completion, paths). */
   async complete(id: string, line: string, cursor: number): Promise<Completion> {

@@ -14,7 +14,8 @@ describe('tab completion', () => {
     const { l, s } = await lab();
     expect((await l.complete(s, 'kubec', 5)).candidates).toContain('kubectl');
     expect((await l.complete(s, 'kubectl ge', 10)).candidates).toEqual(['get']);
-    expect((await l.complete(s, 'kubectl get no', 14)).candidates).toEqual(['nodes']);
+    // the default lab runs metrics-server, whose NodeMetrics kubectl also offers (as api-resources -o name lists it)
+    expect((await l.complete(s, 'kubectl get no', 14)).candidates).toEqual(['nodes', 'nodes.metrics.k8s.io']);
     const names = await l.complete(s, 'kubectl get nodes n', 19);
     expect(names).toEqual({ start: 18, end: 19, candidates: ['node01', 'node02'] });
     expect((await l.complete(s, 'k -n kube-', 10)).candidates).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);

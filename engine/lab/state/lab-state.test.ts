@@ -86,3 +86,15 @@ describe('adminRequest', () => {
     expect((await a.lab.adminRequest({ context: 'nope', method: 'GET', path: '/api' })).status).toBe(404);
   });
 });
+
+describe('realtime ticks', () => {
+  it('move simulated time in whole milliseconds, carrying fractions', async () => {
+    const lab = new Lab({ emit: () => {}, yieldToHost, mode: 'realtime' });
+    await lab.boot({ seed: 4 });
+    const rt = lab.booted!.world.runtime;
+    const t0 = rt.now;
+    for (let i = 0; i < 10; i++) lab.tick(12.5);
+    expect(Number.isInteger(rt.now)).toBe(true);
+    expect(rt.now - t0).toBe(125);
+  });
+});
