@@ -4,6 +4,12 @@ import { open, run, shot } from './helpers.ts';
 
 /** clickGraphNode clicks the graph node whose label starts with `name` (its first line). */
 async function clickGraphNode(page: Page, name: string): Promise<void> {
+  // Zoom onto the node first, as a user would on a busy graph, then click it.
+  await page.evaluate((n) => {
+    const cy = window.__cy as unknown as { nodes(): { filter(f: (x: { data(k: string): unknown }) => boolean): unknown }; fit(eles: unknown, padding: number): void };
+    cy.fit(cy.nodes().filter((x) => String(x.data('label')).split('\n')[0] === n), 120);
+  }, name);
+  await page.waitForTimeout(300);
   const box = await page.evaluate((n) => {
     const hit = window.__cy?.nodes().map((x) => ({ label: String(x.data('label')), bb: x.renderedBoundingBox() })).find((x) => x.label.split('\n')[0] === n);
     return hit?.bb;
@@ -34,7 +40,10 @@ test('a pod that cannot be scheduled shows each filter verdict per node', async 
   await open(page);
   await run(page, 'kubectl run big --image=nginx --overrides=\'{"spec":{"containers":[{"name":"big","image":"nginx","resources":{"requests":{"cpu":"64"}}}]}}\'');
   await expect.poll(() => graphLabels(page), { timeout: 30_000 }).toContain('big');
+  // Let the layout place the new pod before aiming at it.
+  await page.waitForTimeout(800);
   await clickGraphNode(page, 'big');
+  await expect(page.getByTestId('inspector-title')).toContainText('Pod default/big');
   await page.getByRole('tab', { name: 'Why Pending' }).click();
   const table = page.getByTestId('verdicts');
   await expect(table).toContainText('NodeResourcesFit');
