@@ -87,7 +87,10 @@ test('vim keys: :wq writes the file and ends vi', async ({ page }) => {
   await page.keyboard.press('Enter');
   await waitForEditor(page);
   await page.getByLabel('vim keys').check();
-  await page.locator('.monaco-editor textarea').focus();
+  // Vim mode is on once its status line shows (-- NORMAL -- or the like).
+  await expect(page.locator('.vim-status')).not.toHaveClass(/hidden/);
+  // Monaco takes keys in its edit context (not a textarea): give it the focus the way a click would.
+  await page.evaluate(() => (window.__monaco as MonacoHook & { editor: { focus(): void } }).editor.focus());
   await page.keyboard.type('A two');
   await page.keyboard.press('Escape');
   await page.keyboard.type(':wq');
