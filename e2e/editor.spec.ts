@@ -101,6 +101,7 @@ test('vim keys: :wq writes the file and ends vi', async ({ page }) => {
 });
 
 test('kubectl edit: an invalid change comes back with the apiserver error, as kubectl does', async ({ page }) => {
+  test.setTimeout(120_000);
   await open(page);
   await run(page, 'kubectl create deployment web --image=nginx');
   await focusTerminal(page);
@@ -114,7 +115,7 @@ test('kubectl edit: an invalid change comes back with the apiserver error, as ku
   await shot(page, 'editor-kubectl-edit-error');
   await page.getByRole('tab', { name: /kubectl-edit|deployment/ }).first().waitFor();
   await page.getByRole('button', { name: /^Close / }).last().click();
-  await page.getByRole('button', { name: 'Discard' }).click().catch(() => undefined);
+  await page.getByRole('button', { name: 'Discard' }).click({ timeout: 3000 }).catch(() => undefined);
   await waitForPrompt(page);
   expect(await buffer(page)).toContain('error: Edit cancelled, no valid changes were saved.');
 });

@@ -2,6 +2,7 @@ import type { ComponentContext, RunningComponent } from '../cluster/boot/compone
 import type { ApiClient } from '../client/client.ts';
 import { startControllerManager } from './index.ts';
 import { startKubernetesServiceReconciler } from './kubernetesservice/reconciler.ts';
+import { metricsApiSource } from '../addons/metrics-server/api-source.ts';
 
 /**
  * startKubeControllerManager is the boot's starter: kube-controller-manager as
@@ -27,6 +28,8 @@ export function startKubeControllerManager(ctx: ComponentContext): RunningCompon
     serviceCidr: ctx.cluster.spec.serviceSubnet,
     caCertPem: ca?.certPem,
     ca: ca ? { cert: ca.cert, key: ca.key } : undefined,
+    // The HPA reads the resource metrics API (served once metrics-server is installed).
+    metrics: metricsApiSource(clientFor('horizontal-pod-autoscaler'), ctx.runtime),
   });
   // The apiserver's own bootstrap work: Service default/kubernetes and its endpoints.
   const cp = ctx.cluster.spec.machines.find((m) => m.role === 'control-plane');

@@ -93,7 +93,7 @@ export async function openDifferential(seed = 1): Promise<Differential> {
     ours: (line) => runLine(`kubectl ${line}`),
     real: (line) =>
       new Promise((resolve) => {
-        const p = spawn(REAL_KUBECTL, [...words(line), `--kubeconfig=${kubeconfig}`, `--cache-dir=${join(dir, 'cache')}`], { cwd: dir, env: { ...process.env, KUBECONFIG: '', HOME: dir } });
+        const p = spawn(REAL_KUBECTL, [`--kubeconfig=${kubeconfig}`, `--cache-dir=${join(dir, 'cache')}`, ...words(line)], { cwd: dir, env: { ...process.env, KUBECONFIG: '', HOME: dir } });
         let so = '';
         let se = '';
         p.stdout.on('data', (d: Buffer) => (so += d.toString('utf8')));

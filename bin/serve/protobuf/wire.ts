@@ -23,14 +23,16 @@ export class Reader {
 
   /** varint reads an unsigned varint as a number (exact up to 2^53; int64 negatives come back as their signed value). */
   varint(): number {
-    let result = 0;
-    let mul = 1;
+    // Exact arithmetic: a negative int32/int64 is ten bytes whose value (near 2^64)
+    // a double cannot hold, so -1 would round to 2^64 and come back as 0.
+    let result = 0n;
+    let shift = 0n;
     for (let i = 0; i < 10; i++) {
       if (this.pos >= this.buf.length) throw new WireError('unexpected EOF');
       const b = this.buf[this.pos++]!;
-      result += (b & 0x7f) * mul;
-      if (b < 0x80) return result >= 2 ** 63 ? result - 2 ** 64 : result;
-      mul *= 128;
+      result |= BigInt(b & 0x7f) << shift;
+      if (b < 0x80) return Number(BigInt.asIntN(64, result));
+      shift += 7n;
     }
     throw new WireError('proto: integer overflow');
   }

@@ -16,6 +16,9 @@ import { subresourceRequest } from './subresource.ts';
  */
 export function reviewRequest(ctx: ServerContext, s: RequestScope): ApiResponse {
   const plural = s.def.plural;
+  // An aggregated API (metrics.k8s.io) is served by the connector its add-on installs under "group/plural".
+  const aggregated = s.def.group ? ctx.connectors[`${s.def.group}/${plural}`] : undefined;
+  if (aggregated) return aggregated(ctx, s);
   if (plural === 'componentstatuses') {
     const connector = ctx.connectors['componentstatuses'];
     if (!connector) throw notFound(groupResource(s.def), s.info.name);

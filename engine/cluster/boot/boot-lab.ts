@@ -4,6 +4,7 @@ import { DEFAULT_EPOCH } from '../../base/clock.ts';
 import { defaultLab, type LabDefinition } from '../lab-definition.ts';
 import { World, type MachineSpec } from '../world.ts';
 import { bootDirect, type ClusterHandle } from './direct.ts';
+import { bootStaticPods, putEtcdData } from './static-pods.ts';
 
 /** RestoreFrom is a saved lab's durable state: every machine's disk and each cluster's etcd data. */
 export interface RestoreFrom {
@@ -24,7 +25,43 @@ export interface BootedLab {
  * bootLab creates every machine of a lab definition and brings its clusters
  * up, then gives the student user a kubeconfig with one context per cluster.
  */
-export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: number; restore?: RestoreFrom } = {}): BootedLab {
+export function bootLab(opts: BootLabOptions = {}): BootedLab {
+  const { def, world } = makeWorld(opts);
+  const restore = opts.restore;
+  const clusters = def.clusters.map((c) => bootDirect(world, c, restore?.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
+  return finish(def, world, clusters, !!restore);
+}
+
+/** BootLabOptions are a lab's definition, its seed and start time, or a saved lab to restore. */
+export interface BootLabOptions {
+  def?: LabDefinition;
+  seed?: number;
+  start?: number;
+  restore?: RestoreFrom;
+}
+
+/**
+ * bootLabAsync is bootLab for labs whose clusters may run their control plane
+ * as static pods (controlPlane: static-pods): those come up through their
+ * kubelets, which takes simulated time; the others boot as bootLab does.
+ */
+export async function bootLabAsync(opts: BootLabOptions = {}): Promise<BootedLab> {
+  const { def, world } = makeWorld(opts);
+  const restore = opts.restore;
+  const clusters: ClusterHandle[] = [];
+  for (const c of def.clusters) {
+    if (c.controlPlane === 'static-pods') {
+      // The etcd data lives in the member's data dir on the control-plane host: restoring the files restores it.
+      const saved = restore?.etcd[c.name];
+      if (saved) putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
+      clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined));
+    } else clusters.push(bootDirect(world, c, restore?.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
+  }
+  return finish(def, world, clusters, !!restore);
+}
+
+/** makeWorld creates a lab's machines (and puts a saved lab's disks back). */
+function makeWorld(opts: BootLabOptions): { def: LabDefinition; world: World } {
   const def = opts.def ?? defaultLab();
   const world = new World({ seed: opts.seed ?? 1, start: opts.start ?? DEFAULT_EPOCH });
   const studentUser = { name: def.student.user, uid: 1000, sudo: 'nopasswd' as const };
@@ -33,15 +70,17 @@ export function bootLab(opts: { def?: LabDefinition; seed?: number; start?: numb
     ...def.clusters.flatMap((c) => c.machines.map((m) => ({ name: m.name, ip: m.ip, users: [studentUser] }))),
   ];
   for (const m of machines) world.addMachine(m, machines);
-  const restore = opts.restore;
-  if (restore) {
-    // The disks come back first, so everything that starts reads what was saved.
-    for (const snap of restore.hosts) world.host(snap.name)?.restore(snap);
-    const clusters = def.clusters.map((c) => bootDirect(world, c, restore.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
+  // The disks come back first, so everything that starts reads what was saved.
+  for (const snap of opts.restore?.hosts ?? []) world.host(snap.name)?.restore(snap);
+  return { def, world };
+}
+
+/** finish gives the student the clusters' kubeconfigs (a restored lab has them on its disks already). */
+function finish(def: LabDefinition, world: World, clusters: ClusterHandle[], restored: boolean): BootedLab {
+  if (restored) {
     world.runtime.settle();
     return { def, world, clusters };
   }
-  const clusters = def.clusters.map((c) => bootDirect(world, c));
   const student = world.mustHost(def.student.host);
   const home = `/home/${def.student.user}`;
   student.fs.mkdir(`${home}/.kube`, { recursive: true });

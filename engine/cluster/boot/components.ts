@@ -7,6 +7,7 @@ import { etcdEndpoint } from '../../controlplane/etcd/direct-endpoint.ts';
 import { startKubeControllerManager } from '../../controllers/boot.ts';
 import { startNodes } from '../../node/service/start-nodes.ts';
 import { NETWORK_COMPONENTS } from '../../network/boot.ts';
+import { ADDON_COMPONENTS } from '../../addons/boot.ts';
 
 /**
  * ComponentContext is what a cluster component needs to start: the world it
@@ -36,7 +37,14 @@ export type ComponentStarter = (ctx: ComponentContext) => RunningComponent[];
  * COMPONENTS are started, in order, once a cluster's apiserver answers. Each
  * area adds its own starter here.
  */
-export const COMPONENTS: ComponentStarter[] = [startDefaultScheduler, etcdEndpoint, startKubeControllerManager, startNodes, ...NETWORK_COMPONENTS];
+export const COMPONENTS: ComponentStarter[] = [startDefaultScheduler, etcdEndpoint, startKubeControllerManager, startNodes, ...NETWORK_COMPONENTS, ...ADDON_COMPONENTS];
+
+/**
+ * STATIC_POD_COMPONENTS are started once a static-pod control plane answers:
+ * the kubelets run etcd, kube-scheduler and kube-controller-manager
+ * themselves, so only the cluster's add-ons and networking remain.
+ */
+export const STATIC_POD_COMPONENTS: ComponentStarter[] = [...NETWORK_COMPONENTS, ...ADDON_COMPONENTS];
 
 /** startDefaultScheduler runs kube-scheduler with the default profile as system:kube-scheduler. */
 function startDefaultScheduler(ctx: ComponentContext): RunningComponent[] {

@@ -153,7 +153,9 @@ export function startPersistentVolumeBinder(ctx: ControllerContext, provisioners
         throw err;
       }
     }
-    setPvcStatus(claim, { phase: 'Bound', accessModes: pvSpec(pv).accessModes, capacity: { ...(pvSpec(pv).capacity ?? {}) } });
+    // Capacity is copied only as the claim becomes Bound: later a smaller status.capacity means a file system resize is pending.
+    const becoming = (claim.status as { phase?: string } | undefined)?.phase !== 'Bound';
+    setPvcStatus(claim, { phase: 'Bound', accessModes: pvSpec(pv).accessModes, ...(becoming ? { capacity: { ...(pvSpec(pv).capacity ?? {}) } } : {}) });
   }
 
   function syncVolume(name: string): void {
@@ -174,6 +176,8 @@ export function startPersistentVolumeBinder(ctx: ControllerContext, provisioners
     // The claim is gone: the volume is released and its reclaim policy applies.
     const policy = (pv.spec as { persistentVolumeReclaimPolicy?: string }).persistentVolumeReclaimPolicy ?? 'Retain';
     if (policy === 'Delete') {
+      // Released first, as the real controller does: pv-protection lets go of a volume only once it is no longer Bound.
+      setPvPhase(pv, 'Released');
       try {
         client.delete(R.persistentvolumes, undefined, name);
       } catch (err) {

@@ -28,7 +28,8 @@ export function startExpandController(ctx: ControllerContext): Controller {
     if (!want || status.phase !== 'Bound' || !volumeName || !status.capacity?.storage) return;
     if (quantityOf(want).cmp(quantityOf(status.capacity.storage)) <= 0) return;
     const pv = pvInf.get(undefined, volumeName);
-    if (!pv) return;
+    // CSI volumes grow through their driver's external-resizer and the kubelet, not here.
+    if (!pv || (pv.spec as { csi?: unknown }).csi) return;
     try {
       const cap = (pv.spec as { capacity?: { storage?: string } }).capacity?.storage;
       if (!cap || quantityOf(cap).cmp(quantityOf(want)) < 0) {

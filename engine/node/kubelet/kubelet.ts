@@ -122,10 +122,13 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
   const puller = new ImagePuller(k);
   const nodeStatus = new NodeStatusManager(k, { kubeletVersion: o.kubeletVersion ?? 'v1.34.3', controlPlane: !!o.controlPlane, cpu: '2', memoryKi: 4_025_000 });
 
-  if (nodeStatus.register()) {
+  const registerNode = (): boolean => {
+    if (!nodeStatus.register()) return false;
     const cidr = nodeStatus.podCIDR();
     if (cidr) ipam.setRange(cidr);
-  }
+    return true;
+  };
+  const registered = registerNode();
   nodeStatus.renewLease();
 
   const runPod = (pod: KObject, isStatic: boolean) => {
@@ -270,6 +273,11 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
     }
   });
 
+  // The apiserver may be a static pod of this very kubelet: registration is retried until it answers.
+  if (!registered) {
+    const retry = runtime.every(1000, () => void (registerNode() && retry.cancel()), 'kubelet-register');
+    timers.push(retry);
+  }
   timers.push(runtime.every(10_000, () => nodeStatus.renewLease(), 'kubelet-lease'));
   timers.push(runtime.every(10_000, () => nodeStatus.post(), 'kubelet-node-status'));
   timers.push(runtime.every(config.fileCheckFrequencyMs, syncStatic, 'kubelet-static-pods'));

@@ -68,7 +68,9 @@ export class NodeStatusManager {
       this.node = k.client.get(R.nodes, undefined, k.nodeName);
     } catch {
       try {
-        this.node = k.client.create(R.nodes, undefined, { ...want, status: undefined });
+        // NodeRestriction forbids a kubelet the node-role labels: kubeadm's mark-control-plane phase adds them.
+        const labels = Object.fromEntries(Object.entries(want.metadata.labels ?? {}).filter(([l]) => !l.startsWith('node-role.kubernetes.io/')));
+        this.node = k.client.create(R.nodes, undefined, { ...want, metadata: { ...want.metadata, labels }, status: undefined });
         k.klog.info('kubelet_node_status.go:75', 'Attempting to register node', { node: k.nodeName });
         k.klog.info('kubelet_node_status.go:78', 'Successfully registered node', { node: k.nodeName });
       } catch (e) {

@@ -52,6 +52,7 @@ describe('commands that depend on the host', () => {
     expect((await t.run('sudo -l')).stdout).toContain('User candidate may run the following commands on controlplane:\n    (ALL : ALL) ALL\n    (ALL) NOPASSWD: ALL\n');
     expect((await t.run('sudo env | grep -E "^(USER|HOME|SUDO_USER)=" | cat')).stdout).toBe('HOME=/root\nUSER=root\nSUDO_USER=candidate\n');
     expect(await t.run('sudo nosuch')).toMatchObject({ code: 127, stderr: 'sudo: nosuch: command not found\n' });
+    expect((await t.run('sudo ETCDCTL_API=3 FOO=a=b env | grep -E "^(ETCDCTL_API|FOO|USER)=" | cat')).stdout).toBe('USER=root\nETCDCTL_API=3\nFOO=a=b\n');
     expect((await t.run('env | grep ^LOGNAME | cat')).stdout).toBe('LOGNAME=candidate\n');
   });
 

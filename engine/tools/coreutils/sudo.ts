@@ -57,6 +57,13 @@ export const sudo = def(
         return 1;
       }
     }
+    // VAR=value words before the command are environment settings (sudoers' env_reset still applies to the rest).
+    const assigned: Record<string, string> = {};
+    for (; i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i]!); i++) {
+      const a = args[i]!;
+      const eq = a.indexOf('=');
+      assigned[a.slice(0, eq)] = a.slice(eq + 1);
+    }
     const cmd = args.slice(i);
     if (cmd.length === 0 && !login && !shell && !list) {
       p.stderr.write(USAGE);
@@ -96,7 +103,7 @@ export const sudo = def(
     }
     if (!session.exec) return 1;
     const base: Record<string, string> = keepEnv ? { ...p.env } : Object.fromEntries(['TERM', 'LANG', 'LC_ALL', 'DISPLAY', 'COLORTERM', 'KUBECONFIG'].filter((k) => p.env[k] !== undefined && k !== 'KUBECONFIG').map((k) => [k, p.env[k]!]));
-    const env = { ...base, HOME: home, USER: target, LOGNAME: target, SHELL: '/bin/bash', MAIL: `/var/mail/${target}`, PATH: SECURE_PATH, ...sudoEnv };
+    const env = { ...base, HOME: home, USER: target, LOGNAME: target, SHELL: '/bin/bash', MAIL: `/var/mail/${target}`, PATH: SECURE_PATH, ...sudoEnv, ...assigned };
     const io = { stdin: p.stdin, stdout: p.stdout, stderr: p.stderr, signal: p.signal };
     if (login || shell) return session.exec({ host: p.hostname, user: target, command: joinArgs(cmd), loginShell: login, env, cwd: login ? home : p.cwd, inheritEnv: env, ...io });
     const code = await session.exec({ host: p.hostname, user: target, argv: cmd, inheritEnv: env, cwd: p.cwd, quietNotFound: true, ...io });

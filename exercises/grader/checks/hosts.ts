@@ -24,7 +24,7 @@ export async function checkCommand(c: Of<'command'>, ctx: CheckContext): Promise
     return { passed: false, message: `${what} exited with ${r.exit}, expected ${c.exit}${err}` };
   }
   const why = matchText(r.stdout, c);
-  return why ? { passed: false, message: `${what} printed ${why}` } : { passed: true, message: `${what} printed what was expected` };
+  return why ? { passed: false, message: `${what} printed ${why.replace(/^is /, '')}` } : { passed: true, message: `${what} printed what was expected` };
 }
 
 /** http passes when a request from a host answers with the status and body wanted. */

@@ -34,7 +34,7 @@ export async function checkJsonPath(c: Of<'jsonpath'>, ctx: CheckContext): Promi
     throw e;
   }
   const why = matchText(value, c);
-  const path = c.path.replace(/^\{|\}$/g, '');
+  const path = /^\{[^{}]*\}$/.test(c.path) ? c.path.slice(1, -1) : c.path;
   if (why) return { passed: false, message: value === '' ? `${what} has no value at ${path}` : `${what}: ${path} ${why}` };
   return { passed: true, message: `${what}: ${path} is ${JSON.stringify(value)}` };
 }

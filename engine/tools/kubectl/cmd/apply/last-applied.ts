@@ -35,7 +35,10 @@ export function withoutLastApplied(obj: KObject): KObject {
 /** withLastApplied returns the manifest annotated with its own last-applied configuration. */
 export function withLastApplied(obj: KObject): KObject {
   const clean = withoutLastApplied(obj);
-  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(clean.metadata.annotations ?? {}), [LAST_APPLIED]: `${sortedJson(clean)}\n` } } };
+  // kubectl sets the annotations of the unstructured manifest to a non-nil map before
+  // serialising it, so the recorded configuration always carries "annotations":{}.
+  const recorded = { ...clean, metadata: { ...clean.metadata, annotations: clean.metadata.annotations ?? {} } };
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(clean.metadata.annotations ?? {}), [LAST_APPLIED]: `${sortedJson(recorded)}\n` } } };
 }
 
 /** lastAppliedOf parses the annotation of a live object (undefined when absent or unreadable). */

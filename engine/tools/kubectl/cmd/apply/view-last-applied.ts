@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { CommandDef, RunContext } from '../../cli/command.ts';
 import { UsageError } from '../../cli/command.ts';
-import { printJson, printYaml } from '../../printers/objects.ts';
+import { printYaml } from '../../printers/objects.ts';
 import { WrappedError, dryRun, printResult } from '../create/common.ts';
 import { manifestsOf, mappingError } from '../create/create.ts';
 import { commandFromHelp } from '../create/help.ts';
@@ -20,9 +20,18 @@ async function runView(c: RunContext): Promise<number> {
     const text = t.obj.metadata.annotations?.[LAST_APPLIED];
     if (!text) throw new WrappedError(`no last-applied-configuration annotation found on resource: ${t.obj.metadata.name}`);
     const value = parseYaml(text) as unknown;
-    c.out(out === 'json' ? printJson(value, true) : printYaml(value));
+    c.out(out === 'json' ? indentedJson(value) : printYaml(value));
   }
   return 0;
+}
+
+/**
+ * indentedJson is Go's json.Indent of the annotation with two spaces, which
+ * view-last-applied prints (not -o json's four): keys keep their recorded
+ * order and <, > and & stay escaped as the annotation holds them.
+ */
+function indentedJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 async function runSet(c: RunContext): Promise<number> {

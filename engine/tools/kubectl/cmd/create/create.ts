@@ -49,8 +49,9 @@ async function run(c: RunContext): Promise<number> {
     try {
       const res = disc.byKind(m.obj.apiVersion ?? '', m.obj.kind ?? '');
       if (!res) throw mappingError(m);
-      const obj = maybeSaveConfig(c, m.obj, true);
       const ns = res.namespaced ? (m.obj.metadata?.namespace ?? c.f.namespace()) : undefined;
+      // the builder gives a namespaced object its namespace before anything is recorded or printed
+      const obj = maybeSaveConfig(c, res.namespaced ? { ...m.obj, metadata: { ...m.obj.metadata, namespace: ns } } : m.obj, true);
       if (res.namespaced && m.obj.metadata?.namespace && c.f.namespaceExplicit() && m.obj.metadata.namespace !== c.f.namespace()) {
         throw new Error(`the namespace from the provided object "${m.obj.metadata.namespace}" does not match the namespace "${c.f.namespace()}". You must pass '--namespace=${m.obj.metadata.namespace}' to perform this operation.`);
       }

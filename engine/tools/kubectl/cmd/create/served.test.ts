@@ -25,7 +25,7 @@ describe('kubectl create against the apiserver', () => {
     k.write('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n');
     expect((await k.run(['create', '-f', 'cm.yaml', '--save-config'])).stdout).toBe('configmap/cfg created\n');
     const live = k.req('GET', '/api/v1/namespaces/default/configmaps/cfg');
-    expect(live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toBe('{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"name":"cfg"}}\n');
+    expect(live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toBe('{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"cfg","namespace":"default"}}\n');
     expect(await k.run(['create', '-f', 'cm.yaml'])).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): error when creating "cm.yaml": configmaps "cfg" already exists\n', code: 1 });
     expect((await k.run(['create'])).stderr).toBe('error: must specify one of -f and -k\n');
     expect((await k.run(['create', 'nothing'])).stderr).toBe("error: Unexpected args: [nothing]\nSee 'kubectl create -h' for help and examples\n");

@@ -74,7 +74,7 @@ async function run(c: RunContext): Promise<number> {
       }
     }
     const single = targets.length === 1 && !!targets[0]!.name;
-    printed = printObjects(c, spec, objs, single);
+    printed = printObjects(c, spec, objs, single, named);
   }
   if (!printed && errors === 0 && !named) {
     const anyNamespaced = targets.some((t) => t.res.namespaced);

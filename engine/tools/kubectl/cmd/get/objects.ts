@@ -10,17 +10,14 @@ import type { Target } from './targets.ts';
 /**
  * printObjects prints whole objects (-o json|yaml|name|jsonpath|go-template|
  * custom-columns): one named object prints alone, anything else as a List.
- * Returns whether anything was printed.
+ * Returns true: these formats never say "No resources found".
  */
-export function printObjects(c: RunContext, spec: OutputSpec, fetched: { target: Target; obj: KObject }[], single: boolean): boolean {
+export function printObjects(c: RunContext, spec: OutputSpec, fetched: { target: Target; obj: KObject }[], single: boolean, named: boolean): boolean {
   const sortBy = c.flag<string>('sort-by');
   const sorted = sortBy ? sortByField(fetched, sortBy, (f) => f.obj) : fetched;
   const objs = sorted.map((f) => (c.flag<boolean>('show-managed-fields') ? f.obj : stripManagedFields(f.obj)));
-  if (objs.length === 0 && !single) {
-    // kubectl prints an empty List for json/yaml and nothing for the others
-    if (spec.kind === 'json' || spec.kind === 'yaml') return false;
-    return false;
-  }
+  // nothing found for named objects prints nothing; an empty list still prints (an empty List, a header)
+  if (objs.length === 0 && named) return true;
   const data: unknown = single && objs.length === 1 ? objs[0] : asList(objs);
   switch (spec.kind) {
     case 'name':
@@ -58,5 +55,5 @@ export function printObjects(c: RunContext, spec: OutputSpec, fetched: { target:
     case 'table':
       break;
   }
-  return objs.length > 0;
+  return true;
 }

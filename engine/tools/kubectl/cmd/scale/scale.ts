@@ -19,7 +19,14 @@ async function run(c: RunContext): Promise<number> {
   checkOutput(c);
   const current = c.flag<number>('current-replicas');
   const rv = c.flag<string>('resource-version');
-  const targets = await resolveTargets(c, c.args);
+  let targets;
+  try {
+    targets = await resolveTargets(c, c.args);
+  } catch (e) {
+    // An object that cannot be read leaves nothing to scale, and kubectl says so around the server's answer.
+    if (e instanceof Error && 'status' in e) throw new WrappedError(`no objects passed to scale ${e.message}`);
+    throw e;
+  }
   if (targets.length === 0) throw new WrappedError('no objects passed to scale');
   if (targets.length > 1 && (current !== -1 || rv)) throw new WrappedError('cannot use --resource-version or --current-replicas with multiple resources');
   for (const t of targets) {

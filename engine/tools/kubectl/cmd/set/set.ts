@@ -159,9 +159,11 @@ async function runEnv(c: RunContext): Promise<number> {
         }
         const next = env.filter((e) => !remove.includes(e.name));
         const gone = env.filter((e) => remove.includes(e.name)).map((e) => ({ name: e.name, $patch: 'delete' }));
-        ct.env = next;
+        // An emptied list is dropped (the typed container omits an empty env), so the patch removes the field.
+        if (next.length) ct.env = next;
+        else delete ct.env;
         // env merges by name: send every entry, and a delete directive for each removed one
-        ((patch[field] ??= []) as Obj[]).push({ name: ct.name, env: [...next, ...gone] });
+        ((patch[field] ??= []) as Obj[]).push({ name: ct.name, env: next.length ? [...next, ...gone] : null });
       }
     }
     return Object.keys(patch).length ? patch : undefined;

@@ -181,6 +181,7 @@ export function seedReadCluster(server: ApiServer, runtime: Runtime): void {
   });
   req('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config', namespace: 'default' }, data: { 'app.mode': 'production', 'log.level': 'debug\nverbose' } });
   req('POST', '/api/v1/namespaces/default/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-pass', namespace: 'default' }, type: 'Opaque', data: { password: 'czNjcjN0', user: 'YWRtaW4=' } });
+  req('POST', '/api/v1/namespaces/default/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-token', namespace: 'default' }, type: 'Opaque', data: { 'api-key': 'c2VjcmV0LWtleQ==' } });
   req('POST', '/api/v1/namespaces/default/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder', namespace: 'default' }, secrets: [{ name: 'db-pass' }] });
   req('POST', '/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles', {
     apiVersion: 'rbac.authorization.k8s.io/v1',

@@ -1,0 +1,192 @@
+import type { KObject } from '../../api/types.ts';
+import type { ApiServer } from '../../apiserver/server.ts';
+import { ApiClient, refOf } from '../../client/client.ts';
+import { R } from '../../client/refs.ts';
+import { createAll, kubeadmClusterObjects, writeKubeadmFiles } from '../../controlplane/index.ts';
+import type { EtcdService } from '../../controlplane/etcd/wire.ts';
+import { installNodeConnectors } from '../../node/connector.ts';
+import { startNodes } from '../../node/service/start-nodes.ts';
+import { createKubeadmPki, newKubeadmLeaf, OID, poolKey } from '../../pki/index.ts';
+import type { MvccStore } from '../../store/mvcc.ts';
+import type { FileSystem } from '../../host/types.ts';
+import { DB_FILE } from '../../controlplane/etcd/datadir.ts';
+import { parse } from 'yaml';
+import type { ClusterSpec } from '../lab-definition.ts';
+import type { World } from '../world.ts';
+import { STATIC_POD_COMPONENTS } from './components.ts';
+import type { ClusterHandle } from './direct.ts';
+
+/** How long (simulated) the boot waits for the apiserver and the nodes before giving up. */
+const BOOT_LIMIT_MS = 300_000;
+const STEP_MS = 500;
+
+/**
+ * liveListener answers the handler bound at host:port right now (what a
+ * client dialling it would reach), or undefined when nothing listens.
+ */
+function liveListener<T>(world: World, host: string, ip: string, address: string, port: number): T | undefined {
+  try {
+    return world.net.dial({ host, ip }, address, port).handler as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * follow is an object that forwards every property to whatever `current`
+ * answers now: the apiserver and etcd of a static-pod control plane are
+ * replaced each time the kubelet restarts their containers.
+ */
+function follow<T extends object>(current: () => T | undefined, fallback: Partial<T>): T {
+  return new Proxy({} as T, {
+    get(_t, key) {
+      const target = current() ?? (fallback as T);
+      const v = (target as Record<PropertyKey, unknown>)[key];
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/**
+ * etcdHostDataDir is where, on the control-plane host, the etcd static pod
+ * keeps its data: its --data-dir seen through the manifest's hostPath mounts.
+ */
+export function etcdHostDataDir(fs: FileSystem): string {
+  try {
+    const pod = parse(fs.readFile('/etc/kubernetes/manifests/etcd.yaml')) as {
+      spec?: { containers?: { command?: string[]; volumeMounts?: { name: string; mountPath: string }[] }[]; volumes?: { name: string; hostPath?: { path: string } }[] };
+    };
+    const c = pod.spec?.containers?.[0];
+    const dir = c?.command?.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length) ?? '/var/lib/etcd';
+    const mount = c?.volumeMounts?.find((m) => dir === m.mountPath || dir.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+    const host = mount && pod.spec?.volumes?.find((v) => v.name === mount.name)?.hostPath?.path;
+    return host ? host + dir.slice(mount.mountPath.length) : dir;
+  } catch {
+    return '/var/lib/etcd';
+  }
+}
+
+/** putEtcdData writes a saved keyspace where the etcd static pod will open it (a lab restored from its saved state). */
+export function putEtcdData(fs: FileSystem, store: MvccStore): void {
+  const dir = etcdHostDataDir(fs);
+  fs.mkdir(`${dir}/member/snap`, { recursive: true, mode: 0o700 });
+  fs.writeFile(`${dir}/${DB_FILE}`, store.snapshot(), { mode: 0o600 });
+}
+
+/** drain lets started programs run up to their next wait (their promise chains). */
+async function drain(): Promise<void> {
+  for (let i = 0; i < 30; i++) await Promise.resolve();
+}
+
+/** SYSTEM_PRIORITY_CLASSES are what the apiserver's scheduling bootstrap hook creates. */
+const SYSTEM_PRIORITY_CLASSES: KObject[] = [
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.', preemptionPolicy: 'PreemptLowerPriority' } as KObject,
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', preemptionPolicy: 'PreemptLowerPriority' } as KObject,
+];
+
+/**
+ * bootStaticPods brings a cluster up the way `kubeadm init` and `kubeadm
+ * join` leave it: the kubeadm files on every machine, the kubelets started by
+ * systemd, the control plane (etcd, kube-apiserver, kube-controller-manager,
+ * kube-scheduler) run by the control-plane kubelet from
+ * /etc/kubernetes/manifests. It resolves once the apiserver answers and every
+ * node is Ready. A restored cluster (restored) finds its files, the
+ * etcd data dir included, on its hosts and only starts.
+ */
+export async function bootStaticPods(world: World, spec: ClusterSpec, restored?: { now: number }): Promise<ClusterHandle> {
+  const runtime = world.runtime;
+  const cp = spec.machines.find((m) => m.role === 'control-plane')!;
+  const pki = createKubeadmPki({
+    controlPlaneHost: cp.name,
+    controlPlaneIp: cp.ip,
+    now: runtime.now,
+    rand: runtime.rand,
+    nodes: spec.machines.filter((m) => m !== cp).map((m) => ({ name: m.name, ip: m.ip })),
+  });
+  if (!restored) {
+    writeKubeadmFiles(world, spec, pki);
+    // What kubeadm init tells root to do next: its own copy of admin.conf.
+    const cpFs = world.mustHost(cp.name).fs;
+    cpFs.mkdir('/root/.kube', { recursive: true });
+    cpFs.writeFile('/root/.kube/config', pki.kubeconfigs['admin.conf']!.yaml, { mode: 0o600 });
+  }
+  // A restored cluster carries on at the time it was saved; its certificates still date from its first boot.
+  else if (restored.now > runtime.now) runtime.clock.set(restored.now);
+  const currentServer = () => liveListener<ApiServer>(world, cp.name, cp.ip, cp.ip, 6443);
+  const apiserver = follow(currentServer, { ctx: { connectors: {} } } as unknown as Partial<ApiServer>);
+  const kv = follow(() => liveListener<EtcdService>(world, cp.name, cp.ip, '127.0.0.1', 2379)?.store, { revision: 0 } as Partial<MvccStore>);
+  const admin = new ApiClient(() => currentServer()!, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
+  const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig: pki.kubeconfigs['admin.conf']!.yaml, pki, components: [] };
+  const clientFor = (cn: string, orgs: string[] = []) => {
+    const leaf = newKubeadmLeaf({ commonName: cn, organization: orgs, usages: [OID.clientAuth] }, poolKey(0), pki.cas['ca']!, runtime.now, runtime.rand);
+    return new ApiClient(() => currentServer()!, { clientCertPem: leaf.certPem });
+  };
+  const ctx = { world, runtime, cluster: handle, clientFor };
+  handle.components.push(...startNodes(ctx));
+  const waitFor = async (ok: () => boolean) => {
+    const until = runtime.now + BOOT_LIMIT_MS;
+    while (!ok() && runtime.now < until) {
+      runtime.settle();
+      await drain();
+      runtime.advance(STEP_MS);
+      await drain();
+    }
+  };
+  await waitFor(() => currentServer() !== undefined);
+  const server = currentServer();
+  if (!server) return handle;
+  installNodeConnectors(server.ctx.connectors, { net: world.net, from: { host: cp.name, ip: cp.ip } });
+  if (!restored) {
+    for (const pc of SYSTEM_PRIORITY_CLASSES) tryCreate(admin, pc);
+    const alnum = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[runtime.rand.uint32() % 36]).join('');
+    const token = `${alnum(6)}.${alnum(16)}`;
+    createAll(admin, kubeadmClusterObjects({ kubernetesVersion: `v${spec.version}`, podSubnet: spec.podSubnet, serviceSubnet: spec.serviceSubnet, caPem: pki.cas['ca']!.certPem, server: `https://${cp.ip}:6443`, token, now: runtime.now }));
+  }
+  await waitFor(() => spec.machines.every((m) => nodeReady(admin, m.name)));
+  if (!restored) markControlPlane(admin, cp.name);
+  for (const start of STATIC_POD_COMPONENTS) handle.components.push(...start(ctx));
+  // The boot ends when kubectl shows the control plane's mirror pods Running, as after a real kubeadm init.
+  await waitFor(() => mirrorsRunning(admin, cp.name) >= 4);
+  runtime.settle();
+  await drain();
+  return handle;
+}
+
+function tryCreate(admin: ApiClient, obj: KObject): void {
+  try {
+    admin.create(refOf(obj.apiVersion, 'priorityclasses', false), undefined, obj);
+  } catch {
+    /* already there */
+  }
+}
+
+function nodeReady(admin: ApiClient, name: string): boolean {
+  try {
+    const conds = (admin.get(R.nodes, undefined, name).status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+    return conds.some((c) => c.type === 'Ready' && c.status === 'True');
+  } catch {
+    return false;
+  }
+}
+
+function mirrorsRunning(admin: ApiClient, node: string): number {
+  try {
+    const running = (p: KObject) => (p.status as { phase?: string } | undefined)?.phase === 'Running';
+    return admin.list(R.pods, 'kube-system', { fieldSelector: `spec.nodeName=${node}` }).items.filter((p) => p.metadata.annotations?.['kubernetes.io/config.mirror'] && running(p)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** markControlPlane is kubeadm's mark-control-plane phase: the role label and the NoSchedule taint. */
+function markControlPlane(admin: ApiClient, name: string): void {
+  try {
+    const node = admin.get(R.nodes, undefined, name);
+    const spec = (node.spec ?? {}) as { taints?: { key: string; effect: string }[] };
+    const taints = spec.taints ?? [];
+    if (!taints.some((t) => t.key === 'node-role.kubernetes.io/control-plane')) taints.push({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' });
+    admin.update(R.nodes, { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } }, spec: { ...spec, taints } });
+  } catch {
+    /* kubeadm would fail the phase; the cluster still runs */
+  }
+}
