@@ -72,9 +72,15 @@ test('Tab completes kubectl subcommands, resource types and file paths', async (
   await page.keyboard.type('kubectl ge');
   await page.keyboard.press('Tab');
   await expect.poll(() => promptLine(page)).toBe(prompt + 'kubectl get ');
-  await page.keyboard.type('nod');
+  await page.keyboard.type('namesp');
   await page.keyboard.press('Tab');
-  await expect.poll(() => promptLine(page)).toBe(prompt + 'kubectl get nodes ');
+  await expect.poll(() => promptLine(page)).toBe(prompt + 'kubectl get namespaces ');
+  // With metrics-server serving nodes.metrics.k8s.io, "nod" is ambiguous: like
+  // bash, one Tab inserts the common prefix and no space.
+  await page.keyboard.press('Control+u');
+  await page.keyboard.type('kubectl get nod');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => promptLine(page)).toBe(prompt + 'kubectl get nodes');
   await page.keyboard.press('Control+u');
   await page.keyboard.type('ls /et');
   await page.keyboard.press('Tab');

@@ -1,4 +1,4 @@
-import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../../engine/protocol/api.ts';
+import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SessionOptions, SubmitResult } from '../../engine/protocol/api.ts';
 import type { CallMessage, FromWorker, Method, SerializedError } from '../../engine/worker/messages.ts';
 import { EngineError, isUnsupported } from './errors.ts';
 
@@ -112,7 +112,7 @@ export class EngineClient implements EngineApi {
   boot(opts: BootOptions): Promise<BootInfo> {
     return this.call('boot', opts);
   }
-  openSession(opts?: { host?: string; user?: string }): Promise<SessionInfo> {
+  openSession(opts?: SessionOptions): Promise<SessionInfo> {
     return this.call('openSession', opts);
   }
   closeSession(session: string): Promise<void> {
@@ -160,6 +160,10 @@ export class EngineClient implements EngineApi {
   /** adminRequest is the grader's API access (the cluster administrator, outside the candidate's reach). */
   adminRequest(req: AdminRequest): Promise<{ status: number; body: unknown }> {
     return this.call('adminRequest', req);
+  }
+  /** advance moves simulated time on at once (exercise setup). */
+  advance(ms: number): Promise<void> {
+    return this.call('advance', ms);
   }
   /** ping answers with the engine's simulated time; the watchdog's heartbeat. */
   ping(): Promise<number> {

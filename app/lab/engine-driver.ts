@@ -36,7 +36,9 @@ export class EngineDriver implements GradeTarget {
 
   /** type opens a hidden shell on a host as a user and types a script into it line by line. */
   async type(host: string, user: string, script: string): Promise<Transcript[]> {
-    const s = await this.engine.openSession({ host, user });
+    // Hidden shells run on simulated time at full speed: a setup's `sleep 60` or
+    // `kubectl wait` must not keep the learner waiting a real minute.
+    const s = await this.engine.openSession({ host, user, stepped: true });
     const buf = { stdout: '', stderr: '' };
     this.out.set(s.id, buf);
     const log: Transcript[] = [];
@@ -113,6 +115,11 @@ export class EngineDriver implements GradeTarget {
     return { stdout: log.map((l) => l.stdout).join(''), stderr: log.map((l) => l.stderr).join(''), exit: last?.exit ?? 0 };
   }
 
-  /** advance lets time pass; in the browser it passes by itself, so setup just moves on. */
-  advance(_ms: number): void {}
+  /**
+   * advance lets simulated time pass at once so controllers react between
+   * steps. The engine answers calls in order, so what comes next sees it.
+   */
+  advance(ms: number): void {
+    void this.engine.advance(ms).catch(() => undefined);
+  }
 }

@@ -39,7 +39,7 @@ export interface ExamState {
   startedAt?: number;
   endsAt?: number;
   /** tasks of the exam, in order (absent: a clock-only exam) */
-  tasks?: { packId: string; exerciseId: string }[];
+  tasks?: { packId: string; exerciseId: string; weight?: number }[];
   /** report of the last finished exam */
   report?: ExamReport;
 }

@@ -1,4 +1,4 @@
-import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SubmitResult } from '../protocol/api.ts';
+import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SessionOptions, SubmitResult } from '../protocol/api.ts';
 import { bootLab, bootLabAsync, type BootedLab } from '../cluster/boot/boot-lab.ts';
 import { parseLabDefinition } from '../cluster/lab-definition.ts';
 import { ShellSession } from '../shell/session.ts';
@@ -41,6 +41,8 @@ export interface LabOptions {
 interface SessionEntry {
   id: string;
   shell: ShellSession;
+  /** stepped: commands run on simulated time at full speed whatever the lab's mode (hidden setup and grading shells). */
+  stepped?: boolean;
 }
 
 const VERSION = '0.1.0';
@@ -113,7 +115,7 @@ export class Lab implements EngineApi {
     };
   }
 
-  async openSession(opts: { host?: string; user?: string } = {}, id = `s${this.nextId++}`): Promise<SessionInfo> {
+  async openSession(opts: SessionOptions = {}, id = `s${this.nextId++}`): Promise<SessionInfo> {
     const lab = this.lab;
     const host = lab.world.host(opts.host ?? lab.def.student.host);
     if (!host) throw new Error(`no such host: ${opts.host}`);
@@ -127,7 +129,7 @@ export class Lab implements EngineApi {
       yieldToHost: this.o.yieldToHost,
       tty: `pts/${this.sessions.size}`,
     });
-    this.sessions.set(id, { id, shell });
+    this.sessions.set(id, { id, shell, ...(opts.stepped ? { stepped: true } : {}) });
     return this.info(id);
   }
 
@@ -148,12 +150,13 @@ export class Lab implements EngineApi {
     const runtime = this.lab.world.runtime;
     this.lastSession = id;
     const work = e.shell.submit(line);
+    const stepped = this.o.mode === 'stepped' || e.stepped === true;
     const r =
-      this.o.mode === 'stepped'
+      stepped
         ? await runStepped(runtime, work, this.o.yieldToHost, this.o.maxCommandMs ?? 15 * 60_000, () => e.shell.interrupt())
         : await work;
     if (r.status === 'incomplete') return { kind: 'incomplete', prompt: e.shell.prompt() };
-    if (this.o.mode === 'stepped') runtime.advance(this.o.stepAfterCommandMs ?? 1000);
+    if (stepped) runtime.advance(this.o.stepAfterCommandMs ?? 1000);
     const info = this.info(id);
     this.o.emit({ type: 'session', session: info });
     return { kind: 'done', exit: r.code, session: info };
@@ -187,6 +190,13 @@ export class Lab implements EngineApi {
 
   async ping(): Promise<number> {
     return this.booted?.world.runtime.now ?? 0;
+  }
+
+  /** advance moves simulated time on at once (exercise setup lets controllers react without waiting in wall time). */
+  async advance(ms: number): Promise<void> {
+    if (!this.booted || !(ms > 0)) return;
+    this.booted.world.runtime.advance(Math.floor(ms));
+    this.o.emit({ type: 'clock', now: this.booted.world.runtime.now, speed: this.speed });
   }
 
   async setSpeed(factor: number): Promise<void> {

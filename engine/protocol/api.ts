@@ -90,10 +90,22 @@ export type EngineEvent =
   | { type: 'clock'; now: number; speed: number }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string };
 
+/** SessionOptions say where a new shell starts and how its commands meet time. */
+export interface SessionOptions {
+  host?: string;
+  user?: string;
+  /**
+   * stepped: the session's commands run on simulated time at full speed (a
+   * `sleep 60` or `kubectl wait` ends at once), as exercise setup and grading
+   * need in a lab whose clock otherwise follows the wall clock.
+   */
+  stepped?: boolean;
+}
+
 /** EngineApi is every call the UI can make. */
 export interface EngineApi {
   boot(opts: BootOptions): Promise<BootInfo>;
-  openSession(opts?: { host?: string; user?: string }): Promise<SessionInfo>;
+  openSession(opts?: SessionOptions): Promise<SessionInfo>;
   closeSession(session: string): Promise<void>;
   /** submit sends one line of input (without the newline) to a session. */
   submit(session: string, line: string): Promise<SubmitResult>;
@@ -136,6 +148,8 @@ export interface EngineApi {
    * identity. Only the UI holds it; nothing in the terminal can call it.
    */
   adminRequest?(req: AdminRequest): Promise<{ status: number; body: unknown }>;
+  /** advance (optional) moves simulated time on at once by ms: exercise setup lets controllers react without waiting. */
+  advance?(ms: number): Promise<void>;
 }
 
 /** AdminRequest is one request of the grader's admin identity. */

@@ -26,6 +26,7 @@ export const METHODS = [
   'endInput',
   'ping',
   'adminRequest',
+  'advance',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<keyof EngineApi, (typeof METHODS)[number]>;

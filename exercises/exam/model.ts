@@ -71,6 +71,17 @@ export function drawExam(packs: Pack[], o: { id: string; title: string; count?: 
   return { id: o.id, title: o.title, tasks, durationMinutes: CKA_EXAM.durationMinutes, passPercent: CKA_EXAM.passPercent, alertsAtMinutesLeft: [...CKA_EXAM.alertsAtMinutesLeft] };
 }
 
+/**
+ * setupOrder is the order to set an exam's tasks up in one lab: the
+ * troubleshooting tasks last, because their faults (a stopped kubelet, a
+ * broken manifest) would stall the setup of the tasks after them, whose pods
+ * could never start.
+ */
+export function setupOrder<T extends { exercise: Exercise }>(tasks: T[]): T[] {
+  const last = (t: T) => t.exercise.domain === 'troubleshooting';
+  return [...tasks.filter((t) => !last(t)), ...tasks.filter(last)];
+}
+
 function shuffle<T>(a: T[], rand: () => number): void {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

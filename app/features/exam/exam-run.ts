@@ -1,61 +1,60 @@
 import { gradeExercise } from '../../../exercises/grader/grade.ts';
-import { DOMAINS, type Domain, type Exercise, type Pack } from '../../../exercises/pack/types.ts';
+import type { Pack } from '../../../exercises/pack/types.ts';
+import type { ExerciseGrade } from '../../../exercises/grader/target.ts';
+import { CKA_EXAM, drawExam, findExercise as findInPacks, scoreExam, setupOrder, type Exam } from '../../../exercises/exam/model.ts';
 import type { LabSession } from '../../lab/lab-session.ts';
 import type { ExamReport } from '../../persistence/snapshot.ts';
 import { notify, useApp } from '../../state/store.ts';
-import { bundledPacks, findExercise } from '../tasks/packs.ts';
+import { bundledPacks } from '../tasks/packs.ts';
 import { driverFor, setUp } from '../tasks/practice.ts';
 import { startExam } from './clock.ts';
 
-/** PASS_MARK is the CKA's passing score. */
-export const PASS_MARK = 0.66;
+/** PASS_MARK is the CKA's passing score, as a share. */
+export const PASS_MARK = CKA_EXAM.passPercent / 100;
 /** EXAM_TASKS is how many tasks a mock exam has (the CKA has 15–20). */
 export const EXAM_TASKS = 15;
 
-/**
- * pickExam chooses the exam's tasks from the exercises that run in the
- * default lab, spread over the five domains as the CKA weighs them.
- */
-export function pickExam(packs: Pack[], count = EXAM_TASKS, random: () => number = Math.random): { pack: Pack; exercise: Exercise }[] {
-  const pool = new Map<Domain, { pack: Pack; exercise: Exercise }[]>();
-  for (const pack of packs) {
-    if (pack.lab) continue;
-    for (const exercise of pack.exercises) pool.set(exercise.domain, [...(pool.get(exercise.domain) ?? []), { pack, exercise }]);
-  }
-  const domains = Object.keys(DOMAINS) as Domain[];
-  const want = new Map(domains.map((d) => [d, Math.round((DOMAINS[d].weight / 100) * count)]));
-  const out: { pack: Pack; exercise: Exercise }[] = [];
-  for (const d of domains) {
-    const list = [...(pool.get(d) ?? [])];
-    for (let i = 0; i < (want.get(d) ?? 0) && list.length; i++) out.push(list.splice(Math.floor(random() * list.length), 1)[0]!);
-  }
-  return out;
+/** mockExam draws a mock exam from the exercises that run in the default lab. */
+export function mockExam(packs: Pack[], rand: () => number = Math.random): Exam {
+  return drawExam(
+    packs.filter((p) => !p.lab),
+    { id: 'mock', title: 'Mock exam', count: EXAM_TASKS, rand },
+  );
 }
 
 /** beginExam replaces the lab with a fresh one, sets every task up, and starts the two-hour clock. */
 export async function beginExam(lab: LabSession): Promise<void> {
   const { packs } = await bundledPacks();
-  const tasks = pickExam(packs);
+  const exam = mockExam(packs);
+  const tasks = exam.tasks.map((task) => ({ task, exercise: findInPacks(packs, task)! })).filter((t) => t.exercise);
   const failed: string[] = [];
   await lab.resetTo(undefined, async () => {
-    for (const t of tasks) failed.push(...(await setUp(lab, t.exercise)));
+    for (const t of setupOrder(tasks)) failed.push(...(await setUp(lab, t.exercise)));
   });
-  useApp.setState({ exam: { ...startExam(Date.now()), tasks: tasks.map((t) => ({ packId: t.pack.id, exerciseId: t.exercise.id })) }, practice: null });
+  useApp.setState({ exam: { ...startExam(Date.now()), tasks: exam.tasks.map((t) => ({ packId: t.pack, exerciseId: t.exercise, weight: t.weight })) }, practice: null });
   if (failed.length) notify('warning', 'Part of the exam setup failed; some tasks may not start as described.');
 }
 
 /** finishExam grades every task and shows the report; practice mode comes back. */
 export async function finishExam(lab: LabSession): Promise<void> {
-  const exam = useApp.getState().exam;
+  const { packs } = await bundledPacks();
+  const state = useApp.getState().exam;
   const driver = driverFor(lab);
-  const rows: ExamReport['tasks'] = [];
-  for (const t of exam.tasks ?? []) {
-    const found = await findExercise(t.packId, t.exerciseId);
-    if (!found) continue;
-    const g = await gradeExercise(found.exercise, driver);
-    rows.push({ title: found.exercise.title, weight: found.exercise.weight, score: g.score, failing: g.checks.filter((c) => !c.passed).map((c) => c.message) });
+  const exam: Exam = {
+    ...mockExam([]),
+    tasks: (state.tasks ?? []).map((t) => ({ pack: t.packId, exercise: t.exerciseId, weight: t.weight ?? findInPacks(packs, { pack: t.packId, exercise: t.exerciseId })?.weight ?? 0 })),
+  };
+  const grades = new Map<string, ExerciseGrade>();
+  for (const task of exam.tasks) {
+    const ex = findInPacks(packs, task);
+    if (ex) grades.set(`${task.pack}/${task.exercise}`, await gradeExercise(ex, driver));
   }
-  const total = rows.reduce((n, r) => n + r.weight, 0);
-  const score = total ? rows.reduce((n, r) => n + r.weight * r.score, 0) / total : 0;
-  useApp.setState({ exam: { mode: 'practice', report: { score, passed: score >= PASS_MARK, tasks: rows } } });
+  const scored = scoreExam(exam, packs, grades);
+  const rows: ExamReport['tasks'] = scored.tasks.map(({ task, grade }) => ({
+    title: findInPacks(packs, task)?.title ?? task.exercise,
+    weight: task.weight,
+    score: grade?.score ?? 0,
+    failing: grade?.checks.filter((c) => !c.passed).map((c) => c.message) ?? [],
+  }));
+  useApp.setState({ exam: { mode: 'practice', report: { score: scored.score / 100, passed: scored.passed, tasks: rows } } });
 }
