@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandler, ApiRequest, Credentials, HttpMethod, WatchStream } from '../../engine/api/transport.ts';
 import { isWatchStream } from '../../engine/api/transport.ts';
 import { decodeProtobufObject } from './protobuf/decode.ts';
+import type { LogFollow } from '../../engine/node/connector.ts';
+import { handleExecUpgrade, newStreamServer } from './remote-command.ts';
+import type { Duplex } from 'node:stream';
 
 const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
@@ -66,6 +69,43 @@ function decodeBody(bytes: Buffer, contentType: string): unknown {
   }
 }
 
+/** toApiRequest builds the engine's request: credentials from the TLS peer and the Authorization header, the body decoded. */
+function toApiRequest(req: IncomingMessage, url: URL, headers: Record<string, string | string[]>, bytes: Buffer, clientCert?: (req: IncomingMessage) => string | undefined): ApiRequest {
+  const creds: Credentials = {};
+  const cert = clientCert?.(req);
+  if (cert) creds.clientCertPem = cert;
+  const auth = String(headers['authorization'] ?? '');
+  if (auth.startsWith('Bearer ')) creds.token = auth.slice(7).trim();
+  const contentType = String(headers['content-type'] ?? '');
+  // The engine works on JSON: a protobuf body is decoded here and handed on as JSON.
+  if (contentType.startsWith(PROTOBUF)) headers['content-type'] = 'application/json';
+  return {
+    method: (req.method ?? 'GET') as HttpMethod,
+    path: url.pathname,
+    query: queryOf(url),
+    headers,
+    body: decodeBody(bytes, contentType),
+    credentials: creds,
+  };
+}
+
+/**
+ * createUpgradeListener answers connection upgrades: `kubectl exec` over
+ * WebSocket (see remote-command.ts); any other upgrade gets the apiserver's
+ * refusal as plain HTTP.
+ */
+export function createUpgradeListener(
+  handler: () => ApiHandler | undefined,
+  opts: { clientCert?: (req: IncomingMessage) => string | undefined; afterRequest?: () => void } = {},
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  const wss = newStreamServer();
+  return (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const apiReq = toApiRequest(req, url, headersOf(req), Buffer.alloc(0), opts.clientCert);
+    handleExecUpgrade(wss, handler(), req, socket, head, apiReq, () => opts.afterRequest?.());
+  };
+}
+
 /**
  * createRequestListener maps HTTP requests onto an in-memory ApiHandler: the
  * body is parsed once, credentials come from the TLS peer certificate and the
@@ -87,22 +127,7 @@ export function createRequestListener(
         res.end(statusBody(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
         return;
       }
-      const creds: Credentials = {};
-      const cert = opts.clientCert?.(req);
-      if (cert) creds.clientCertPem = cert;
-      const auth = String(headers['authorization'] ?? '');
-      if (auth.startsWith('Bearer ')) creds.token = auth.slice(7).trim();
-      const contentType = String(headers['content-type'] ?? '');
-      // The engine works on JSON: a protobuf body is decoded here and handed on as JSON.
-      if (contentType.startsWith(PROTOBUF)) headers['content-type'] = 'application/json';
-      const apiReq: ApiRequest = {
-        method: (req.method ?? 'GET') as HttpMethod,
-        path: url.pathname,
-        query: queryOf(url),
-        headers,
-        body: decodeBody(body.bytes, contentType),
-        credentials: creds,
-      };
+      const apiReq = toApiRequest(req, url, headers, body.bytes, opts.clientCert);
       const h = handler();
       if (!h) {
         res.writeHead(503, { 'content-type': 'application/json' });
@@ -120,6 +145,14 @@ export function createRequestListener(
       const head: Record<string, string | string[]> = { 'content-type': out.contentType ?? (isText ? 'text/plain; charset=utf-8' : 'application/json'), 'cache-control': 'no-cache, private' };
       if (out.warnings?.length) head['warning'] = out.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
       res.writeHead(out.status, head);
+      const follow = (out as Partial<LogFollow>).follow;
+      if (typeof follow === 'function' && out.status === 200) {
+        // kubectl logs -f: the text so far, then new output as the container writes it, until the client hangs up.
+        res.write(String(out.body));
+        const stop = follow.call(out, (chunk) => res.write(chunk));
+        res.on('close', () => stop());
+        return;
+      }
       res.end(isText ? out.body : JSON.stringify(out.body));
     })().catch((err) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

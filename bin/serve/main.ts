@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:https';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
 import { bootLab, type BootedLab } from '../../engine/cluster/boot/boot-lab.ts';
 import { loadOpenApiDefinitions } from '../../engine/api/openapi/load.ts';
 import { parseLabDefinition } from '../../engine/cluster/lab-definition.ts';
-import { createRequestListener } from './http-facade.ts';
+import { createRequestListener, createUpgradeListener } from './http-facade.ts';
 
 /** ServeOptions are `kubelab serve`'s flags. */
 export interface ServeOptions {
@@ -22,6 +23,12 @@ export interface ServeOptions {
 function derToPem(der: Buffer): string {
   const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
+}
+
+/** peerCertificate is the client certificate the TLS handshake presented, as PEM. */
+function peerCertificate(req: IncomingMessage): string | undefined {
+  const peer = (req.socket as TLSSocket).getPeerCertificate?.(false);
+  return peer && peer.raw ? derToPem(peer.raw) : undefined;
 }
 
 /** kubeconfigFor writes a kubeconfig for real clients: the cluster CA, the admin's client certificate, the server's name. */
@@ -65,11 +72,7 @@ export async function startServe(o: ServeOptions): Promise<{ server: Server; lab
   const runtime = lab.world.runtime;
   let openWatches = 0;
   const listener = createRequestListener(() => cluster.apiserver, {
-    clientCert: (req) => {
-      const sock = req.socket as TLSSocket;
-      const peer = sock.getPeerCertificate?.(false);
-      return peer && peer.raw ? derToPem(peer.raw) : undefined;
-    },
+    clientCert: peerCertificate,
     afterRequest: () => runtime.settle(),
     onWatch: (open) => (openWatches += open ? 1 : -1),
   });
@@ -82,6 +85,13 @@ export async function startServe(o: ServeOptions): Promise<{ server: Server; lab
       rejectUnauthorized: false,
     },
     listener,
+  );
+  server.on(
+    'upgrade',
+    createUpgradeListener(() => cluster.apiserver, {
+      clientCert: peerCertificate,
+      afterRequest: () => runtime.settle(),
+    }),
   );
   // Requests the HTTP parser cannot read still get an apiserver Status, and the connection closes.
   server.on('clientError', (err: Error & { code?: string }, socket) => {

@@ -2,7 +2,7 @@ import { pathFor, toStatusError } from '../../../../client/client.ts';
 import { R } from '../../../../client/refs.ts';
 import type { Readable, Writable } from '../../../../host/streams.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
-import { containerNames, defaultContainer, resolvePod } from '../logs/pods.ts';
+import { defaultContainer, resolvePod } from '../logs/pods.ts';
 import { execHelp } from './texts.ts';
 
 interface ExecSession {
@@ -23,7 +23,6 @@ async function run(c: RunContext): Promise<number> {
   if (phase === 'Succeeded' || phase === 'Failed') throw new Error(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const quiet = c.flag<boolean>('quiet');
   let container = c.flag<string>('container');
-  if (container && !containerNames(pod, true).includes(container)) throw new Error(`container ${container} not found in pod ${pod.metadata.name}`);
   if (!container) {
     const stderr = c.err;
     container = defaultContainer({ ...c, err: quiet ? () => {} : stderr }, pod);
@@ -47,7 +46,12 @@ async function run(c: RunContext): Promise<number> {
     throw toStatusError(resp);
   }
   const session = resp.body as ExecSession;
-  const code = await session.run({ stdin: stdin ? c.proc.stdin : undefined, stdout: c.proc.stdout, stderr: c.proc.stderr, signal: c.proc.signal });
+  // Without -t the container's output is a pipe, not the terminal (ls prints one name per line).
+  const out = c.proc.stdout;
+  const err = c.proc.stderr;
+  const stdout = { isTTY: tty, write: (s: string) => out.write(s) };
+  const stderr = { isTTY: tty, write: (s: string) => err.write(s) };
+  const code = await session.run({ stdin: stdin ? c.proc.stdin : undefined, stdout, stderr, signal: c.proc.signal });
   if (code !== 0 && !quiet) c.err(`command terminated with exit code ${code}\n`);
   return code;
 }
