@@ -1,5 +1,6 @@
 import type { ComponentStarter } from '../cluster/boot/components.ts';
 import './images.ts';
+import './cert-manager/images.ts';
 import { startMetricsServerAddon } from './metrics-server/addon.ts';
 import { startCsiHostpathAddon } from './storage/csi-hostpath.ts';
 import { startLocalPathAddon } from './storage/local-path.ts';

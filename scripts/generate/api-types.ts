@@ -20,7 +20,7 @@ const INT64 = new Set([
 ]);
 
 /** Declared as `number` but holding fractions in Go (float64). */
-const FLOAT = new Set<string>();
+const FLOAT = new Set<string>(['maximum', 'minimum', 'multipleOf']);
 
 /**
  * Fields added to GA or beta APIs after the types package's release (1.30),
@@ -43,6 +43,16 @@ const LATER_FIELDS: Record<string, Record<string, string>> = {
   'apps/v1.ReplicaSetStatus': { terminatingReplicas: 'i32' },
   'discovery/v1.EndpointHints': { forNodes: 'x' },
   'storage/v1.CSIDriverSpec': { nodeAllocatableUpdatePeriodSeconds: 'i64' },
+  // The types package leaves out the schema extensions every operator's CRDs use.
+  'apiextensions/v1.JSONSchemaProps': {
+    'x-kubernetes-embedded-resource': 'b',
+    'x-kubernetes-int-or-string': 'b',
+    'x-kubernetes-list-map-keys': '[s',
+    'x-kubernetes-list-type': 's',
+    'x-kubernetes-map-type': 's',
+    'x-kubernetes-preserve-unknown-fields': 'b',
+    'x-kubernetes-validations': '[@apiextensions/v1.ValidationRule',
+  },
 };
 
 const ANY = new Set(['runtime.RawExtension', 'apiextensions/v1.JSON', 'meta/v1.FieldsV1', 'meta/v1.Patch']);

@@ -51,11 +51,20 @@ export function clientFromKubeconfig(p: Process, path: string): { client: ApiCli
     certPem = t;
   }
   const server = cluster.server;
+  const dial = apiServerDialer(p, server, caPem, cluster['insecure-skip-tls-verify'] === true);
+  return { client: new ApiClient(dial, { clientCertPem: certPem, token: user.token }), server };
+}
+
+/**
+ * apiServerDialer connects a process to an apiserver URL through the lab's
+ * network on every request, checking the server certificate against the CA
+ * (client-go's transport): the errors are the texts client-go prints.
+ */
+export function apiServerDialer(p: Process, server: string, caPem: string | undefined, insecure = false): () => ApiHandler {
   const m = /^(https?):\/\/(\[[^\]]+\]|[^:/]+)(?::(\d+))?/.exec(server);
   const host = (m?.[2] ?? server).replace(/^\[|\]$/g, '');
   const port = m?.[3] ? Number(m[3]) : m?.[1] === 'http' ? 80 : 443;
-  const insecure = cluster['insecure-skip-tls-verify'] === true;
-  const dial = (): ApiHandler => {
+  return (): ApiHandler => {
     const peer = { host: p.hostname, ip: p.sys.hostIp };
     const addr = p.sys.net.resolve(host, peer);
     if (!addr) throw new ConnectionError(`dial tcp: lookup ${host}: no such host`, 'unreachable');
@@ -73,5 +82,4 @@ export function clientFromKubeconfig(p: Process, path: string): { client: ApiCli
     }
     return l.handler as ApiHandler;
   };
-  return { client: new ApiClient(dial, { clientCertPem: certPem, token: user.token }), server };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../types.ts';
 import { CTX, ago, created, HOUR, obj, updated } from '../testing/fixtures.ts';
-import { customResourceDefs, evalJsonPath, versionPriority } from './custom-resource.ts';
+import { columnValue, customResourceDefs, versionPriority } from './custom-resource.ts';
 import { customResourceDefinitionDef } from './customresourcedefinition.ts';
 
 const crd = (versions: unknown[], extra: Record<string, unknown> = {}) =>
@@ -70,7 +70,13 @@ describe('customResourceDefs', () => {
 
   it('orders versions and reads JSONPaths', () => {
     expect(['v1alpha1', 'v2', 'v1beta1', 'v1', 'foo'].sort((a, b) => versionPriority(b) - versionPriority(a))).toEqual(['v2', 'v1', 'v1beta1', 'v1alpha1', 'foo']);
-    expect(evalJsonPath({ a: { b: [{ c: 3 }] } }, '.a.b[0].c')).toBe(3);
-    expect(evalJsonPath({ a: 1 }, '.x.y')).toBeUndefined();
+    expect(columnValue({ a: { b: [{ c: 3 }] } }, '.a.b[0].c', 'integer')).toBe(3);
+    expect(columnValue({ a: 1 }, '.x.y', 'string')).toBeUndefined();
+    // Operators' CRDs filter conditions, with or without spaces around ==.
+    const status = { status: { conditions: [{ type: 'Issuing', status: 'False' }, { type: 'Ready', status: 'True' }] } };
+    expect(columnValue(status, '.status.conditions[?(@.type=="Ready")].status', 'string')).toBe('True');
+    expect(columnValue(status, '.status.conditions[?(@.type == "Ready")].status', 'string')).toBe('True');
+    expect(columnValue({ spec: { ports: [80, 443] } }, '.spec.ports', 'string')).toBe('[80,443]');
+    expect(columnValue({ a: 1 }, '.a[', 'string')).toBeUndefined();
   });
 });

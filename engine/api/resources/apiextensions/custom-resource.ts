@@ -3,6 +3,7 @@ import { isSet, list, rec, str, strs } from '../../validation/util.ts';
 import { age, ALL_VERBS, defineResource, NAME_COLUMN, timeSince } from '../common.ts';
 import { DOCS } from '../docs.ts';
 import { bumpGeneration } from '../strategy.ts';
+import { JsonPath } from '../../../base/jsonpath/eval.ts';
 
 /**
  * customResourceDefs turns a CustomResourceDefinition into one ResourceDef per
@@ -20,18 +21,24 @@ export function versionPriority(v: string): number {
   return major * 10000 + stage * 1000 + (m[3] ? Number(m[3]) : 0);
 }
 
-/** evalJsonPath reads a simple JSONPath (.a.b, .a[0].b) from an object. */
-export function evalJsonPath(obj: unknown, path: string): unknown {
-  const parts = path.replace(/^\{?\.?/, '').replace(/\}$/, '').split('.').filter(Boolean);
-  let cur: unknown = obj;
-  for (const part of parts) {
-    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return undefined;
-    if (m[1]) cur = rec(cur)[m[1]];
-    for (const idx of m[2]!.match(/\d+/g) ?? []) cur = Array.isArray(cur) ? cur[Number(idx)] : undefined;
-    if (cur === undefined || cur === null) return undefined;
+/**
+ * columnValue reads a printer column as the apiextensions apiserver does:
+ * client-go's JSONPath with missing keys allowed, the first result only (an
+ * unparsable path or no result leaves the cell empty); string columns print
+ * the value as the JSONPath printer would (maps and lists as JSON).
+ */
+export function columnValue(obj: unknown, path: string, type: string): unknown {
+  let jp: JsonPath;
+  let results;
+  try {
+    jp = new JsonPath(`{${path}}`);
+    results = jp.findResults(obj as never);
+  } catch {
+    return undefined;
   }
-  return cur;
+  const first = results[0]?.[0];
+  if (first === undefined || first === null) return undefined;
+  return type === 'string' ? jp.printResults([first]) : first;
 }
 
 function cell(v: unknown, type: string, ctx: { now: number }): Cell {
@@ -78,7 +85,7 @@ export function customResourceDefs(crd: KObject): ResourceDef[] {
         if ('format' in c && c.format) out.format = c.format;
         return out;
       })],
-      row: (obj, ctx) => [obj.metadata.name ?? '', ...cols.map((c) => (c.path === '.metadata.creationTimestamp' && c.type === 'date' ? age(obj, ctx) : cell(evalJsonPath(obj, c.path), c.type, ctx)))],
+      row: (obj, ctx) => [obj.metadata.name ?? '', ...cols.map((c) => (c.path === '.metadata.creationTimestamp' && c.type === 'date' ? age(obj, ctx) : cell(columnValue(obj, c.path, c.type), c.type, ctx)))],
       custom: true,
       preferred: v === best,
       ...customStrategy(isSet(sub.status)),

@@ -1,6 +1,6 @@
-import { goText } from './jsonpath/gofmt.ts';
-import { JsonPath } from './jsonpath/eval.ts';
-import { relaxedJsonPath } from './jsonpath/relaxed.ts';
+import { goText } from '../../../base/jsonpath/gofmt.ts';
+import { JsonPath } from '../../../base/jsonpath/eval.ts';
+import { relaxedJsonPath } from '../../../base/jsonpath/relaxed.ts';
 import type { TabWriter } from './tabwriter.ts';
 
 /** Column is one custom column: its header and its JSONPath (relaxed form, as given). */

@@ -1,6 +1,6 @@
 import { toGoYaml } from '../../../base/goyaml.ts';
 import type { KObject } from '../../../api/types.ts';
-import { toGoJson } from './json.ts';
+import { toGoJson } from '../../../base/jsonpath/go-json.ts';
 
 /**
  * Printing whole objects: -o yaml, -o json and -o name, for one object or

@@ -1,7 +1,7 @@
 import { parseCustomColumns, parseCustomColumnsFile, type Column } from './custom-columns.ts';
-import { goJson, goSharpV, goText } from './jsonpath/gofmt.ts';
-import { JsonPath, JsonPathExecError } from './jsonpath/eval.ts';
-import { JsonPathParseError } from './jsonpath/parser.ts';
+import { goJson, goSharpV, goText } from '../../../base/jsonpath/gofmt.ts';
+import { JsonPath, JsonPathExecError } from '../../../base/jsonpath/eval.ts';
+import { JsonPathParseError } from '../../../base/jsonpath/parser.ts';
 import { GoTemplate } from './gotemplate/exec.ts';
 import { TemplateExecError } from './gotemplate/funcs.ts';
 import { TemplateParseError } from './gotemplate/parse.ts';

@@ -1,5 +1,5 @@
-import { JsonPath } from './jsonpath/eval.ts';
-import { relaxedJsonPath } from './jsonpath/relaxed.ts';
+import { JsonPath } from '../../../base/jsonpath/eval.ts';
+import { relaxedJsonPath } from '../../../base/jsonpath/relaxed.ts';
 
 /** naturalLess is sortorder.NaturalLess: digit runs compare as numbers. */
 export function naturalLess(a: string, b: string): boolean {

@@ -1,5 +1,5 @@
 import type { KObject } from '../../../../api/types.ts';
-import { goText } from '../../printers/jsonpath/gofmt.ts';
+import { goText } from '../../../../base/jsonpath/gofmt.ts';
 import { describeEvents } from './events.ts';
 import type { DescribeContext } from './types.ts';
 import { PrefixWriter, printAnnotations, printLabels } from './writer.ts';

@@ -1,5 +1,5 @@
 import { atobUtf8 } from '../../../../base/base64.ts';
-import { goText } from '../jsonpath/gofmt.ts';
+import { goText } from '../../../../base/jsonpath/gofmt.ts';
 
 /** MISSING is Go's invalid reflect.Value: a missing map key, printed as "<no value>". */
 export const MISSING: unique symbol = Symbol('missing');

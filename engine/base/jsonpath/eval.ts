@@ -1,4 +1,4 @@
-import { toGoJson } from '../json.ts';
+import { toGoJson } from './go-json.ts';
 import { goJson, goText } from './gofmt.ts';
 import { parseJsonPath, type Node } from './parser.ts';
 
@@ -83,7 +83,8 @@ export class JsonPath {
     return out;
   }
 
-  private printResults(results: V[]): string {
+  /** printResults formats results as PrintResults does: space-separated, maps and lists as compact JSON. */
+  printResults(results: V[]): string {
     // jsonpath-as-json prints each action's results as one indented JSON array
     if (this.outputJson) return toGoJson(results, { sortKeys: true });
     let out = '';
