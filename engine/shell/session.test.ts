@@ -40,6 +40,13 @@ describe('multi-line input', () => {
     expect((await t.run('cat <<EOF')).status).toBe('incomplete');
     expect((await t.run('line $USER')).status).toBe('incomplete');
     expect((await t.run('EOF')).stdout).toBe('line candidate\n');
+    // A quoted delimiter keeps the body literal, and still waits for it line by line.
+    expect((await t.run("cat > f.yaml <<'EOF'")).status).toBe('incomplete');
+    expect((await t.run('kind: $KIND')).status).toBe('incomplete');
+    expect((await t.run('EOF')).status).toBe('done');
+    expect((await t.run('cat f.yaml')).stdout).toBe('kind: $KIND\n');
+    expect((await t.run('cat <<"END"')).status).toBe('incomplete');
+    expect((await t.run('END')).stdout).toBe('');
     expect((await t.run('echo one \\')).status).toBe('incomplete');
     expect((await t.run('two')).stdout).toBe('one two\n');
   });

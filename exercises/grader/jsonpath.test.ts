@@ -18,7 +18,9 @@ describe('evalJsonPath', () => {
   it('filters, escapes dots and searches deeply', () => {
     expect(evalJsonPath('{.status.conditions[?(@.type=="Ready")].status}', pod)).toBe('False');
     expect(evalJsonPath('{.metadata.annotations.a\\.b/c}', pod)).toBe('x');
-    expect(evalJsonPath("{.metadata.annotations['a.b/c']}", pod)).toBe('x');
+    // As in kubectl, a quoted key may not hold a dot: escape dots instead.
+    expect(evalJsonPath("{.metadata.annotations['a.b/c']}", pod)).toBe('');
+    expect(evalJsonPath("{.metadata.labels['app']}", pod)).toBe('web');
     expect(evalJsonPath('{..image}', pod)).toBe('nginx:1.27 busybox');
   });
   it('prints objects as JSON, missing paths as empty, and literal text', () => {

@@ -41,7 +41,10 @@ export async function parseShell(src: string): Promise<ParseResult> {
   } catch (e) {
     const err = e as GoParseError;
     if (typeof err?.Text !== 'string') return { kind: 'error', message: `syntax error: ${String(e)}`, line: 1 };
-    if (sx.IsIncomplete(e) && INCOMPLETE.some((re) => re.test(err.Text))) return { kind: 'incomplete' };
+    // mvdan/sh does not mark an unclosed here-document with a quoted delimiter (<<'EOF') as
+    // incomplete, but bash waits for its body all the same.
+    const incomplete = sx.IsIncomplete(e) || /^unclosed here-document/.test(err.Text);
+    if (incomplete && INCOMPLETE.some((re) => re.test(err.Text))) return { kind: 'incomplete' };
     const message = bashSyntaxError(err.Text, src, err.Pos.Offset());
     const line = message.startsWith('unexpected EOF') ? src.replace(/\n$/, '').split('\n').length + 1 : err.Pos.Line();
     return { kind: 'error', message, line };
