@@ -10,6 +10,7 @@ import { Inspector } from './features/topology/Inspector.tsx';
 import { TopologyPane } from './features/topology/TopologyPane.tsx';
 import { useLab } from './lab/context.ts';
 import { usePageShortcuts } from './lab/use-shortcuts.ts';
+import { TabConflict } from './lab/TabConflict.tsx';
 import { useApp } from './state/store.ts';
 
 /** App is the layout: header, then tasks | terminal over editor | topology over inspector. */
@@ -74,6 +75,7 @@ export function App() {
       </main>
       <Notices />
       <DialogHost />
+      <TabConflict />
     </div>
   );
 }

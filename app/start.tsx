@@ -11,11 +11,11 @@ import { Timeline } from './lab/timeline.ts';
 import { LabStore } from './persistence/db.ts';
 import { useApp } from './state/store.ts';
 import { installTestHooks } from './test-hooks.ts';
+import { acquireLabLock, takeoverRequested, type LocksLike } from './lab/tab-lock.ts';
 
 /** start renders the page and starts (or restores) the lab on the engine main.tsx already spawned. */
 export function start(client: EngineClient, supervisor?: EngineSupervisor): void {
   const store = new LabStore();
-  const saved = store.load().catch(() => undefined);
   const lab = new LabSession(client, store);
   const timeline = new Timeline(lab);
   installTestHooks(lab, supervisor);
@@ -39,8 +39,20 @@ export function start(client: EngineClient, supervisor?: EngineSupervisor): void
     </StrictMode>,
   );
 
-  void saved
-    .then((s) => lab.start(s))
+  // The lab runs in one tab at a time; it is read from the store only once this tab owns it.
+  const locks = (navigator as Navigator & { locks?: LocksLike }).locks;
+  const onLost = () => {
+    lab.saver.stop();
+    useApp.setState({ tabConflict: 'moved' });
+  };
+  void acquireLabLock(locks, { steal: takeoverRequested(sessionStorage), onLost })
+    .then(async (owner) => {
+      if (owner === 'busy') {
+        useApp.setState({ tabConflict: 'busy' });
+        return;
+      }
+      await lab.start(await store.load().catch(() => undefined));
+    })
     .catch((err: unknown) => useApp.setState({ boot: { status: 'error', message: (err as Error).message } }));
 
   // Save when the page goes away (the last save after a command usually has everything already).

@@ -42,6 +42,8 @@ export class LabSession {
     this.saver = new Saver(() => this.snapshot(), store);
     this.saver.engineState = () => this.engine.saveState();
     this.saver.onError = (err) => notify('warning', `The lab could not be saved: ${(err as Error).message}`);
+    this.saver.onQuotaExceeded = () =>
+      notify('error', "The browser's storage is full, so the lab is not being saved; the last save is intact. Export the lab to keep your work, or free some space.", 20000);
   }
 
   // ---- start, reset, restore ----

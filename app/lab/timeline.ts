@@ -1,4 +1,5 @@
 import type { TimelinePoint } from '../persistence/snapshot.ts';
+import { isQuotaError } from './saver.ts';
 import { notify, useApp } from '../state/store.ts';
 import type { LabSession } from './lab-session.ts';
 import { dropEditRequests, reloadCleanFiles } from './files.ts';
@@ -36,11 +37,37 @@ export class Timeline {
     const state = await this.lab.engine.saveState();
     const s = useApp.getState();
     const id = Math.max(0, ...s.timeline.map((p) => p.id)) + 1;
-    await this.lab.store.putPoint(id, state);
+    if (!(await this.storePoint(id, state))) return state;
     const plan = planPoint(s.timeline, s.timelineAt, { id, at: Date.now(), command, tab });
     useApp.setState({ timeline: plan.timeline, timelineAt: id });
     if (plan.drop.length) void this.lab.store.deletePoints(plan.drop).catch(() => undefined);
     return state;
+  }
+
+  /**
+   * storePoint keeps a point's state. When the browser's storage is full it
+   * gives up the older half of the timeline to make room; when even that is
+   * not enough the point is skipped (the lab itself still saves).
+   */
+  private async storePoint(id: number, state: Uint8Array): Promise<boolean> {
+    try {
+      await this.lab.store.putPoint(id, state);
+      return true;
+    } catch (err) {
+      if (!isQuotaError(err)) throw err;
+    }
+    const points = useApp.getState().timeline;
+    const drop = points.slice(0, Math.ceil(points.length / 2)).map((p) => p.id);
+    await this.lab.store.deletePoints(drop).catch(() => undefined);
+    useApp.setState((s) => ({ timeline: s.timeline.filter((p) => !drop.includes(p.id)) }));
+    try {
+      await this.lab.store.putPoint(id, state);
+      notify('warning', "The browser's storage is nearly full: the oldest rewind points were dropped.", 10000);
+      return true;
+    } catch {
+      notify('warning', "The browser's storage is full: this command is not a rewind point.", 10000);
+      return false;
+    }
   }
 
   /** rewind restores the lab as it was just after point `id`. */

@@ -51,6 +51,8 @@ export interface AppState {
   leftOpen: boolean;
   /** now ticks once a second for clocks */
   now: number;
+  /** tabConflict: the lab runs in another tab ('busy' from the start, 'moved' after a takeover) */
+  tabConflict: 'busy' | 'moved' | null;
 }
 
 /** systemTheme reads the browser's colour-scheme preference. */
@@ -88,6 +90,7 @@ export const useApp = create<AppState>()(() => ({
   leftTab: 'tasks',
   leftOpen: true,
   now: Date.now(),
+  tabConflict: null,
 }));
 
 let noticeId = 0;
