@@ -1,6 +1,6 @@
 import { parseCertificatePem, parseCertificatesPem, type Certificate } from './certificate.ts';
 import { OID } from './oids.ts';
-import { verifyAgainstRoots } from './verify.ts';
+import { issuedBy, verifyAgainstRoots, verifyCertificateSignature } from './verify.ts';
 
 function matchesHostname(pattern: string, host: string): boolean {
   const p = pattern.toLowerCase().replace(/\.$/, '');
@@ -27,6 +27,7 @@ export function hostnameError(c: Certificate, host: string): string | undefined 
 }
 
 const cache = new Map<string, Certificate | Error>();
+const signersCache = new Map<string, Certificate[]>();
 
 function parseCached(pem: string): Certificate | Error {
   let c = cache.get(pem);
@@ -51,13 +52,19 @@ function parseCached(pem: string): Certificate | Error {
 export function verifyServerCertificate(serverPem: string, caPem: string, serverName: string, now: number): string | undefined {
   const cert = parseCached(serverPem);
   if (cert instanceof Error) return 'x509: malformed certificate';
-  let roots: Certificate[];
-  try {
-    roots = parseCertificatesPem(caPem);
-  } catch {
-    return 'x509: certificate signed by unknown authority';
+  // Every request dials and checks again: the parse and the signature checks are kept per pair, the clock is checked each time.
+  const key = `${serverPem}\n${caPem}`;
+  let roots = signersCache.get(key);
+  if (!roots) {
+    try {
+      roots = parseCertificatesPem(caPem).filter((r) => issuedBy(cert, r) && verifyCertificateSignature(cert, r));
+    } catch {
+      return 'x509: certificate signed by unknown authority';
+    }
+    if (signersCache.size > 500) signersCache.clear();
+    signersCache.set(key, roots);
   }
-  const chain = verifyAgainstRoots(cert, roots, now, OID.serverAuth);
+  const chain = verifyAgainstRoots(cert, roots, now, OID.serverAuth, true);
   if (!chain.ok) return chain.error;
   return hostnameError(cert, serverName);
 }
