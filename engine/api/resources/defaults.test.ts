@@ -31,6 +31,8 @@ describe('defaulting', () => {
     expect(lb).toMatchObject({ allocateLoadBalancerNodePorts: true });
     const aff = created(serviceDef, obj(serviceDef, 'a', { spec: { sessionAffinity: 'ClientIP', ports: [{ port: 80 }] } })).obj.spec;
     expect(aff).toMatchObject({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } } });
+    const fixed = created(serviceDef, obj(serviceDef, 'k', { spec: { clusterIP: '10.96.0.1', ports: [{ port: 443 }] } })).obj.spec;
+    expect(fixed).toMatchObject({ clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'] });
   });
 
   it('defaults Deployments and their pod template', () => {

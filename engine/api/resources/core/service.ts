@@ -115,6 +115,8 @@ function defaultService(obj: KObject): void {
     spec.ipFamilies ??= headlessNoSelector ? ['IPv4', 'IPv6'] : ['IPv4'];
   }
   if (type !== 'ExternalName' && str(spec.clusterIP) === 'None') spec.clusterIPs ??= ['None'];
+  // SetDefaults_Service: a clusterIP given without clusterIPs becomes its first entry.
+  if (str(spec.clusterIP) && strs(spec.clusterIPs).length === 0) spec.clusterIPs = [str(spec.clusterIP)];
 }
 
 export const serviceDef = defineResource({
