@@ -7,6 +7,7 @@ import { EditorBridge } from './editor-bridge.ts';
 import { ClusterFeed } from './cluster-feed.ts';
 import { inspectObject } from './inspect.ts';
 import { complete } from './completion/complete.ts';
+import { loadKubectl } from '../tools/kubectl/index.ts';
 import type { Process } from '../host/process.ts';
 import { Collector, EMPTY_INPUT } from '../host/streams.ts';
 import { Interrupt } from '../host/interrupt.ts';
@@ -107,6 +108,10 @@ export class Lab implements EngineApi {
     // With a human at the UI, vi/nano/kubectl edit open the editor pane; scripted runs have nobody to edit.
     if (this.o.mode === 'realtime') this.booted.world.editor = this.editor;
     const sessions = saved ? await this.reopenSessions(saved.sessions) : [await this.openSession()];
+    // kubectl's code is fetched while the learner reads the prompt, so the first command does not wait for it.
+    // A stepped lab loads it now: time there runs as fast as it can while a command waits, and must not race a module load.
+    const kubectl = loadKubectl().catch(() => undefined);
+    if (this.o.mode === 'stepped') await kubectl;
     return {
       version: VERSION,
       sessions,

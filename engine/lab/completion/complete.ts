@@ -1,6 +1,5 @@
 import type { Completion } from '../../protocol/api.ts';
 import type { Process } from '../../host/process.ts';
-import { completeKubectl } from './kubectl.ts';
 import { completeCommand, completePath } from './paths.ts';
 import { splitWords } from './words.ts';
 
@@ -17,7 +16,7 @@ export interface CompletionContext {
  * functions, builtins, PATH) in command position, kubectl's own completion
  * after kubectl (or an alias of it, like `k`), file paths elsewhere.
  */
-export function complete(line: string, cursor: number, ctx: CompletionContext): Completion {
+export async function complete(line: string, cursor: number, ctx: CompletionContext): Promise<Completion> {
   const words = splitWords(line.slice(0, cursor));
   const current = words[words.length - 1]!;
   const before = words.slice(0, -1).map((w) => w.text);
@@ -31,8 +30,11 @@ export function complete(line: string, cursor: number, ctx: CompletionContext): 
     }
   } else {
     const first = expandAlias(before[0]!, ctx.aliases);
-    if (first[0] === 'kubectl') candidates = completeKubectl([...first.slice(1), ...before.slice(1)], current.text, ctx.proc);
-    else if (first[0] === 'sudo' || first[0] === 'watch') candidates = complete(line.slice(line.indexOf(before[0]!) + before[0]!.length).trimStart(), cursor, ctx).candidates;
+    if (first[0] === 'kubectl') {
+      // kubectl's code loads with the kubectl binary, not with the page's first paint.
+      const { completeKubectl } = await import('./kubectl.ts');
+      candidates = completeKubectl([...first.slice(1), ...before.slice(1)], current.text, ctx.proc);
+    } else if (first[0] === 'sudo' || first[0] === 'watch') candidates = (await complete(line.slice(line.indexOf(before[0]!) + before[0]!.length).trimStart(), cursor, ctx)).candidates;
     else candidates = completePath(ctx.proc.fs, current.text, ctx.proc.cwd, home);
   }
   return { start: current.start, end: cursor, candidates };

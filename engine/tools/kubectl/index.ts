@@ -1,5 +1,11 @@
+import type { Program } from '../../host/process.ts';
 import type { ProgramDef } from '../types.ts';
-import { kubectlProgram } from './program.ts';
+
+/** loadKubectl brings kubectl's code in (a separate chunk in the browser, fetched after the lab boots). */
+export const loadKubectl = () => import('./program.ts');
+
+/** kubectlProgram runs the kubectl binary, loading its code on first use. */
+const kubectlProgram: Program = async (p) => (await loadKubectl()).kubectlProgram(p);
 
 /** KUBECTL is the kubectl binary as the kubectl package installs it. */
 export const KUBECTL: ProgramDef[] = [
