@@ -41,6 +41,26 @@ describe('a cluster whose control plane runs as static pods', () => {
     for (const name of ['etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager']) expect(ps.text).toMatch(new RegExp(` ${name} +\\d+ +[0-9a-f]+ +${name}-controlplane`));
   });
 
+  it('keeps its control plane healthy while idle and runs workloads with logs and exec', async () => {
+    const { run } = await staticLab();
+    await run('sleep 1800');
+    const pods = await run('kubectl get pods -n kube-system --no-headers');
+    for (const name of ['etcd-controlplane', 'kube-apiserver-controlplane', 'kube-controller-manager-controlplane', 'kube-scheduler-controlplane']) {
+      expect(pods.text).toMatch(new RegExp(`^${name} +1/1 +Running +0 `, 'm'));
+    }
+    // The controller manager acts through its controllers' own ServiceAccounts.
+    expect((await run('kubectl get sa -n kube-system node-controller deployment-controller --no-headers')).exit).toBe(0);
+    expect((await run('kubectl get nodes -o jsonpath={.items[*].spec.taints[*].key}')).text).toBe('node-role.kubernetes.io/control-plane');
+    await run('kubectl create deployment web --image=nginx --replicas=2');
+    await run('sleep 20');
+    expect((await run('kubectl get deploy web --no-headers')).text).toMatch(/^web +2\/2 +2 +2 /);
+    await run('kubectl run one --image=nginx');
+    await run('sleep 10');
+    expect((await run('kubectl exec one -- hostname')).text).toBe('one\n');
+    expect((await run('kubectl logs one')).text).toContain('/docker-entrypoint.sh');
+    expect((await run('kubectl create token default')).exit).toBe(0);
+  });
+
   it('loses the apiserver to a typo in its manifest and gets it back once fixed', async () => {
     const { run } = await staticLab();
     await run('ssh controlplane');
@@ -56,6 +76,8 @@ describe('a cluster whose control plane runs as static pods', () => {
     const back = await run('kubectl get nodes --no-headers');
     expect(back.exit).toBe(0);
     expect(back.text).toMatch(/^controlplane +Ready /m);
+    // The new apiserver reaches the kubelets again.
+    expect((await run('kubectl -n kube-system logs etcd-controlplane --tail=1')).exit).toBe(0);
   });
 
   it('leaves new pods Pending without the scheduler manifest', async () => {

@@ -4,7 +4,6 @@ import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import { createAll, kubeadmClusterObjects, writeKubeadmFiles } from '../../controlplane/index.ts';
 import type { EtcdService } from '../../controlplane/etcd/wire.ts';
-import { installNodeConnectors } from '../../node/connector.ts';
 import { startNodes } from '../../node/service/start-nodes.ts';
 import { createKubeadmPki, newKubeadmLeaf, OID, poolKey } from '../../pki/index.ts';
 import type { MvccStore } from '../../store/mvcc.ts';
@@ -135,7 +134,6 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
   await waitFor(() => currentServer() !== undefined);
   const server = currentServer();
   if (!server) return handle;
-  installNodeConnectors(server.ctx.connectors, { net: world.net, from: { host: cp.name, ip: cp.ip } });
   if (!restored) {
     for (const pc of SYSTEM_PRIORITY_CLASSES) tryCreate(admin, pc);
     const alnum = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[runtime.rand.uint32() % 36]).join('');

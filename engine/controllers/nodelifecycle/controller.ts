@@ -60,6 +60,8 @@ export function startNodeLifecycleController(ctx: ControllerContext): Controller
     for (const n of nodeInf.list()) {
       try {
         checkHealth(n);
+        // The taints follow the conditions on every pass too, so one failed patch is not final.
+        reconcile(nodeInf.get(undefined, n.metadata.name!) ?? n);
       } catch (err) {
         runtime.onError(err, 'node-lifecycle');
       }

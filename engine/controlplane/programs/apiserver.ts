@@ -5,6 +5,7 @@ import { bootstrapRbacObjects } from '../../apiserver/bootstrap/index.ts';
 import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import type { Process, Program } from '../../host/process.ts';
+import { installNodeConnectors } from '../../node/connector.ts';
 import { remoteKv } from '../etcd/remote-kv.ts';
 import { versionInfo } from '../version-info.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
@@ -126,11 +127,15 @@ export function apiServerProgram(version: string): Program {
         nodePortRange: [lo, hi],
         advertiseAddress: `${f('advertise-address') ?? p.sys.hostIp}:${port}`,
         anonymousAuth: (f('anonymous-auth') ?? 'true') === 'true',
+        // The TokenRequest API signs with --service-account-signing-key-file as --service-account-issuer.
+        ...(files['service-account-signing-key-file'] ? { tokenIssuer: { signingKeyPem: files['service-account-signing-key-file'], issuer: f('service-account-issuer')! } } : {}),
       },
       { runtime: p.sys.runtime, kv: remote.kv, registry: new Registry(), version: vi },
     );
     if ('error' in assembled) return commandFailed(p, assembled.error);
     const server = assembled.server;
+    // logs, exec and the rest reach the kubelets from this host, as the real apiserver dials them.
+    installNodeConnectors(server.ctx.connectors, { net: p.sys.net, from: { host: p.hostname, ip: p.sys.hostIp } });
     let listener: { close(): void };
     try {
       listener = p.sys.net.listen(p.hostname, f('bind-address') ?? '0.0.0.0', port, {

@@ -4,6 +4,8 @@ import { parseCertificatePem, parsePrivateKeyPem } from '../../pki/index.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
 import { commandFailed, klogLine, readText } from './klog.ts';
 import { clientFromKubeconfig } from './kubeconfig-client.ts';
+import { serveHealth } from './health.ts';
+import { serviceAccountClients } from './sa-credentials.ts';
 
 /**
  * The kube-controller-manager binary of its image. Flags and files are
@@ -61,10 +63,15 @@ export function controllerManagerProgram(version: string): Program {
         return commandFailed(p, `error starting controllers: failed to start certificate controller: error reading CA cert file "${f('cluster-signing-cert-file')}": data does not contain any valid RSA or ECDSA certificates`);
       }
     }
+    const health = serveHealth(p, parsed, 10257);
+    if ('error' in health) return commandFailed(p, health.error);
+    // With --use-service-account-credentials (kubeadm's default) each controller acts as its own ServiceAccount.
+    const saClients = f('use-service-account-credentials') === 'true' ? serviceAccountClients(c.client, c.dial, p.sys.runtime) : undefined;
     const h = startControllerManager({
       runtime: p.sys.runtime,
       client: c.client,
-      controllers: parsed.all('controllers').length ? parsed.all('controllers') : ['*'],
+      ...(saClients ? { clientFor: saClients.clientFor } : {}),
+      controllers: parsed.all('controllers').length ? parsed.all('controllers').flatMap((v) => v.split(',')) : ['*'],
       clusterCidr: f('allocate-node-cidrs') === 'true' ? f('cluster-cidr') : undefined,
       serviceCidr: f('service-cluster-ip-range'),
       caCertPem: typeof root === 'string' ? root : undefined,
@@ -73,6 +80,8 @@ export function controllerManagerProgram(version: string): Program {
     return new Promise<number>((resolve) => {
       p.signal.onInterrupt(() => {
         h.stop();
+        saClients?.stop();
+        health.close();
         resolve(0);
       });
     });

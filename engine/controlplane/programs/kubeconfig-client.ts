@@ -21,7 +21,7 @@ interface Kubeconfig {
  * request, checking the server certificate against the kubeconfig's CA.
  * It answers the startup error text the components print.
  */
-export function clientFromKubeconfig(p: Process, path: string): { client: ApiClient; server: string } | { error: string } {
+export function clientFromKubeconfig(p: Process, path: string): { client: ApiClient; server: string; dial: () => ApiHandler } | { error: string } {
   const text = readText(p, path, 'stat');
   if (typeof text !== 'string') return text;
   let cfg: Kubeconfig;
@@ -52,7 +52,7 @@ export function clientFromKubeconfig(p: Process, path: string): { client: ApiCli
   }
   const server = cluster.server;
   const dial = apiServerDialer(p, server, caPem, cluster['insecure-skip-tls-verify'] === true);
-  return { client: new ApiClient(dial, { clientCertPem: certPem, token: user.token }), server };
+  return { client: new ApiClient(dial, { clientCertPem: certPem, token: user.token }), server, dial };
 }
 
 /**

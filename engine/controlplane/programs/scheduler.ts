@@ -3,6 +3,7 @@ import { startScheduler } from '../../scheduler/index.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
 import { commandFailed, klogLine } from './klog.ts';
 import { clientFromKubeconfig } from './kubeconfig-client.ts';
+import { serveHealth } from './health.ts';
 
 const KNOWN = new Set([...COMMON_FLAGS, 'config', 'write-config-to', 'pod-max-in-unschedulable-pods-duration', 'lock-object-name', 'lock-object-namespace']);
 const BOOLS = new Set(COMMON_BOOLS);
@@ -29,10 +30,13 @@ export function schedulerProgram(version: string): Program {
     if ('error' in c) return commandFailed(p, c.error);
     p.stderr.write(klogLine('I', p.sys.runtime.now, 'serving.go:386', 'Generated self-signed cert in-memory'));
     p.stderr.write(klogLine('I', p.sys.runtime.now, 'server.go:167', `"Starting Kubernetes Scheduler" version="v${version}"`));
+    const health = serveHealth(p, parsed, 10259);
+    if ('error' in health) return commandFailed(p, health.error);
     const h = startScheduler({ runtime: p.sys.runtime, client: c.client, hostname: p.hostname });
     return new Promise<number>((resolve) => {
       p.signal.onInterrupt(() => {
         h.stop();
+        health.close();
         resolve(0);
       });
     });

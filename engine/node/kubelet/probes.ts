@@ -1,4 +1,5 @@
 import type { Timer } from '../../base/runtime.ts';
+import type { ApiHandler } from '../../api/transport.ts';
 import type { HttpHandler, TcpHandler } from '../../host/net.ts';
 import { NetError } from '../../host/net.ts';
 import { Collector } from '../../host/streams.ts';
@@ -113,6 +114,12 @@ export class Prober {
       const url = `${(p.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path}`;
       try {
         const l = net.dial(from, host, port);
+        if (l.protocol === 'kube-api') {
+          // The apiserver's own port: /livez, /readyz and /healthz answer anonymous GETs (kubeadm's probes).
+          const res = (l.handler as ApiHandler).request({ method: 'GET', path, query: {}, headers: { 'user-agent': 'kube-probe/1.34' }, credentials: {} });
+          if (res.status >= 200 && res.status < 400) return { ok: true, output: '' };
+          return { ok: false, output: `HTTP probe failed with statuscode: ${res.status}` };
+        }
         if (l.protocol !== 'http') return { ok: false, output: `Get "${url}": net/http: HTTP/1.x transport connection broken: malformed HTTP response` };
         const headers: Record<string, string> = { 'user-agent': 'kube-probe/1.34', accept: '*/*' };
         for (const h of p.httpGet.httpHeaders ?? []) headers[h.name.toLowerCase()] = h.value;
