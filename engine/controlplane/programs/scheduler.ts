@@ -32,13 +32,23 @@ export function schedulerProgram(version: string): Program {
     p.stderr.write(klogLine('I', p.sys.runtime.now, 'server.go:167', `"Starting Kubernetes Scheduler" version="v${version}"`));
     const health = serveHealth(p, parsed, 10259);
     if ('error' in health) return commandFailed(p, health.error);
-    const h = startScheduler({ runtime: p.sys.runtime, client: c.client, hostname: p.hostname });
     return new Promise<number>((resolve) => {
-      p.signal.onInterrupt(() => {
+      const end = (code: number) => {
         h.stop();
         health.close();
-        resolve(0);
+        resolve(code);
+      };
+      // Like the real binary, a scheduler that could not renew its Lease exits; the kubelet starts it again.
+      const h = startScheduler({
+        runtime: p.sys.runtime,
+        client: c.client,
+        hostname: p.hostname,
+        onLeadershipLost: () => {
+          p.stderr.write(klogLine('E', p.sys.runtime.now, 'server.go:292', '"Leaderelection lost"'));
+          end(1);
+        },
       });
+      p.signal.onInterrupt(() => end(0));
     });
   };
 }
