@@ -5,6 +5,7 @@ import { startGarbageCollector } from './garbagecollector/controller.ts';
 import { startNamespaceController } from './namespace/controller.ts';
 import { startEndpointsController } from './endpoint/controller.ts';
 import { startEndpointSliceController } from './endpointslice/controller.ts';
+import { startNodeIpamController } from './nodeipam/controller.ts';
 import { startNodeLifecycleController } from './nodelifecycle/controller.ts';
 import { startTaintEvictionController } from './tainteviction/controller.ts';
 import { startJobController } from './job/controller.ts';
@@ -37,6 +38,7 @@ export const CONTROLLERS: ControllerDef[] = [
   { name: 'namespace-controller', aliases: ['namespace'], serviceAccount: 'namespace-controller', enabledByDefault: true, start: startNamespaceController },
   { name: 'endpoints-controller', aliases: ['endpoint'], serviceAccount: 'endpoint-controller', enabledByDefault: true, start: startEndpointsController },
   { name: 'endpointslice-controller', aliases: ['endpointslice'], serviceAccount: 'endpointslice-controller', enabledByDefault: true, start: startEndpointSliceController },
+  { name: 'node-ipam-controller', aliases: ['nodeipam'], serviceAccount: 'node-controller', enabledByDefault: true, start: startNodeIpamController },
   { name: 'node-lifecycle-controller', aliases: ['nodelifecycle'], serviceAccount: 'node-controller', enabledByDefault: true, start: startNodeLifecycleController },
   { name: 'taint-eviction-controller', aliases: [], serviceAccount: 'node-controller', enabledByDefault: true, start: startTaintEvictionController },
   { name: 'job-controller', aliases: ['job'], serviceAccount: 'job-controller', enabledByDefault: true, start: startJobController },

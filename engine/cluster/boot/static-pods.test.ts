@@ -5,7 +5,8 @@ import { DEFAULT_LAB } from '../labs/default.ts';
 import { parseLabDefinition } from '../lab-definition.ts';
 
 const yieldToHost = () => new Promise<void>((r) => setImmediate(r));
-const STATIC_LAB = DEFAULT_LAB.replace('    cni: calico\n', '    cni: calico\n    controlPlane: static-pods\n');
+const STATIC_LAB = DEFAULT_LAB;
+const DIRECT_LAB = DEFAULT_LAB.replace('    cni: calico\n', '    cni: calico\n    controlPlane: direct\n');
 const ETCD = 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
 
 async function staticLab(lab = STATIC_LAB) {
@@ -21,9 +22,9 @@ async function staticLab(lab = STATIC_LAB) {
 }
 
 describe('a cluster whose control plane runs as static pods', () => {
-  it('is chosen by controlPlane: static-pods in the lab definition', () => {
-    expect(parseLabDefinition(STATIC_LAB).clusters[0]!.controlPlane).toBe('static-pods');
-    expect(parseLabDefinition(DEFAULT_LAB).clusters[0]!.controlPlane).toBeUndefined();
+  it('is the default lab\'s control plane; controlPlane: direct runs it in-process instead', () => {
+    expect(parseLabDefinition(DEFAULT_LAB).clusters[0]!.controlPlane).toBe('static-pods');
+    expect(parseLabDefinition(DIRECT_LAB).clusters[0]!.controlPlane).toBe('direct');
   });
 
   it('runs the control plane from /etc/kubernetes/manifests through the kubelet, with mirror pods', async () => {

@@ -12,6 +12,7 @@ import { DB_FILE } from '../../controlplane/etcd/datadir.ts';
 import { parse } from 'yaml';
 import type { ClusterSpec } from '../lab-definition.ts';
 import type { World } from '../world.ts';
+import { registeredVerdicts } from '../../scheduler/verdict-registry.ts';
 import { STATIC_POD_COMPONENTS } from './components.ts';
 import type { ClusterHandle } from './direct.ts';
 
@@ -143,6 +144,8 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
   await waitFor(() => spec.machines.every((m) => nodeReady(admin, m.name)));
   if (!restored) markControlPlane(admin, cp.name);
   for (const start of STATIC_POD_COMPONENTS) handle.components.push(...start(ctx));
+  // "Why Pending" asks whichever kube-scheduler container runs now.
+  handle.components.push({ name: 'kube-scheduler (static pod)', stop: () => {}, verdicts: (uid) => registeredVerdicts(runtime, uid) });
   // The boot ends when kubectl shows the control plane's mirror pods Running, as after a real kubeadm init.
   await waitFor(() => mirrorsRunning(admin, cp.name) >= 4);
   runtime.settle();

@@ -6,6 +6,8 @@ import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import type { Process, Program } from '../../host/process.ts';
 import { installNodeConnectors } from '../../node/connector.ts';
+import { serviceAllocationHooks } from '../../network/service-alloc.ts';
+import { startKubernetesServiceReconciler } from '../../controllers/kubernetesservice/reconciler.ts';
 import { remoteKv } from '../etcd/remote-kv.ts';
 import { versionInfo } from '../version-info.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
@@ -130,7 +132,7 @@ export function apiServerProgram(version: string): Program {
         // The TokenRequest API signs with --service-account-signing-key-file as --service-account-issuer.
         ...(files['service-account-signing-key-file'] ? { tokenIssuer: { signingKeyPem: files['service-account-signing-key-file'], issuer: f('service-account-issuer')! } } : {}),
       },
-      { runtime: p.sys.runtime, kv: remote.kv, registry: new Registry(), version: vi },
+      { runtime: p.sys.runtime, kv: remote.kv, registry: new Registry(), version: vi, hooks: serviceAllocationHooks() },
     );
     if ('error' in assembled) return commandFailed(p, assembled.error);
     const server = assembled.server;
@@ -148,7 +150,10 @@ export function apiServerProgram(version: string): Program {
       return commandFailed(p, `failed to create listener: failed to listen on 0.0.0.0:${port}: listen tcp 0.0.0.0:${port}: bind: address already in use`);
     }
     log('I', 'secure_serving.go:213', `Serving securely on [::]:${port}`);
-    postStart(new ApiClient(() => server, { token: loopback }));
+    const self = new ApiClient(() => server, { token: loopback });
+    postStart(self);
+    // The bootstrap controller keeps default/kubernetes pointing at this apiserver.
+    const kubernetesService = startKubernetesServiceReconciler({ runtime: p.sys.runtime, client: self, advertiseIp: f('advertise-address') ?? p.sys.hostIp, port, serviceCidr: f('service-cluster-ip-range') ?? '10.0.0.0/24' });
     // The storage layer's watches are bound to the etcd member they were
     // opened on. When that member goes away for good (its liveness check
     // fails for 80s) or another one answers at the address (etcd restarted on
@@ -159,6 +164,7 @@ export function apiServerProgram(version: string): Program {
     return new Promise<number>((resolve) => {
       const end = (code: number) => {
         timer.cancel();
+        kubernetesService.stop();
         listener.close();
         server.stop();
         resolve(code);

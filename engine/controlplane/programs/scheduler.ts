@@ -1,5 +1,6 @@
 import type { Process, Program } from '../../host/process.ts';
 import { startScheduler } from '../../scheduler/index.ts';
+import { registerVerdicts } from '../../scheduler/verdict-registry.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
 import { commandFailed, klogLine } from './klog.ts';
 import { clientFromKubeconfig } from './kubeconfig-client.ts';
@@ -34,6 +35,7 @@ export function schedulerProgram(version: string): Program {
     if ('error' in health) return commandFailed(p, health.error);
     return new Promise<number>((resolve) => {
       const end = (code: number) => {
+        unregister();
         h.stop();
         health.close();
         resolve(code);
@@ -48,6 +50,7 @@ export function schedulerProgram(version: string): Program {
           end(1);
         },
       });
+      const unregister = registerVerdicts(p.sys.runtime, (uid) => h.verdicts(uid));
       p.signal.onInterrupt(() => end(0));
     });
   };

@@ -122,10 +122,12 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
   const puller = new ImagePuller(k);
   const nodeStatus = new NodeStatusManager(k, { kubeletVersion: o.kubeletVersion ?? 'v1.34.3', controlPlane: !!o.controlPlane, cpu: '2', memoryKi: 4_025_000 });
 
+  let cidrKnown = false;
   const registerNode = (): boolean => {
     if (!nodeStatus.register()) return false;
     const cidr = nodeStatus.podCIDR();
     if (cidr) ipam.setRange(cidr);
+    cidrKnown = !!cidr;
     return true;
   };
   const registered = registerNode();
@@ -278,6 +280,16 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
     const retry = runtime.every(1000, () => void (registerNode() && retry.cancel()), 'kubelet-register');
     timers.push(retry);
   }
+  // A node registered without a podCIDR gets one from the controller manager's node IPAM: pods use it once it is there.
+  const cidrWatch = runtime.every(2000, () => {
+    if (cidrKnown) return cidrWatch.cancel();
+    const cidr = nodeStatus.fetchPodCIDR();
+    if (!cidr) return;
+    ipam.setRange(cidr);
+    cidrKnown = true;
+    cidrWatch.cancel();
+  }, 'kubelet-pod-cidr');
+  timers.push(cidrWatch);
   timers.push(runtime.every(10_000, () => nodeStatus.renewLease(), 'kubelet-lease'));
   timers.push(runtime.every(10_000, () => nodeStatus.post(), 'kubelet-node-status'));
   timers.push(runtime.every(config.fileCheckFrequencyMs, syncStatic, 'kubelet-static-pods'));

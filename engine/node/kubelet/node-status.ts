@@ -87,6 +87,16 @@ export class NodeStatusManager {
     return (this.node?.spec as { podCIDR?: string } | undefined)?.podCIDR;
   }
 
+  /** fetchPodCIDR reads the node's podCIDR from the apiserver (the node IPAM controller assigns it after registration). */
+  fetchPodCIDR(): string | undefined {
+    try {
+      this.node = this.k.client.get(R.nodes, undefined, this.k.nodeName);
+    } catch {
+      return undefined;
+    }
+    return this.podCIDR();
+  }
+
   /** tick is the 10-second status loop: post when something changed or the report interval passed. */
   post(force = false): void {
     const k = this.k;

@@ -2,7 +2,7 @@ import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeRole, describeRoleBinding } from './rbac.ts';
 import { describeService } from './service.ts';
-import { describeConfigMap, describeEndpoints, describeNamespace, describeSecret, describeServiceAccount } from './simple.ts';
+import { describeConfigMap, describeEndpoints, describeNamespace, describePriorityClass, describeSecret, describeServiceAccount } from './simple.ts';
 import type { Describer } from './types.ts';
 import { describeCronJob, describeDaemonSet, describeJob, describeReplicaSet, describeStatefulSet } from './apps.ts';
 import { describeIngress, describeNetworkPolicy } from './network.ts';
@@ -39,4 +39,5 @@ export const DESCRIBERS: Record<string, Describer> = {
   'rbac.authorization.k8s.io/ClusterRole': describeRole,
   'rbac.authorization.k8s.io/RoleBinding': describeRoleBinding,
   'rbac.authorization.k8s.io/ClusterRoleBinding': describeRoleBinding,
+  'scheduling.k8s.io/PriorityClass': describePriorityClass,
 };

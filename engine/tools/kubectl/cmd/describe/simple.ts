@@ -141,3 +141,18 @@ export function describeNamespace(o: KObject, d: DescribeContext): string {
   }
   return w.text();
 }
+
+/** describePriorityClass is PriorityClassDescriber (annotations as one label-formatted line). */
+export function describePriorityClass(o: KObject, d: DescribeContext): string {
+  const pc = o as Any;
+  const w = new PrefixWriter();
+  const annotations = Object.keys(o.metadata.annotations ?? {}).sort().map((k) => `${k}=${o.metadata.annotations![k]}`).join(',') || '<none>';
+  w.write(0, `Name:\t${o.metadata.name}\n`);
+  w.write(0, `Value:\t${pc.value ?? 0}\n`);
+  w.write(0, `GlobalDefault:\t${pc.globalDefault === true}\n`);
+  w.write(0, `PreemptionPolicy:\t${pc.preemptionPolicy ?? 'PreemptLowerPriority'}\n`);
+  w.write(0, `Description:\t${pc.description ?? ''}\n`);
+  w.write(0, `Annotations:\t${annotations}\n`);
+  if (d.showEvents) describeEvents(w, d.events(o, 'PriorityClass'), d.now);
+  return w.text();
+}
