@@ -5,6 +5,7 @@ import { controllerManagerProgram } from './programs/controller-manager.ts';
 import { etcdProgram } from './programs/etcd.ts';
 import { schedulerProgram } from './programs/scheduler.ts';
 import { idleDaemon } from './programs/idle.ts';
+import { corednsProgram } from '../network/coredns/program.ts';
 
 /**
  * The control-plane images kubeadm runs, for the Kubernetes releases the lab
@@ -83,7 +84,7 @@ export const CONTROL_PLANE_IMAGES: ImageDef[] = [
     entrypoint: ['/coredns'],
     cmd: [],
     env: { PATH: DISTROLESS_PATH },
-    binaries: { coredns: idleDaemon('coredns') },
+    binaries: { coredns: corednsProgram(tag) },
     binaryPaths: { coredns: '/coredns' },
   })),
 ];

@@ -17,6 +17,11 @@ function terminalLab() {
 describe('network components at boot', () => {
   it('start with the cluster and serve Services, DNS, the apiserver VIP and the ingress NodePort to a shell', async () => {
     const { lab, t, cluster: c } = terminalLab();
+    // CoreDNS answers once its pods (kubeadm's coredns Deployment) are Ready.
+    for (let i = 0; i < 30; i++) {
+      lab.world.runtime.advance(1000);
+      await new Promise<void>((r) => setImmediate(r));
+    }
     expect(c.components.map((x) => x.name)).toEqual(expect.arrayContaining(['kube-proxy/controlplane', 'kube-proxy/node01', 'coredns', 'calico-policy', 'ingress-nginx-controller']));
     // a selector-less Service whose endpoint is a server on node01
     lab.world.net.listen('node01', '0.0.0.0', 8080, { protocol: 'http', handler: { handle: (req: HttpRequest) => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: `node01 answered ${req.path}\n` }) } });

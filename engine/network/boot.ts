@@ -12,6 +12,9 @@ import { startKubeProxy } from './kube-proxy/proxy.ts';
 import { startLoadBalancer } from './kube-proxy/lb.ts';
 import { startNetworkPolicy } from './policy/enforcer.ts';
 import { intToIp, ipToInt } from './ip.ts';
+import { kubeadmAddonObjects } from './kubeadm-addons.ts';
+import { SYSTEM_PRIORITY_CLASSES } from '../apiserver/bootstrap/priority-classes.ts';
+import { controlPlaneImageTags } from '../controlplane/images.ts';
 
 /** ensure creates an object unless it exists (a restored or hand-edited cluster keeps its own). */
 function ensure(client: ApiClient, ref: ResourceRef, ns: string | undefined, obj: Record<string, unknown>): void {
@@ -44,6 +47,11 @@ function startClusterServices(ctx: ComponentContext): RunningComponent[] {
   ensure(admin, R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: serviceIp(spec.serviceSubnet, 1), ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' } });
   ensure(admin, R.endpointslices, 'default', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } }, addressType: 'IPv4', endpoints: [{ addresses: [cp.ip], conditions: { ready: true } }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] });
   ensure(admin, R.configmaps, 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: DEFAULT_COREFILE } });
+  for (const pc of SYSTEM_PRIORITY_CLASSES) ensure(admin, R.priorityclasses, undefined, pc as unknown as Record<string, unknown>);
+  for (const obj of kubeadmAddonObjects({ kubernetesVersion: `v${spec.version}`, corednsTag: controlPlaneImageTags(spec.version).coredns, podSubnet: spec.podSubnet, server: `https://${cp.ip}:6443` })) {
+    const ref = obj.kind === 'Deployment' ? R.deployments : obj.kind === 'DaemonSet' ? R.daemonsets : obj.kind === 'ConfigMap' ? R.configmaps : R.serviceaccounts;
+    ensure(admin, ref, 'kube-system', obj as unknown as Record<string, unknown>);
+  }
   ensure(admin, R.services, 'kube-system', {
     apiVersion: 'v1',
     kind: 'Service',

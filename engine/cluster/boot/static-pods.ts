@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import type { ClusterSpec } from '../lab-definition.ts';
 import type { World } from '../world.ts';
 import { registeredVerdicts } from '../../scheduler/verdict-registry.ts';
+import { SYSTEM_PRIORITY_CLASSES } from '../../apiserver/bootstrap/priority-classes.ts';
 import { STATIC_POD_COMPONENTS } from './components.ts';
 import type { ClusterHandle } from './direct.ts';
 
@@ -78,11 +79,6 @@ async function drain(): Promise<void> {
   for (let i = 0; i < 30; i++) await Promise.resolve();
 }
 
-/** SYSTEM_PRIORITY_CLASSES are what the apiserver's scheduling bootstrap hook creates. */
-const SYSTEM_PRIORITY_CLASSES: KObject[] = [
-  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.', preemptionPolicy: 'PreemptLowerPriority' } as KObject,
-  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', preemptionPolicy: 'PreemptLowerPriority' } as KObject,
-];
 
 /**
  * bootStaticPods brings a cluster up the way `kubeadm init` and `kubeadm
@@ -148,6 +144,8 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
   handle.components.push({ name: 'kube-scheduler (static pod)', stop: () => {}, verdicts: (uid) => registeredVerdicts(runtime, uid) });
   // The boot ends when kubectl shows the control plane's mirror pods Running, as after a real kubeadm init.
   await waitFor(() => mirrorsRunning(admin, cp.name) >= 4);
+  // …and, as on a cluster handed to a candidate, cluster DNS answers: CoreDNS's pods are Ready.
+  await waitFor(() => corednsReady(admin));
   runtime.settle();
   await drain();
   return handle;
@@ -176,6 +174,16 @@ function mirrorsRunning(admin: ApiClient, node: string): number {
     return admin.list(R.pods, 'kube-system', { fieldSelector: `spec.nodeName=${node}` }).items.filter((p) => p.metadata.annotations?.['kubernetes.io/config.mirror'] && running(p)).length;
   } catch {
     return 0;
+  }
+}
+
+/** corednsReady tells whether the coredns Deployment has all its replicas available (true when there is none). */
+function corednsReady(admin: ApiClient): boolean {
+  try {
+    const d = admin.get(R.deployments, 'kube-system', 'coredns') as { spec?: { replicas?: number }; status?: { availableReplicas?: number } };
+    return (d.status?.availableReplicas ?? 0) >= (d.spec?.replicas ?? 1);
+  } catch {
+    return true;
   }
 }
 

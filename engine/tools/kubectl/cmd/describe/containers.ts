@@ -7,20 +7,10 @@ function ports(ps: Any[] | undefined, host: boolean): string {
   return (ps ?? []).map((p: Any) => `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
 }
 
-/** goDuration prints whole seconds as Go's time.Duration does ("0s", "10s", "1m0s"). */
-export function goDuration(seconds: number): string {
-  if (seconds === 0) return '0s';
-  const h = Math.trunc(seconds / 3600);
-  const m = Math.trunc((seconds % 3600) / 60);
-  const s = seconds % 60;
-  if (h) return `${h}h${m}m${s}s`;
-  if (m) return `${m}m${s}s`;
-  return `${s}s`;
-}
 
 /** describeProbe is DescribeProbe: "http-get http://:8080/ delay=0s timeout=1s period=10s #success=1 #failure=3". */
 export function describeProbe(p: Any): string {
-  const attrs = `delay=${goDuration(p.initialDelaySeconds ?? 0)} timeout=${goDuration(p.timeoutSeconds ?? 1)} period=${goDuration(p.periodSeconds ?? 10)} #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
   if (p.httpGet) {
     const host = p.httpGet.host ?? '';
