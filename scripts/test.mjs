@@ -11,6 +11,8 @@ mkdirSync(results, { recursive: true });
 let passed = 0;
 let failed = 0;
 const stages = [];
+/** failures names every failed test, so the last lines of a run say what broke. */
+const failures = [];
 
 function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
@@ -35,6 +37,11 @@ for (const [name, project] of [
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);
 if (existsSync(`${results}/vitest.json`)) {
   const r = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
+  for (const file of r.testResults ?? []) {
+    const rel = file.name.replace(process.cwd() + '/', '');
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${rel}: ${(file.message ?? '').split('\n')[0]}`);
+    for (const t of file.assertionResults ?? []) if (t.status === 'failed') failures.push(`${rel} › ${t.fullName}: ${(t.failureMessages?.[0] ?? '').split('\n')[0]}`);
+  }
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
 } else {
@@ -47,6 +54,11 @@ if (existsSync('playwright.config.ts')) {
     run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` });
     if (existsSync(`${results}/playwright.json`)) {
       const r = JSON.parse(readFileSync(`${results}/playwright.json`, 'utf8'));
+      const visit = (suite) => {
+        for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(`${spec.file} › ${spec.title}`);
+        for (const s of suite.suites ?? []) visit(s);
+      };
+      for (const s of r.suites ?? []) visit(s);
       passed += r.stats.expected ?? 0;
       failed += (r.stats.unexpected ?? 0) + (r.stats.flaky ?? 0);
     } else {
@@ -57,6 +69,7 @@ if (existsSync('playwright.config.ts')) {
   }
 }
 
+if (failures.length) console.log('\nfailed:\n' + failures.map((f) => `  ${f.slice(0, 300)}`).join('\n'));
 console.log('\n' + stages.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name}`).join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

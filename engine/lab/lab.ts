@@ -1,5 +1,5 @@
 import type { AdminRequest, BootInfo, BootOptions, Completion, EngineApi, EngineEvent, Inspection, SessionInfo, SessionOptions, SubmitResult } from '../protocol/api.ts';
-import { bootLab, bootLabAsync, type BootedLab } from '../cluster/boot/boot-lab.ts';
+import { bootLabAsync, type BootedLab } from '../cluster/boot/boot-lab.ts';
 import { parseLabDefinition } from '../cluster/lab-definition.ts';
 import { ShellSession } from '../shell/session.ts';
 import { runStepped } from './time-pump.ts';
@@ -12,10 +12,11 @@ import type { Process } from '../host/process.ts';
 import { Collector, EMPTY_INPUT } from '../host/streams.ts';
 import { Interrupt } from '../host/interrupt.ts';
 import { BUILTINS } from '../shell/builtins/index.ts';
-import { preloadShellParser } from '../shell/parser/load.ts';
+import { loadShellParser } from '../shell/parser/load.ts';
 import { loadOpenApiDefinitions } from '../api/openapi/load.ts';
 import { DEFAULT_EPOCH } from '../base/clock.ts';
-import { clearPresigned, presign } from '../pki/index.ts';
+import { clearPresigned } from '../pki/index.ts';
+import { signBootAhead } from './boot-signatures.ts';
 import type { Host } from '../host/host.ts';
 import { restoreSnapshot } from '../store/snapshot.ts';
 import type { RestoreFrom } from '../cluster/boot/boot-lab.ts';
@@ -75,9 +76,9 @@ export class Lab implements EngineApi {
   }
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
-    preloadShellParser();
-    // The OpenAPI schemas (for explain and real clients) are large: they load beside the lab, not before it.
-    void loadOpenApiDefinitions();
+    // The shell's parser (a large module) is needed by the first session: it loads while the real boot
+    // yields between its steps (the rehearsal never yields: nothing else may sign while it records).
+    const parser = loadShellParser().catch(() => undefined);
     // Everything that can fail on a saved lab is checked before the running lab is touched.
     const saved = opts.state ? decodeLabState(opts.state) : undefined;
     const labText = saved ? saved.lab : opts.lab;
@@ -87,9 +88,10 @@ export class Lab implements EngineApi {
     const restore = saved ? restoreFrom(saved) : undefined;
     let booted: BootedLab;
     try {
-      // A rehearsal boot lets native crypto sign the cluster's certificates ahead (see engine/pki/presign.ts).
-      await presign(() => bootLab({ def, seed, start, restore: saved ? restoreFrom(saved) : undefined }));
-      booted = await bootLabAsync({ def, seed, start, restore });
+      // Native crypto signs the boot's certificates and tokens ahead (see engine/pki/presign.ts); the same
+      // fresh boot again (a reset, the next test) finds them remembered.
+      await signBootAhead(saved ? undefined : JSON.stringify([labText ?? '', seed, start]), () => bootLabAsync({ def, seed, start, restore: saved ? restoreFrom(saved) : undefined }));
+      booted = await bootLabAsync({ def, seed, start, restore, yieldToHost: this.o.yieldToHost });
     } catch (e) {
       if (saved) throw new LabStateError(`the saved lab is damaged: ${(e as Error).message}`);
       throw e;
@@ -107,10 +109,13 @@ export class Lab implements EngineApi {
     this.booted = booted;
     // With a human at the UI, vi/nano/kubectl edit open the editor pane; scripted runs have nobody to edit.
     if (this.o.mode === 'realtime') this.booted.world.editor = this.editor;
+    await parser;
     const sessions = saved ? await this.reopenSessions(saved.sessions) : [await this.openSession()];
     // kubectl's code is fetched while the learner reads the prompt, so the first command does not wait for it.
     // A stepped lab loads it now: time there runs as fast as it can while a command waits, and must not race a module load.
     const kubectl = loadKubectl().catch(() => undefined);
+    // The OpenAPI schemas (for explain and real clients) are large: they load once the prompt is up.
+    void loadOpenApiDefinitions();
     if (this.o.mode === 'stepped') await kubectl;
     return {
       version: VERSION,

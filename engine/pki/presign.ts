@@ -7,9 +7,15 @@
  * and keeps them for the real boot, which then finds each signature ready.
  * Anything the real run signs that the rehearsal did not is signed the slow
  * way, so results never depend on this.
+ *
+ * A boot is deterministic (seeded randomness, simulated clock), so the
+ * signatures of the default fresh lab can also be computed once when the app
+ * is built (exportPresigned) and handed to the engine (loadPresigned): that
+ * boot then needs no rehearsal at all.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { encodePkcs8PrivateKey } from './keys.ts';
+import { decodeBase64, encodeBase64 } from '../base/base64.ts';
 import { toHex } from './bytes.ts';
 import type { RsaPrivateKey } from './rsa.ts';
 
@@ -56,7 +62,8 @@ function subtle(): SubtleLike | undefined {
 /**
  * presign rehearses `run` (whose result is thrown away) and signs what it
  * signed. Without WebCrypto it does nothing. Call clearPresigned after the
- * real run.
+ * real run. An async run must not yield to the host's event loop (only to
+ * microtasks), so nothing else signs while the stand-ins are handed out.
  */
 export async function presign(run: () => unknown): Promise<void> {
   const s = subtle();
@@ -64,7 +71,7 @@ export async function presign(run: () => unknown): Promise<void> {
   recording = { pending: new Map(), fakes: new Set() };
   let pending: Map<string, Pending>;
   try {
-    run();
+    await run();
   } catch {
     // a rehearsal that fails only means fewer signatures are ready
   } finally {
@@ -86,6 +93,22 @@ export async function presign(run: () => unknown): Promise<void> {
       }
     }),
   );
+}
+
+/** exportPresigned lists the signatures computed ahead (id → base64), to be loaded in another run. */
+export function exportPresigned(): Record<string, string> {
+  return Object.fromEntries([...ready].map(([id, sig]) => [id, encodeBase64(sig)]));
+}
+
+/** loadPresigned adds signatures an earlier run exported; returns how many it took. */
+export function loadPresigned(entries: Record<string, string>): number {
+  let n = 0;
+  for (const [id, sig] of Object.entries(entries)) {
+    if (typeof sig !== 'string') continue;
+    ready.set(id, decodeBase64(sig));
+    n++;
+  }
+  return n;
 }
 
 /** clearPresigned forgets the signatures computed ahead. */

@@ -5,6 +5,7 @@
  * The only file of the engine that sees worker globals.
  */
 import { createLab } from '../lab/index.ts';
+import { preloadShellParser } from '../shell/parser/load.ts';
 import type { CallMessage, FromWorker } from './messages.ts';
 import { EngineServer } from './server.ts';
 
@@ -24,6 +25,9 @@ function yieldToHost(): Promise<void> {
     channel.port2.postMessage(0);
   });
 }
+
+// The shell's parser is a large module of its own: it starts loading while the page asks for the first boot.
+preloadShellParser();
 
 const server = new EngineServer(createLab, (msgs: FromWorker[], transfer) => self.postMessage(msgs, transfer), yieldToHost);
 

@@ -38,6 +38,8 @@ export interface BootLabOptions {
   seed?: number;
   start?: number;
   restore?: RestoreFrom;
+  /** yieldToHost lets the embedder's event loop run between the steps of a boot that takes simulated time */
+  yieldToHost?: () => Promise<void>;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function bootLabAsync(opts: BootLabOptions = {}): Promise<BootedLab
       // The etcd data lives in the member's data dir on the control-plane host: restoring the files restores it.
       const saved = restore?.etcd[c.name];
       if (saved) putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
-      clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined));
+      clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined, opts.yieldToHost));
     } else clusters.push(bootDirect(world, c, restore?.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
   }
   return finish(def, world, clusters, !!restore);

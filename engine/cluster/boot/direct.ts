@@ -1,10 +1,11 @@
 import { Registry } from '../../api/registry.ts';
 import type { KObject } from '../../api/types.ts';
-import { createKubeadmPki, newKubeadmLeaf, OID, poolKey, type KubeadmPki } from '../../pki/index.ts';
+import { createKubeadmPki, type KubeadmPki } from '../../pki/index.ts';
 import { COMPONENTS, type RunningComponent } from './components.ts';
 import { assembleApiServer } from '../../apiserver/assemble.ts';
 import { bootstrapRbacObjects, kubeadmRbacObjects } from '../../apiserver/bootstrap/index.ts';
 import type { ApiServer } from '../../apiserver/server.ts';
+import { componentClients } from './component-clients.ts';
 import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import { MvccStore } from '../../store/mvcc.ts';
@@ -94,10 +95,7 @@ export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: Mvc
   const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
   runtime.settle();
   const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig, pki, components: [] };
-  const clientFor = (cn: string, orgs: string[] = []) => {
-    const leaf = newKubeadmLeaf({ commonName: cn, organization: orgs, usages: [OID.clientAuth] }, poolKey(0), pki.cas['ca']!, runtime.now, runtime.rand);
-    return new ApiClient(() => apiserver, { clientCertPem: leaf.certPem });
-  };
+  const clientFor = componentClients(() => apiserver, pki, runtime);
   for (const start of COMPONENTS) handle.components.push(...start({ world, runtime, cluster: handle, clientFor }));
   runtime.settle();
   return handle;

@@ -1,11 +1,12 @@
 import type { KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../apiserver/server.ts';
+import { componentClients } from './component-clients.ts';
 import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import { createAll, kubeadmClusterObjects, writeKubeadmFiles } from '../../controlplane/index.ts';
 import type { EtcdService } from '../../controlplane/etcd/wire.ts';
 import { startNodes } from '../../node/service/start-nodes.ts';
-import { createKubeadmPki, newKubeadmLeaf, OID, poolKey } from '../../pki/index.ts';
+import { createKubeadmPki } from '../../pki/index.ts';
 import type { MvccStore } from '../../store/mvcc.ts';
 import type { FileSystem } from '../../host/types.ts';
 import { DB_FILE } from '../../controlplane/etcd/datadir.ts';
@@ -89,7 +90,7 @@ async function drain(): Promise<void> {
  * node is Ready. A restored cluster (restored) finds its files, the
  * etcd data dir included, on its hosts and only starts.
  */
-export async function bootStaticPods(world: World, spec: ClusterSpec, restored?: { now: number }): Promise<ClusterHandle> {
+export async function bootStaticPods(world: World, spec: ClusterSpec, restored?: { now: number }, yieldToHost?: () => Promise<void>): Promise<ClusterHandle> {
   const runtime = world.runtime;
   const cp = spec.machines.find((m) => m.role === 'control-plane')!;
   const pki = createKubeadmPki({
@@ -113,10 +114,7 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
   const kv = follow(() => liveListener<EtcdService>(world, cp.name, cp.ip, '127.0.0.1', 2379)?.store, { revision: 0 } as Partial<MvccStore>);
   const admin = new ApiClient(() => currentServer()!, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
   const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig: pki.kubeconfigs['admin.conf']!.yaml, pki, components: [] };
-  const clientFor = (cn: string, orgs: string[] = []) => {
-    const leaf = newKubeadmLeaf({ commonName: cn, organization: orgs, usages: [OID.clientAuth] }, poolKey(0), pki.cas['ca']!, runtime.now, runtime.rand);
-    return new ApiClient(() => currentServer()!, { clientCertPem: leaf.certPem });
-  };
+  const clientFor = componentClients(() => currentServer()!, pki, runtime);
   const ctx = { world, runtime, cluster: handle, clientFor };
   handle.components.push(...startNodes(ctx));
   const waitFor = async (ok: () => boolean) => {
@@ -126,6 +124,8 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
       await drain();
       runtime.advance(STEP_MS);
       await drain();
+      // The embedder's event loop runs between steps (a worker receives the modules it is loading meanwhile).
+      await yieldToHost?.();
     }
   };
   await waitFor(() => currentServer() !== undefined);

@@ -16,6 +16,9 @@ const RETRY_MS = 5_000;
  * through the TokenRequest API under its own identity, creating the
  * ServiceAccount first when it is missing, and renewing the token before it
  * expires. A request that fails is retried, as the real client builder does.
+ * As client-go's token source, the first token is fetched when the
+ * controller first talks to the apiserver, not when its client is built
+ * (many controllers stay idle for a long time; each token costs a signature).
  */
 export function serviceAccountClients(manager: ApiClient, dial: () => ApiHandler, runtime: Runtime): { clientFor(sa: string): ApiClient; stop(): void } {
   const clients = new Map<string, ApiClient>();
@@ -48,9 +51,17 @@ export function serviceAccountClients(manager: ApiClient, dial: () => ApiHandler
     clientFor(sa: string): ApiClient {
       let c = clients.get(sa);
       if (!c) {
-        c = new ApiClient(dial, { token: '' });
+        let fetched = false;
+        const client: ApiClient = new ApiClient(() => {
+          const handler = dial();
+          if (!fetched) {
+            fetched = true;
+            refresh(sa, client);
+          }
+          return handler;
+        }, { token: '' });
+        c = client;
         clients.set(sa, c);
-        refresh(sa, c);
       }
       return c;
     },
