@@ -3,6 +3,7 @@ import { Notices } from './components/Notices.tsx';
 import { Split, type SplitItem } from './components/Split.tsx';
 import { DialogHost } from './DialogHost.tsx';
 import { EditorPane } from './features/editor/EditorPane.tsx';
+import { showExamAlerts } from './features/exam/exam-run.ts';
 import { Header } from './features/header/Header.tsx';
 import { LeftPanel } from './features/tasks/LeftPanel.tsx';
 import { TerminalPane } from './features/terminal/TerminalPane.tsx';
@@ -32,7 +33,11 @@ export function App() {
   }, [theme]);
 
   useEffect(() => {
-    const t = setInterval(() => useApp.setState({ now: Date.now() }), 1000);
+    const t = setInterval(() => {
+      const now = Date.now();
+      useApp.setState({ now });
+      showExamAlerts(now);
+    }, 1000);
     return () => clearInterval(t);
   }, []);
 

@@ -12,6 +12,7 @@ import { LabStore } from './persistence/db.ts';
 import { useApp } from './state/store.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { acquireLabLock, takeoverRequested, type LocksLike } from './lab/tab-lock.ts';
+import { openShareLink } from './features/workshop/open-pack.ts';
 
 /** start renders the page and starts (or restores) the lab on the engine main.tsx already spawned. */
 export function start(client: EngineClient, supervisor?: EngineSupervisor): void {
@@ -52,6 +53,8 @@ export function start(client: EngineClient, supervisor?: EngineSupervisor): void
         return;
       }
       await lab.start(await store.load().catch(() => undefined));
+      // A workshop link (?pack=…, ?exercise=…) opens its pack and offers its exercise.
+      await openShareLink(lab, location.search);
     })
     .catch((err: unknown) => useApp.setState({ boot: { status: 'error', message: (err as Error).message } }));
 

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * CSP is the Content-Security-Policy of the built app: scripts and workers only
- * from the app itself (no inline script), no network beyond it, styles inline
+ * from the app itself (no inline script), no network beyond it but reading
+ * workshop packs over https, styles inline
  * for Monaco and xterm. Pack text and object names are rendered as text, and
  * this policy is the second line of defence.
  */
@@ -30,7 +31,8 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // Workshop packs may be read from any https URL (?pack=…): as text, never as code.
+  "connect-src 'self' https:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -28,7 +28,23 @@ test('a mock exam: tasks in a fresh lab, then a graded report', async ({ page })
   await page.getByRole('dialog').getByRole('button', { name: 'Start exam' }).click();
   await expect(page.getByTestId('exam-timer')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/^Question 1 · /)).toBeVisible();
+  // No hints in the exam; a flag for review and a notepad instead.
+  await expect(page.getByRole('button', { name: 'Show a hint' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Flag question 1 for review' }).click();
+  await expect(page.getByTestId('exam-flagged')).toHaveText('Flagged for review: Question 1');
+  await page.getByLabel('Exam notepad').fill('q1: check the namespace');
+  // The real exam's reminder when 30 minutes are left.
+  await page.evaluate(() => {
+    const store = (window as unknown as { __kubelab: { store: { setState(f: (s: { exam: object }) => object): void } } }).__kubelab.store;
+    store.setState((s) => ({ exam: { ...s.exam, endsAt: Date.now() + 30 * 60_000 - 2000 } }));
+  });
+  await expect(page.getByText('30 minutes remaining in the exam.')).toBeVisible({ timeout: 5000 });
   await page.getByRole('button', { name: 'End exam' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'End exam' }).click();
-  await expect(page.getByTestId('exam-report')).toContainText(/Exam result: \d+% — (pass|not yet) \(pass mark 66%\)/, { timeout: 60_000 });
+  const report = page.getByTestId('exam-report');
+  await expect(report).toContainText(/Exam result: \d+% — (pass|not yet) \(pass mark 66%\)/, { timeout: 60_000 });
+  // Scored by domain, and each missed task is reviewed with its solution.
+  await expect(page.getByTestId('exam-domains')).toContainText('Troubleshooting');
+  await report.getByText('Solution').first().click();
+  await expect(report.locator('pre.solution').first()).toContainText(/\S/);
 });

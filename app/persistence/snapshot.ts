@@ -40,15 +40,31 @@ export interface ExamState {
   endsAt?: number;
   /** tasks of the exam, in order (absent: a clock-only exam) */
   tasks?: { packId: string; exerciseId: string; weight?: number }[];
+  /** flagged are the questions (0-based) marked for review */
+  flagged?: number[];
+  /** notes is the exam's notepad */
+  notes?: string;
+  /** alerted are the minutes-left reminders already shown (30, 15, 5) */
+  alerted?: number[];
   /** report of the last finished exam */
   report?: ExamReport;
 }
 
-/** ExamReport is a graded exam: per task, the share of its checks' weight that passed. */
+/** ExamReport is a graded exam: per task, the share of its checks' weight that passed, and per domain. */
 export interface ExamReport {
   score: number;
   passed: boolean;
-  tasks: { title: string; weight: number; score: number; failing: string[] }[];
+  /** byDomain: points got and possible per curriculum domain (absent in older saves) */
+  byDomain?: { title: string; got: number; of: number }[];
+  tasks: {
+    title: string;
+    weight: number;
+    score: number;
+    failing: string[];
+    /** domain's title and the reference solution, for the review (absent in older saves) */
+    domain?: string;
+    solution?: string;
+  }[];
 }
 
 /** TimelinePoint is one rewind point: the lab just after a command. */

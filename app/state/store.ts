@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ObjectRef } from '../features/topology/model.ts';
 import type { PracticeState } from '../features/tasks/practice.ts';
+import type { Pack } from '../../exercises/pack/types.ts';
 import type { ExamState, OpenFile, Preferences, TimelinePoint } from '../persistence/snapshot.ts';
 
 /** PaneId names the four panes keyboard shortcuts move between. */
@@ -53,6 +54,16 @@ export interface AppState {
   now: number;
   /** tabConflict: the lab runs in another tab ('busy' from the start, 'moved' after a takeover) */
   tabConflict: 'busy' | 'moved' | null;
+  /** openedPacks are packs opened from a file or a URL (a workshop's), beside the shipped ones */
+  openedPacks: OpenedPack[];
+  /** packErrors are the mistakes found in the last pack that could not be opened */
+  packErrors: string[];
+}
+
+/** OpenedPack is a pack opened from a URL (kept for share links) or from files. */
+export interface OpenedPack {
+  pack: Pack;
+  url?: string;
 }
 
 /** systemTheme reads the browser's colour-scheme preference. */
@@ -91,6 +102,8 @@ export const useApp = create<AppState>()(() => ({
   leftOpen: true,
   now: Date.now(),
   tabConflict: null,
+  openedPacks: [],
+  packErrors: [],
 }));
 
 let noticeId = 0;

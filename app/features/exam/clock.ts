@@ -1,7 +1,11 @@
 import type { ExamState } from '../../persistence/snapshot.ts';
+import { CKA_EXAM } from '../../../exercises/exam/model.ts';
 
 /** EXAM_MS is the CKA's length: two hours. */
-export const EXAM_MS = 2 * 60 * 60 * 1000;
+export const EXAM_MS = CKA_EXAM.durationMinutes * 60 * 1000;
+
+/** ALERTS_AT_MINUTES_LEFT are the reminders the real exam shows. */
+export const ALERTS_AT_MINUTES_LEFT: readonly number[] = CKA_EXAM.alertsAtMinutesLeft;
 
 /** startExam starts the clock at `now`. */
 export function startExam(now: number, durationMs = EXAM_MS): ExamState {
@@ -21,4 +25,16 @@ export function formatClock(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+/**
+ * examAlert returns the reminder due now (minutes left: 30, 15 or 5, as the
+ * real exam shows them), once each; after a reload a passed reminder is not
+ * shown again, and one missed while the page was closed is shown on return.
+ */
+export function examAlert(exam: ExamState, now: number): number | undefined {
+  const left = remainingMs(exam, now);
+  if (left === undefined || left === 0) return undefined;
+  const due = ALERTS_AT_MINUTES_LEFT.filter((m) => left <= m * 60_000 && !(exam.alerted ?? []).includes(m));
+  return due.length ? Math.min(...due) : undefined;
 }

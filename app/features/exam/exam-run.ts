@@ -3,11 +3,13 @@ import type { Pack } from '../../../exercises/pack/types.ts';
 import type { ExerciseGrade } from '../../../exercises/grader/target.ts';
 import { CKA_EXAM, drawExam, findExercise as findInPacks, scoreExam, setupOrder, type Exam } from '../../../exercises/exam/model.ts';
 import type { LabSession } from '../../lab/lab-session.ts';
-import type { ExamReport } from '../../persistence/snapshot.ts';
+import type { ExamReport, ExamState } from '../../persistence/snapshot.ts';
+import { DOMAINS } from '../../../exercises/pack/types.ts';
+import { solutionText } from '../tasks/step-text.ts';
 import { notify, useApp } from '../../state/store.ts';
 import { bundledPacks } from '../tasks/packs.ts';
 import { driverFor, setUp } from '../tasks/practice.ts';
-import { startExam } from './clock.ts';
+import { ALERTS_AT_MINUTES_LEFT, examAlert, startExam } from './clock.ts';
 
 /** PASS_MARK is the CKA's passing score, as a share. */
 export const PASS_MARK = CKA_EXAM.passPercent / 100;
@@ -50,11 +52,41 @@ export async function finishExam(lab: LabSession): Promise<void> {
     if (ex) grades.set(`${task.pack}/${task.exercise}`, await gradeExercise(ex, driver));
   }
   const scored = scoreExam(exam, packs, grades);
-  const rows: ExamReport['tasks'] = scored.tasks.map(({ task, grade }) => ({
-    title: findInPacks(packs, task)?.title ?? task.exercise,
-    weight: task.weight,
-    score: grade?.score ?? 0,
-    failing: grade?.checks.filter((c) => !c.passed).map((c) => c.message) ?? [],
-  }));
-  useApp.setState({ exam: { mode: 'practice', report: { score: scored.score / 100, passed: scored.passed, tasks: rows } } });
+  const rows: ExamReport['tasks'] = scored.tasks.map(({ task, grade }) => {
+    const ex = findInPacks(packs, task);
+    return {
+      title: ex?.title ?? task.exercise,
+      weight: task.weight,
+      score: grade?.score ?? 0,
+      failing: grade?.checks.filter((c) => !c.passed).map((c) => c.message) ?? [],
+      ...(ex ? { domain: DOMAINS[ex.domain].title, solution: solutionText(ex.solution) } : {}),
+    };
+  });
+  const byDomain = scored.byDomain.map((d) => ({ title: d.title, got: d.got, of: d.of }));
+  useApp.setState({ exam: { mode: 'practice', report: { score: scored.score / 100, passed: scored.passed, byDomain, tasks: rows } } });
+}
+
+/** toggleFlag marks or unmarks a question (0-based) for review. */
+export function toggleFlag(question: number): void {
+  useApp.setState((s) => {
+    const flagged = new Set(s.exam.flagged ?? []);
+    if (flagged.has(question)) flagged.delete(question);
+    else flagged.add(question);
+    return { exam: { ...s.exam, flagged: [...flagged].sort((a, b) => a - b) } };
+  });
+}
+
+/** setNotes keeps the exam notepad's text. */
+export function setNotes(notes: string): void {
+  useApp.setState((s) => ({ exam: { ...s.exam, notes } }));
+}
+
+/** showExamAlerts shows the reminder due at `now` and records it (and the longer ones it passed). */
+export function showExamAlerts(now: number): void {
+  const exam = useApp.getState().exam;
+  const due = examAlert(exam, now);
+  if (due === undefined) return;
+  const passed = ALERTS_AT_MINUTES_LEFT.filter((m) => m >= due);
+  useApp.setState({ exam: { ...exam, alerted: [...new Set([...(exam.alerted ?? []), ...passed])] } });
+  notify('warning', `${due} minutes remaining in the exam.`, 15000);
 }

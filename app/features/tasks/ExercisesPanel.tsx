@@ -1,29 +1,26 @@
 import { useEffect, useState } from 'react';
 import { Markdown } from '../../components/Markdown.tsx';
 import { useLab } from '../../lab/context.ts';
-import { confirm, useApp } from '../../state/store.ts';
-import { DOMAINS, type Exercise, type Pack, type SetupStep } from '../../../exercises/pack/types.ts';
+import { confirm, useApp, type OpenedPack } from '../../state/store.ts';
+import { DOMAINS, type Exercise, type Pack } from '../../../exercises/pack/types.ts';
+import { solutionText } from './step-text.ts';
 import { bundledPacks } from './packs.ts';
 import { checkPractice, startPractice } from './practice.ts';
+import { allPacks } from '../workshop/open-pack.ts';
+import { ProgressMark, ShareButton, useProgress, WorkshopTools } from '../workshop/WorkshopTools.tsx';
 
-/** usePacks loads the shipped packs once the panel shows. */
-function usePacks(): { packs: Pack[]; errors: string[] } | undefined {
-  const [state, setState] = useState<{ packs: Pack[]; errors: string[] }>();
+/** usePacks loads the shipped packs once the panel shows, with the packs opened from files or URLs. */
+function usePacks(): { packs: OpenedPack[]; errors: string[] } | undefined {
+  const opened = useApp((s) => s.openedPacks);
+  const [state, setState] = useState<{ packs: OpenedPack[]; errors: string[] }>();
   useEffect(() => {
     let live = true;
-    void bundledPacks().then((r) => live && setState(r));
+    void Promise.all([bundledPacks(), allPacks()]).then(([b, packs]) => live && setState({ packs, errors: b.errors }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [opened]);
   return state;
-}
-
-function stepText(s: SetupStep): string {
-  if ('run' in s) return `${s.host ? `# on ${s.host}${s.user ? ` as ${s.user}` : ''}\n` : ''}${s.run}`;
-  if ('apply' in s) return `kubectl apply -f - <<'EOF'\n${s.apply.trimEnd()}\nEOF`;
-  if ('file' in s) return `# write ${s.file.path} on ${s.file.host}`;
-  return `# ${s.fault.type} on ${s.fault.host}`;
 }
 
 /** ExercisesPanel lists the exercise packs, or shows the exercise being practised with its checks. */
@@ -31,13 +28,16 @@ export function ExercisesPanel() {
   const data = usePacks();
   const practice = useApp((s) => s.practice);
   if (!data) return <p className="muted">Loading exercises…</p>;
-  const current = practice ? data.packs.find((p) => p.id === practice.packId)?.exercises.find((e) => e.id === practice.exerciseId) : undefined;
-  if (practice && current) return <ExerciseView exercise={current} />;
-  return <ExerciseList packs={data.packs} errors={data.errors} />;
+  const from = practice ? data.packs.find((p) => p.pack.id === practice.packId) : undefined;
+  const current = practice ? from?.pack.exercises.find((e) => e.id === practice.exerciseId) : undefined;
+  if (practice && from && current) return <ExerciseView exercise={current} pack={from} />;
+  return <ExerciseList packs={data.packs.map((p) => p.pack)} errors={data.errors} />;
 }
 
 function ExerciseList({ packs, errors }: { packs: Pack[]; errors: string[] }) {
   const { lab } = useLab();
+  const progress = useProgress();
+  const openErrors = useApp((s) => s.packErrors);
   return (
     <section aria-label="Exercises" className="exercises">
       <h3>Exercises</h3>
@@ -46,6 +46,12 @@ function ExerciseList({ packs, errors }: { packs: Pack[]; errors: string[] }) {
           <summary>{errors.length} problem(s) in the shipped packs</summary>
           <pre>{errors.join('\n')}</pre>
         </details>
+      )}
+      {openErrors.length > 0 && (
+        <div className="pack-errors" role="alert" data-testid="pack-errors">
+          <strong>The pack could not be opened:</strong>
+          <pre>{openErrors.join('\n')}</pre>
+        </div>
       )}
       {packs.map((p) => (
         <details key={p.id} className="pack">
@@ -70,6 +76,7 @@ function ExerciseList({ packs, errors }: { packs: Pack[]; errors: string[] }) {
                 >
                   {ex.title}
                 </button>{' '}
+                <ProgressMark record={progress.exercises[`${p.id}/${ex.id}`]} />
                 <span className="muted">
                   {DOMAINS[ex.domain].title}
                   {ex.minutes ? ` · ${ex.minutes} min` : ''}
@@ -79,11 +86,12 @@ function ExerciseList({ packs, errors }: { packs: Pack[]; errors: string[] }) {
           </ul>
         </details>
       ))}
+      <WorkshopTools progress={progress} />
     </section>
   );
 }
 
-function ExerciseView({ exercise: ex }: { exercise: Exercise }) {
+function ExerciseView({ exercise: ex, pack }: { exercise: Exercise; pack: OpenedPack }) {
   const { lab } = useLab();
   const practice = useApp((s) => s.practice)!;
   const [solution, setSolution] = useState(false);
@@ -123,6 +131,7 @@ function ExerciseView({ exercise: ex }: { exercise: Exercise }) {
         <button type="button" className="btn" onClick={() => setSolution(!solution)}>
           {solution ? 'Hide the solution' : 'Show the solution'}
         </button>
+        <ShareButton exercise={{ pack: pack.pack.id, exercise: ex.id }} packUrl={pack.url} />
       </div>
       {practice.grade && (
         <div data-testid="grade" aria-live="polite">
@@ -139,7 +148,7 @@ function ExerciseView({ exercise: ex }: { exercise: Exercise }) {
           </ul>
         </div>
       )}
-      {solution && <pre className="solution">{ex.solution.map(stepText).join('\n\n')}</pre>}
+      {solution && <pre className="solution">{solutionText(ex.solution)}</pre>}
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { Markdown } from '../../components/Markdown.tsx';
 import { useLab } from '../../lab/context.ts';
 import { confirm, useApp } from '../../state/store.ts';
 import { EXAM_MS, formatClock, remainingMs } from '../exam/clock.ts';
-import { beginExam, EXAM_TASKS, finishExam, PASS_MARK } from '../exam/exam-run.ts';
+import { beginExam, EXAM_TASKS, finishExam } from '../exam/exam-run.ts';
+import { ExamReportView } from '../exam/ExamReportView.tsx';
 import { ExercisesPanel } from './ExercisesPanel.tsx';
 import { ExamTasks } from './ExamTasks.tsx';
 import { WELCOME } from './welcome.ts';
@@ -59,27 +60,7 @@ export function TasksPanel() {
           </>
         )}
       </section>
-      {exam.report && exam.mode === 'practice' && (
-        <section aria-label="Exam report" data-testid="exam-report">
-          <h3>
-            Exam result: {Math.round(exam.report.score * 100)}% — {exam.report.passed ? 'pass' : 'not yet'} (pass mark {Math.round(PASS_MARK * 100)}%)
-          </h3>
-          <ol>
-            {exam.report.tasks.map((t, i) => (
-              <li key={i}>
-                {t.title}: {Math.round(t.score * 100)}% of {t.weight} points
-                {t.failing.length > 0 && (
-                  <ul>
-                    {t.failing.map((f, j) => (
-                      <li key={j}>{f}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {exam.report && exam.mode === 'practice' && <ExamReportView report={exam.report} />}
       {exam.mode === 'exam' ? <ExamTasks /> : <ExercisesPanel />}
       <details>
         <summary>About this lab</summary>

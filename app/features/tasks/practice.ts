@@ -5,6 +5,8 @@ import { runSteps } from '../../../exercises/runner/steps.ts';
 import { EngineDriver } from '../../lab/engine-driver.ts';
 import type { LabSession } from '../../lab/lab-session.ts';
 import { notify, useApp } from '../../state/store.ts';
+import { recordCheck } from '../workshop/progress.ts';
+import { notifyProgress } from '../workshop/progress-signal.ts';
 
 /** PracticeState is the exercise a learner works on outside an exam. */
 export interface PracticeState {
@@ -53,6 +55,8 @@ export async function checkPractice(lab: LabSession, ex: Exercise): Promise<void
   try {
     const grade = await gradeExercise(ex, driverFor(lab));
     useApp.setState({ practice: { ...cur, status: 'ready', grade } });
+    recordCheck({ pack: cur.packId, exercise: ex.id, title: ex.title, score: grade.score, passed: grade.passed, at: new Date() });
+    notifyProgress();
   } catch (err) {
     useApp.setState({ practice: { ...cur, status: 'ready' } });
     notify('error', `The check could not run: ${(err as Error).message}`);
