@@ -2,28 +2,23 @@ import { loadPack } from '../../../exercises/pack/load.ts';
 import { formatPackError, type Exercise, type Pack } from '../../../exercises/pack/types.ts';
 
 /**
- * The exercise packs shipped with the lab, bundled as text and parsed on
- * first use (the task panel opens them; the first prompt does not wait).
+ * The exercise packs shipped with the lab, bundled as text (one chunk,
+ * packs-data.ts) and parsed on first use: the task panel opens them; the
+ * first prompt does not wait.
  */
-const FILES = import.meta.glob('../../../exercises/packs/*/*.{yaml,yml,md}', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
-
 let loaded: Promise<{ packs: Pack[]; errors: string[] }> | undefined;
 
 /** bundledPacks loads every shipped pack once; broken packs are reported, not shown. */
 export function bundledPacks(): Promise<{ packs: Pack[]; errors: string[] }> {
-  loaded ??= (async () => {
+  loaded ??= import('./packs-data.ts').then(({ PACK_FILES }) => {
     const byPack = new Map<string, Record<string, string>>();
-    await Promise.all(
-      Object.entries(FILES).map(async ([path, load]) => {
-        const m = /packs\/([^/]+)\/([^/]+)$/.exec(path);
-        if (!m) return;
-        const text = await load();
-        // Read the map only after the await: loads finish in any order.
-        const files = byPack.get(m[1]!) ?? {};
-        files[m[2]!] = text;
-        byPack.set(m[1]!, files);
-      }),
-    );
+    for (const [path, text] of Object.entries(PACK_FILES)) {
+      const m = /packs\/([^/]+)\/([^/]+)$/.exec(path);
+      if (!m) continue;
+      const files = byPack.get(m[1]!) ?? {};
+      files[m[2]!] = text;
+      byPack.set(m[1]!, files);
+    }
     const packs: Pack[] = [];
     const errors: string[] = [];
     for (const [name, files] of [...byPack].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -32,7 +27,7 @@ export function bundledPacks(): Promise<{ packs: Pack[]; errors: string[] }> {
       else errors.push(...r.errors.map((e) => `${name}/${formatPackError(e)}`));
     }
     return { packs, errors };
-  })();
+  });
   return loaded;
 }
 
