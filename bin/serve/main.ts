@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import { bootLab, type BootedLab } from '../../engine/cluster/boot/boot-lab.ts';
+import type { ClusterHandle } from '../../engine/cluster/boot/direct.ts';
+import type { KubeadmPki } from '../../engine/pki/index.ts';
 import { loadOpenApiDefinitions } from '../../engine/api/openapi/load.ts';
 import { parseLabDefinition } from '../../engine/cluster/lab-definition.ts';
 import { createRequestListener, createUpgradeListener } from './http-facade.ts';
@@ -31,15 +33,22 @@ function peerCertificate(req: IncomingMessage): string | undefined {
   return peer && peer.raw ? derToPem(peer.raw) : undefined;
 }
 
+/** installedPki is the cluster's PKI; a cluster of prepared machines has none until kubeadm init, and cannot be served. */
+function installedPki(c: ClusterHandle): KubeadmPki {
+  if (!c.pki) throw new Error(`cluster ${c.spec.name} is not installed (its machines wait for kubeadm init): it cannot be served`);
+  return c.pki;
+}
+
 /** kubeconfigFor writes a kubeconfig for real clients: the cluster CA, the admin's client certificate, the server's name. */
 export function kubeconfigFor(lab: BootedLab, port: number): string {
   const c = lab.clusters[0]!;
-  const admin = c.pki.kubeconfigs['admin.conf']!;
+  const pki = installedPki(c);
+  const admin = pki.kubeconfigs['admin.conf']!;
   const b64 = (s: string) => Buffer.from(s).toString('base64');
   return `apiVersion: v1
 clusters:
 - cluster:
-    certificate-authority-data: ${b64(c.pki.cas['ca']!.certPem)}
+    certificate-authority-data: ${b64(pki.cas['ca']!.certPem)}
     server: https://127.0.0.1:${port}
     tls-server-name: kubernetes
   name: ${c.spec.name}
@@ -78,9 +87,9 @@ export async function startServe(o: ServeOptions): Promise<{ server: Server; lab
   });
   const server = createServer(
     {
-      key: cluster.pki.certs['apiserver']!.keyPem,
-      cert: cluster.pki.certs['apiserver']!.certPem,
-      ca: cluster.pki.cas['ca']!.certPem,
+      key: installedPki(cluster).certs['apiserver']!.keyPem,
+      cert: installedPki(cluster).certs['apiserver']!.certPem,
+      ca: installedPki(cluster).cas['ca']!.certPem,
       requestCert: true,
       rejectUnauthorized: false,
     },

@@ -122,12 +122,16 @@ export interface ResourceDef {
   validate?(obj: KObject, old: KObject | undefined, ctx: ValidateContext): FieldError[];
   /**
    * prepareForCreate and prepareForUpdate are the registry strategy hooks:
-   * status is reset or kept, generation set or bumped (mutate obj).
+   * status is reset or kept, generation set or bumped (mutate obj);
+   * requester is the authenticated user making the request (a
+   * CertificateSigningRequest records it).
    */
-  prepareForCreate?(obj: KObject): void;
+  prepareForCreate?(obj: KObject, requester?: { name: string; uid?: string; groups: string[]; extra?: Record<string, string[]> }): void;
   prepareForUpdate?(obj: KObject, old: KObject): void;
   /** hasStatus: the main resource ignores status changes and the status subresource ignores the rest. */
   hasStatus?: boolean;
+  /** statusKeepsLabels: an update of the status subresource may also change labels and annotations (nodes: flannel annotates through it) */
+  statusKeepsLabels?: boolean;
   /** custom marks kinds registered at run time by a CustomResourceDefinition. */
   custom?: boolean;
   /** preferred is false for a version served only for compatibility (autoscaling/v1 next to v2). */

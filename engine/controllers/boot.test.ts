@@ -10,7 +10,7 @@ describe('kube-controller-manager at boot', () => {
     lab.world.runtime.advance(1000);
     expect((c.admin.get(R.services, 'default', 'kubernetes').spec as { clusterIP: string }).clusterIP).toBe('10.96.0.1');
     expect(c.admin.get(R.serviceaccounts, 'kube-system', 'default').metadata.name).toBe('default');
-    expect((c.admin.get(R.configmaps, 'default', 'kube-root-ca.crt').data as Record<string, string>)['ca.crt']).toBe(c.pki.cas['ca']!.certPem);
+    expect((c.admin.get(R.configmaps, 'default', 'kube-root-ca.crt').data as Record<string, string>)['ca.crt']).toBe(c.pki!.cas['ca']!.certPem);
     c.admin.create(R.replicasets, 'default', {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',

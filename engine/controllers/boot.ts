@@ -10,7 +10,7 @@ import { metricsApiSource } from '../addons/metrics-server/api-source.ts';
  * acts as its kube-system service account) and the cluster CA for signing.
  */
 export function startKubeControllerManager(ctx: ComponentContext): RunningComponent[] {
-  const ca = ctx.cluster.pki.cas['ca'];
+  const ca = ctx.cluster.pki?.cas['ca'];
   const clients = new Map<string, ApiClient>();
   const clientFor = (sa: string) => {
     let c = clients.get(sa);

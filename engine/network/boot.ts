@@ -1,9 +1,12 @@
 import type { KObject } from '../api/types.ts';
+import './cni/flannel/images.ts';
+import './cni/flannel/manifest.ts';
+import './cni/calico/images.ts';
+import './cni/calico/manifest.ts';
 import type { ApiClient, ResourceRef } from '../client/client.ts';
 import { R } from '../client/refs.ts';
 import type { ComponentContext, ComponentStarter, RunningComponent } from '../cluster/boot/components.ts';
 import { startCoreDns } from './coredns/coredns.ts';
-import { DEFAULT_COREFILE } from './coredns/corefile.ts';
 import { startIngressNginx } from './ingress/controller.ts';
 import { NGINX_GATEWAY_CONTROLLER, startGateway } from './gateway/controller.ts';
 import { GATEWAY_API_RESOURCES } from '../api/resources/index.ts';
@@ -11,8 +14,8 @@ import { refOf } from '../client/client.ts';
 import { startKubeProxy } from './kube-proxy/proxy.ts';
 import { startLoadBalancer } from './kube-proxy/lb.ts';
 import { startNetworkPolicy } from './policy/enforcer.ts';
-import { intToIp, ipToInt } from './ip.ts';
-import { kubeadmAddonObjects } from './kubeadm-addons.ts';
+import { addonRef, kubeadmAddonObjects } from './kubeadm-addons.ts';
+import { serviceIp } from '../controlplane/kubeadm/kubelet-config.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../apiserver/bootstrap/priority-classes.ts';
 import { controlPlaneImageTags } from '../controlplane/images.ts';
 
@@ -23,11 +26,6 @@ function ensure(client: ApiClient, ref: ResourceRef, ns: string | undefined, obj
   } catch {
     // AlreadyExists, or the apiserver refused: what is there stays.
   }
-}
-
-/** serviceIp is the n-th address of the service subnet (1: the kubernetes Service, 10: kube-dns). */
-function serviceIp(cidr: string, n: number): string {
-  return intToIp((ipToInt(cidr.split('/')[0]!) ?? 0) + n);
 }
 
 function running(ctx: ComponentContext): boolean {
@@ -46,18 +44,10 @@ function startClusterServices(ctx: ComponentContext): RunningComponent[] {
   const cp = spec.machines.find((m) => m.role === 'control-plane')!;
   ensure(admin, R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: serviceIp(spec.serviceSubnet, 1), ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' } });
   ensure(admin, R.endpointslices, 'default', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } }, addressType: 'IPv4', endpoints: [{ addresses: [cp.ip], conditions: { ready: true } }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] });
-  ensure(admin, R.configmaps, 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: DEFAULT_COREFILE } });
   for (const pc of SYSTEM_PRIORITY_CLASSES) ensure(admin, R.priorityclasses, undefined, pc as unknown as Record<string, unknown>);
-  for (const obj of kubeadmAddonObjects({ kubernetesVersion: `v${spec.version}`, corednsTag: controlPlaneImageTags(spec.version).coredns, podSubnet: spec.podSubnet, server: `https://${cp.ip}:6443` })) {
-    const ref = obj.kind === 'Deployment' ? R.deployments : obj.kind === 'DaemonSet' ? R.daemonsets : obj.kind === 'ConfigMap' ? R.configmaps : R.serviceaccounts;
-    ensure(admin, ref, 'kube-system', obj as unknown as Record<string, unknown>);
+  for (const obj of kubeadmAddonObjects({ kubernetesVersion: `v${spec.version}`, corednsTag: controlPlaneImageTags(spec.version).coredns, podSubnet: spec.podSubnet, server: `https://${cp.ip}:6443`, serviceSubnet: spec.serviceSubnet })) {
+    ensure(admin, addonRef(obj), 'kube-system', obj as unknown as Record<string, unknown>);
   }
-  ensure(admin, R.services, 'kube-system', {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
-    spec: { clusterIP: serviceIp(spec.serviceSubnet, 10), selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }] },
-  });
   return [];
 }
 

@@ -1,18 +1,36 @@
 import type { KObject } from '../api/types.ts';
+import type { ResourceRef } from '../client/client.ts';
+import { R } from '../client/refs.ts';
+import { DEFAULT_COREFILE } from './coredns/corefile.ts';
+import { serviceIp } from '../controlplane/kubeadm/kubelet-config.ts';
+
+/** addonRef is the resource of one of kubeadmAddonObjects' objects. */
+export function addonRef(obj: KObject): ResourceRef {
+  const refs: Record<string, ResourceRef> = { Deployment: R.deployments, DaemonSet: R.daemonsets, ConfigMap: R.configmaps, Service: R.services, ServiceAccount: R.serviceaccounts };
+  return refs[obj.kind!]!;
+}
 
 /**
  * The objects kubeadm's addon phase creates for DNS and kube-proxy
- * (cmd/kubeadm/app/phases/addons): the coredns Deployment (two replicas,
+ * (cmd/kubeadm/app/phases/addons): the coredns ConfigMap and the kube-dns
+ * Service, the coredns Deployment (two replicas,
  * probes on 8080/8181, the coredns ConfigMap mounted at /etc/coredns) and
  * the kube-proxy DaemonSet with its ConfigMap and ServiceAccount. Their
  * containers run the images' programs; the data paths (DNS answers, service
  * routing) are engine/network's components, which follow these pods.
  */
-export function kubeadmAddonObjects(o: { kubernetesVersion: string; corednsTag: string; podSubnet: string; server: string }): KObject[] {
+export function kubeadmAddonObjects(o: { kubernetesVersion: string; corednsTag: string; podSubnet: string; server: string; serviceSubnet: string }): KObject[] {
   const dnsLabels = { 'k8s-app': 'kube-dns' };
   const proxyLabels = { 'k8s-app': 'kube-proxy' };
   const probe = (path: string, port: number, extra: Record<string, number>) => ({ httpGet: { path, port, scheme: 'HTTP' }, successThreshold: 1, timeoutSeconds: 1, ...extra });
   return [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: DEFAULT_COREFILE } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
+      spec: { clusterIP: serviceIp(o.serviceSubnet, 10), selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }] },
+    },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system' } },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'kube-proxy', namespace: 'kube-system' } },
     {
@@ -20,7 +38,7 @@ export function kubeadmAddonObjects(o: { kubernetesVersion: string; corednsTag: 
       kind: 'ConfigMap',
       metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { app: 'kube-proxy' } },
       data: {
-        'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclientConnection:\n  kubeconfig: /var/lib/kube-proxy/kubeconfig.conf\nclusterCIDR: ${o.podSubnet}\nkind: KubeProxyConfiguration\nmode: ""\n`,
+        'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclientConnection:\n  kubeconfig: /var/lib/kube-proxy/kubeconfig.conf\nclusterCIDR: ${o.podSubnet || "\"\""}\nkind: KubeProxyConfiguration\nmode: ""\n`,
         'kubeconfig.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: ${o.server}\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n`,
       },
     },

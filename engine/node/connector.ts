@@ -69,12 +69,16 @@ function nodeAddress(ctx: ServerContext, pod: KObject): string {
 }
 
 function waitingReason(pod: KObject, container: string): string | undefined {
-  const st = (pod.status ?? {}) as { containerStatuses?: { name: string; state?: { waiting?: { reason?: string } } }[]; initContainerStatuses?: { name: string; state?: { waiting?: { reason?: string } } }[] };
+  type Status = { name: string; state?: { waiting?: { reason?: string } }; lastState?: { terminated?: { containerID?: string } } };
+  const st = (pod.status ?? {}) as { containerStatuses?: Status[]; initContainerStatuses?: Status[] };
   const cs = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? [])].find((c) => c.name === container);
   const reason = cs?.state?.waiting?.reason;
   if (!reason) return cs ? undefined : 'ContainerCreating';
-  if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff') return 'trying and failing to pull image';
-  if (reason === 'InvalidImageName') return "image can't be pulled";
+  // A container waiting to be restarted (CrashLoopBackOff) has run before: its last instance's log is served.
+  if (cs?.lastState?.terminated?.containerID) return undefined;
+  // The kubelet's words for the common pending failures (validateContainerLogStatus).
+  if (reason === 'ErrImagePull') return "image can't be pulled";
+  if (reason === 'ImagePullBackOff') return 'trying and failing to pull image';
   return reason;
 }
 

@@ -1,26 +1,8 @@
-import { ApiClient } from '../../client/client.ts';
-import { apiServerDialer } from '../../controlplane/programs/kubeconfig-client.ts';
-import { commandFailed, klogLine, readText } from '../../controlplane/programs/klog.ts';
+import { inClusterClient } from '../../controlplane/programs/in-cluster.ts';
+import { commandFailed, klogLine } from '../../controlplane/programs/klog.ts';
 import type { Process, Program } from '../../host/process.ts';
 import { untilStopped } from '../../node/images/programs/serve.ts';
 import { CM, startCertManager } from './controller.ts';
-
-const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-
-/**
- * inClusterClient is client-go's rest.InClusterConfig: the apiserver from
- * KUBERNETES_SERVICE_HOST/PORT, the ServiceAccount token and CA the kubelet
- * mounted into the container. Its errors are client-go's texts.
- */
-export function inClusterClient(p: Process): ApiClient | { error: string } {
-  const host = p.env['KUBERNETES_SERVICE_HOST'];
-  const port = p.env['KUBERNETES_SERVICE_PORT'];
-  if (!host || !port) return { error: 'unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined' };
-  const token = readText(p, `${SA_DIR}/token`);
-  if (typeof token !== 'string') return { error: token.error };
-  const ca = readText(p, `${SA_DIR}/ca.crt`);
-  return new ApiClient(apiServerDialer(p, `https://${host}:${port}`, typeof ca === 'string' ? ca : undefined), { token: token.trim() });
-}
 
 function flag(argv: string[], name: string): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));

@@ -5,7 +5,7 @@ import { decodeJwt } from '../../pki/index.ts';
 describe('TokenRequest (serviceaccounts/token)', () => {
   const lab = bootLab({ seed: 3 });
   const c = lab.clusters[0]!;
-  const admin = { clientCertPem: c.pki.kubeconfigs['super-admin.conf']!.certPem };
+  const admin = { clientCertPem: c.pki!.kubeconfigs['super-admin.conf']!.certPem };
   const call = (method: 'GET' | 'POST', path: string, body?: unknown, credentials: Record<string, string> = admin) => c.apiserver.request({ method, path, body, credentials });
   call('POST', '/api/v1/namespaces/default/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'robot' } });
 

@@ -76,7 +76,7 @@ export function createResource(ctx: ServerContext, s: RequestScope): ApiResponse
   const areq = admissionRequest(s, 'CREATE', obj, undefined);
   ctx.admission.admit(areq, ctx.view);
   fillCreateMeta(obj, ctx);
-  s.def.prepareForCreate?.(obj);
+  s.def.prepareForCreate?.(obj, s.user);
   const errs = validateFor(s.def, obj, undefined, ctx.runtime.now);
   if (errs.length) throw invalid({ group: s.def.group, kind: s.def.kind }, obj.metadata.name ?? '', errs);
   areq.name = obj.metadata.name ?? '';
@@ -99,6 +99,10 @@ export function updateResource(ctx: ServerContext, s: RequestScope, incoming: KO
     obj = clone(old) as KObject;
     obj.status = incoming.status;
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (s.def.statusKeepsLabels) {
+      obj.metadata.labels = incoming.metadata.labels;
+      obj.metadata.annotations = incoming.metadata.annotations;
+    }
   } else {
     obj = incoming;
     if (s.def.hasStatus) obj.status = clone(old.status);

@@ -5,6 +5,7 @@ import { defaultLab, type LabDefinition } from '../lab-definition.ts';
 import { World, type MachineSpec } from '../world.ts';
 import { bootDirect, type ClusterHandle } from './direct.ts';
 import { bootStaticPods, putEtcdData } from './static-pods.ts';
+import { bootPrepared } from './prepared.ts';
 
 /** RestoreFrom is a saved lab's durable state: every machine's disk and each cluster's etcd data. */
 export interface RestoreFrom {
@@ -52,10 +53,11 @@ export async function bootLabAsync(opts: BootLabOptions = {}): Promise<BootedLab
   const restore = opts.restore;
   const clusters: ClusterHandle[] = [];
   for (const c of def.clusters) {
-    if (c.controlPlane === 'static-pods') {
-      // The etcd data lives in the member's data dir on the control-plane host: restoring the files restores it.
-      const saved = restore?.etcd[c.name];
-      if (saved) putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
+    // The etcd data lives in the member's data dir on the control-plane host: restoring the files restores it.
+    const saved = restore?.etcd[c.name];
+    if (saved && c.controlPlane === 'static-pods') putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
+    if (c.installed === false) clusters.push(bootPrepared(world, c));
+    else if (c.controlPlane === 'static-pods') {
       clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined, opts.yieldToHost));
     } else clusters.push(bootDirect(world, c, restore?.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
   }
@@ -85,10 +87,14 @@ function finish(def: LabDefinition, world: World, clusters: ClusterHandle[], res
   }
   const student = world.mustHost(def.student.host);
   const home = `/home/${def.student.user}`;
-  student.fs.mkdir(`${home}/.kube`, { recursive: true });
-  student.fs.writeFile(`${home}/.kube/config`, mergeKubeconfigs(clusters), { mode: 0o600, uid: 1000, gid: 1000 });
-  student.fs.chown(`${home}/.kube`, 1000, 1000);
-  for (const c of clusters) {
+  // A cluster kubeadm has not built yet has no kubeconfig: the candidate copies admin.conf after init.
+  const installed = clusters.filter((c) => c.pki);
+  if (installed.length) {
+    student.fs.mkdir(`${home}/.kube`, { recursive: true });
+    student.fs.writeFile(`${home}/.kube/config`, mergeKubeconfigs(installed), { mode: 0o600, uid: 1000, gid: 1000 });
+    student.fs.chown(`${home}/.kube`, 1000, 1000);
+  }
+  for (const c of installed) {
     const cp = world.mustHost(c.spec.machines.find((m) => m.role === 'control-plane')!.name);
     cp.fs.mkdir(`${home}/.kube`, { recursive: true });
     cp.fs.writeFile(`${home}/.kube/config`, c.kubeconfig.replace(/kubernetes-admin@kubernetes/g, c.spec.context), { mode: 0o600, uid: 1000, gid: 1000 });
@@ -102,9 +108,9 @@ function finish(def: LabDefinition, world: World, clusters: ClusterHandle[], res
 function mergeKubeconfigs(clusters: ClusterHandle[]): string {
   if (clusters.length === 1) return clusters[0]!.kubeconfig.replace(/kubernetes-admin@kubernetes/g, clusters[0]!.spec.context);
   const parts = clusters.map((c) => {
-    const admin = c.pki.kubeconfigs['admin.conf']!;
+    const admin = c.pki!.kubeconfigs['admin.conf']!;
     return {
-      cluster: `- cluster:\n    certificate-authority-data: ${b64(c.pki.cas['ca']!.certPem)}\n    server: ${admin.server}\n  name: ${c.spec.name}\n`,
+      cluster: `- cluster:\n    certificate-authority-data: ${b64(c.pki!.cas['ca']!.certPem)}\n    server: ${admin.server}\n  name: ${c.spec.name}\n`,
       context: `- context:\n    cluster: ${c.spec.name}\n    user: ${c.spec.name}-admin\n  name: ${c.spec.context}\n`,
       user: `- name: ${c.spec.name}-admin\n  user:\n    client-certificate-data: ${b64(admin.certPem)}\n    client-key-data: ${b64(admin.keyPem)}\n`,
     };

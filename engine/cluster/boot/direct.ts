@@ -24,7 +24,8 @@ export interface ClusterHandle {
   admin: ApiClient;
   /** kubeconfig is the admin kubeconfig text */
   kubeconfig: string;
-  pki: KubeadmPki;
+  /** pki is the cluster's kubeadm PKI as the boot made it (absent on a cluster kubeadm init has not built yet) */
+  pki?: KubeadmPki;
   /** components are the cluster's running parts (controllers, scheduler, kubelets…) started at boot */
   components: RunningComponent[];
 }
@@ -95,7 +96,7 @@ export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: Mvc
   const kubeconfig = pki.kubeconfigs['admin.conf']!.yaml;
   runtime.settle();
   const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig, pki, components: [] };
-  const clientFor = componentClients(() => apiserver, pki, runtime);
+  const clientFor = componentClients(() => apiserver, pki.cas['ca']!, runtime);
   for (const start of COMPONENTS) handle.components.push(...start({ world, runtime, cluster: handle, clientFor }));
   runtime.settle();
   return handle;

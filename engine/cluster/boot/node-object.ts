@@ -13,6 +13,8 @@ export interface NodeFacts {
   memoryKi: number;
   pods: number;
   machineID: string;
+  /** notReady is why the kubelet reports the node not Ready (its runtime's network not ready), if it does */
+  notReady?: string;
 }
 
 const OS_IMAGE = 'Ubuntu 22.04.5 LTS';
@@ -57,7 +59,9 @@ export function nodeObject(f: NodeFacts, now: number): KObject {
         { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
         { type: 'DiskPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
         { type: 'PIDPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        f.notReady
+          ? { type: 'Ready', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletNotReady', message: f.notReady }
+          : { type: 'Ready', status: 'True', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
       ],
       addresses: [
         { type: 'InternalIP', address: f.ip },

@@ -16,38 +16,12 @@ import type { World } from '../world.ts';
 import { registeredVerdicts } from '../../scheduler/verdict-registry.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../../apiserver/bootstrap/priority-classes.ts';
 import { STATIC_POD_COMPONENTS } from './components.ts';
+import { follow, liveListener } from './live.ts';
 import type { ClusterHandle } from './direct.ts';
 
 /** How long (simulated) the boot waits for the apiserver and the nodes before giving up. */
 const BOOT_LIMIT_MS = 300_000;
 const STEP_MS = 500;
-
-/**
- * liveListener answers the handler bound at host:port right now (what a
- * client dialling it would reach), or undefined when nothing listens.
- */
-function liveListener<T>(world: World, host: string, ip: string, address: string, port: number): T | undefined {
-  try {
-    return world.net.dial({ host, ip }, address, port).handler as T;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * follow is an object that forwards every property to whatever `current`
- * answers now: the apiserver and etcd of a static-pod control plane are
- * replaced each time the kubelet restarts their containers.
- */
-function follow<T extends object>(current: () => T | undefined, fallback: Partial<T>): T {
-  return new Proxy({} as T, {
-    get(_t, key) {
-      const target = current() ?? (fallback as T);
-      const v = (target as Record<PropertyKey, unknown>)[key];
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-}
 
 /**
  * etcdHostDataDir is where, on the control-plane host, the etcd static pod
@@ -114,7 +88,7 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
   const kv = follow(() => liveListener<EtcdService>(world, cp.name, cp.ip, '127.0.0.1', 2379)?.store, { revision: 0 } as Partial<MvccStore>);
   const admin = new ApiClient(() => currentServer()!, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
   const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig: pki.kubeconfigs['admin.conf']!.yaml, pki, components: [] };
-  const clientFor = componentClients(() => currentServer()!, pki, runtime);
+  const clientFor = componentClients(() => currentServer()!, pki.cas['ca']!, runtime);
   const ctx = { world, runtime, cluster: handle, clientFor };
   handle.components.push(...startNodes(ctx));
   const waitFor = async (ok: () => boolean) => {

@@ -14,8 +14,8 @@ import { ETCD_PROTOCOL } from './wire.ts';
 export const etcdEndpoint: ComponentStarter = (ctx) => {
   const { cluster, world } = ctx;
   const cp = cluster.spec.machines.find((m) => m.role === 'control-plane')!;
-  const server = cluster.pki.certs['etcd-server'];
-  const ca = cluster.pki.cas['etcd-ca'];
+  const server = cluster.pki?.certs['etcd-server'];
+  const ca = cluster.pki?.cas['etcd-ca'];
   if (!server || !ca) return [];
   const service = etcdService(cluster.kv, {
     name: cp.name,

@@ -32,7 +32,7 @@ export function kubeadmClusterObjects(o: ClusterConfigSettings & { caPem: string
   ];
 }
 
-const PLURAL: Record<string, string> = { ClusterRole: 'clusterroles', ClusterRoleBinding: 'clusterrolebindings', Role: 'roles', RoleBinding: 'rolebindings', ConfigMap: 'configmaps', Secret: 'secrets' };
+const PLURAL: Record<string, string> = { ClusterRole: 'clusterroles', ClusterRoleBinding: 'clusterrolebindings', Role: 'roles', RoleBinding: 'rolebindings', ConfigMap: 'configmaps', Secret: 'secrets', Service: 'services', ServiceAccount: 'serviceaccounts', Deployment: 'deployments', DaemonSet: 'daemonsets' };
 
 /** createAll creates objects with a privileged client, leaving those that exist (kubeadm's CreateOrUpdate, minus the update). */
 export function createAll(c: ApiClient, objs: KObject[]): void {

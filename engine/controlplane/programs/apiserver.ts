@@ -8,6 +8,7 @@ import type { Process, Program } from '../../host/process.ts';
 import { installNodeConnectors } from '../../node/connector.ts';
 import { serviceAllocationHooks } from '../../network/service-alloc.ts';
 import { startKubernetesServiceReconciler } from '../../controllers/kubernetesservice/reconciler.ts';
+import { SYSTEM_PRIORITY_CLASSES } from '../../apiserver/bootstrap/priority-classes.ts';
 import { remoteKv } from '../etcd/remote-kv.ts';
 import { versionInfo } from '../version-info.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
@@ -202,6 +203,14 @@ function postStart(client: ApiClient): void {
   for (const obj of bootstrapRbacObjects()) {
     try {
       client.create(refFor(obj), obj.metadata.namespace, obj);
+    } catch {
+      /* already there */
+    }
+  }
+  // The scheduling/bootstrap-system-priority-classes hook: the two system classes every cluster has.
+  for (const pc of SYSTEM_PRIORITY_CLASSES) {
+    try {
+      client.create(R.priorityclasses, undefined, pc as unknown as KObject);
     } catch {
       /* already there */
     }

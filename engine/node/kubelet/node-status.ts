@@ -1,3 +1,4 @@
+import { NETWORK_NOT_READY } from '../runtime/runtime.ts';
 import { rfc3339, rfc3339Micro } from '../../base/clock.ts';
 import type { KObject } from '../../api/types.ts';
 import { R } from '../../client/refs.ts';
@@ -55,6 +56,7 @@ export class NodeStatusManager {
         memoryKi: this.info.memoryKi,
         pods: k.config.maxPods,
         machineID,
+        ...(k.cri.networkReady() ? {} : { notReady: NETWORK_NOT_READY }),
       },
       k.runtime.now,
     );

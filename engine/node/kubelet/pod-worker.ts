@@ -1,3 +1,4 @@
+import { NETWORK_NOT_READY } from '../runtime/runtime.ts';
 import { parseQuantity } from '../../base/quantity.ts';
 import type { KObject } from '../../api/types.ts';
 import { R } from '../../client/refs.ts';
@@ -193,9 +194,17 @@ export class PodWorker {
   private startSandbox(): boolean {
     const k = this.k;
     const spec = this.spec;
-    const ip = spec.hostNetwork ? k.nodeIp : k.allocateIp(this.uid);
+    // Without a CNI only host-network pods start (a CNI's own DaemonSet, kube-proxy, the static pods).
+    if (!spec.hostNetwork && !k.cri.networkReady()) {
+      k.recorder.event(this.pod, 'Warning', 'NetworkNotReady', `network is not ready: ${NETWORK_NOT_READY}`);
+      k.requestSync(this.key, 10_000);
+      return false;
+    }
+    const cniError = spec.hostNetwork ? undefined : k.cri.networkSetupError();
+    const ip = spec.hostNetwork ? k.nodeIp : cniError ? undefined : k.allocateIp(this.uid);
     if (!ip) {
-      k.recorder.event(this.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type="flannel" failed (add): failed to allocate for range 0: no IP addresses available in range set`);
+      const why = cniError ?? 'plugin type="flannel" failed (add): failed to allocate for range 0: no IP addresses available in range set';
+      k.recorder.event(this.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${k.cri.nextSandboxId(this.uid)}": ${why}`);
       k.requestSync(this.key, 10_000);
       return false;
     }

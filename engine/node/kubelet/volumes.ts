@@ -197,7 +197,9 @@ export function containerMounts(c: Container, prepared: Map<string, PreparedVolu
       source = `${v.path}/${m.subPath}`;
       if (!fs.exists(source)) fs.mkdir(source, { recursive: true });
     }
-    out.push({ containerPath: m.mountPath, fs, sourcePath: source, readOnly: m.readOnly || v.readOnly });
+    // "/etc/kube-flannel/" and "/etc/kube-flannel" mount the same directory.
+    const containerPath = m.mountPath.length > 1 ? m.mountPath.replace(/\/+$/, '') : m.mountPath;
+    out.push({ containerPath, fs, sourcePath: source, readOnly: m.readOnly || v.readOnly });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { cniAddError } from '../../network/cni/configs.ts';
 import type { Runtime } from '../../base/runtime.ts';
 import type { Network } from '../../host/net.ts';
 import { EMPTY_INPUT, type Readable, type Writable } from '../../host/streams.ts';
@@ -32,6 +33,12 @@ interface Live {
  * sandboxes with their network namespace and address, containers running
  * their image's programs, per-container logs, exec, and the image store.
  */
+/** CNI_CONF_DIR is where containerd reads its CNI network configuration. */
+export const CNI_CONF_DIR = '/etc/cni/net.d';
+
+/** NETWORK_NOT_READY is the runtime's message while no CNI configuration is present. */
+export const NETWORK_NOT_READY = 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
+
 export class ContainerRuntime {
   readonly images: ImageStore;
   readonly sandboxes = new Map<string, Sandbox>();
@@ -50,6 +57,32 @@ export class ContainerRuntime {
 
   private newId(kind: string): string {
     return sha256Hex(`${this.opts.nodeName}/${kind}/${this.seq++}/${this.opts.runtime.rand.uint32()}`);
+  }
+
+  /**
+   * networkReady is the runtime's NetworkReady condition: containerd's CNI
+   * plugin is initialised once a network configuration sits in
+   * /etc/cni/net.d (a CNI's installer writes it there). Without the node's
+   * files (tests of the runtime alone) the network counts as ready.
+   */
+  networkReady(): boolean {
+    const fs = this.opts.nodeFs;
+    if (!fs) return true;
+    try {
+      return fs.readdir(CNI_CONF_DIR).some((f) => /\.(conf|conflist|json)$/.test(f));
+    } catch {
+      return false;
+    }
+  }
+
+  /** networkSetupError is the CNI plugin's error for a new pod network now, if it would fail (see cniAddError). */
+  networkSetupError(): string | undefined {
+    return this.opts.nodeFs ? cniAddError(this.opts.nodeFs) : undefined;
+  }
+
+  /** nextSandboxId names a sandbox being created for a pod (the id containerd reports in its errors). */
+  nextSandboxId(podUid: string): string {
+    return sha256Hex(`${this.opts.nodeName}/sandbox-attempt/${podUid}/${this.seq}`);
   }
 
   /** onEvent subscribes to container and sandbox changes; it returns the unsubscribe function. */

@@ -7,7 +7,7 @@ import type { Process } from '../../host/process.ts';
 
 interface Kubeconfig {
   clusters?: { name: string; cluster: { server?: string } }[];
-  users?: { name: string; user: { 'client-certificate'?: string; 'client-certificate-data'?: string } }[];
+  users?: { name: string; user: { 'client-certificate'?: string; 'client-certificate-data'?: string; token?: string } }[];
   contexts?: { name: string; context: { cluster: string; user: string } }[];
   'current-context'?: string;
 }
@@ -32,7 +32,8 @@ export function kubeconfigClient(p: Process, path: string): { client: ApiClient;
   let certPem = '';
   try {
     if (user?.user['client-certificate-data']) certPem = atobUtf8(user.user['client-certificate-data']);
-    else if (user?.user['client-certificate']) certPem = p.fs.readFile(user.user['client-certificate']);
+    // kubelet-client-current.pem holds the certificate and its key: the client presents the certificate.
+    else if (user?.user['client-certificate']) certPem = p.fs.readFile(user.user['client-certificate']).replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----\n?/g, '');
   } catch (e) {
     return { error: `invalid configuration: unable to read client-cert ${user?.user['client-certificate']} for default-auth due to open ${user?.user['client-certificate']}: no such file or directory` };
   }
@@ -52,5 +53,6 @@ export function kubeconfigClient(p: Process, path: string): { client: ApiClient;
       throw e;
     }
   };
-  return { client: new ApiClient(dial, { clientCertPem: certPem }), server };
+  const token = user?.user.token;
+  return { client: new ApiClient(dial, token ? { token } : { clientCertPem: certPem }), server };
 }

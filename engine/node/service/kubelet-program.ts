@@ -3,6 +3,7 @@ import { klogHeader, makeKlog } from '../kubelet/klog.ts';
 import { parseKubeletConfig } from '../kubelet/config.ts';
 import { startKubelet } from '../kubelet/kubelet.ts';
 import { kubeconfigClient } from './kubeconfig-client.ts';
+import { tlsBootstrap } from './tls-bootstrap.ts';
 import { nodeEnvFor } from './registry.ts';
 
 /** KUBELET_FLAGS are the flags the kubelet accepts (with a value unless listed in BOOL_FLAGS). */
@@ -75,11 +76,16 @@ export const kubeletProgram: Program = async (p: Process) => {
   if (!kubeconfig || !p.fs.exists(kubeconfig)) {
     if (!bootstrap || !p.fs.exists(bootstrap)) return fail(`failed to run Kubelet: unable to load bootstrap kubeconfig: stat ${bootstrap || kubeconfig}: no such file or directory`);
   }
-  const kc = kubeconfigClient(p, p.fs.exists(kubeconfig) ? kubeconfig : bootstrap);
-  if ('error' in kc) return fail(`failed to run Kubelet: ${kc.error}`);
   const nodeName = flags.get('hostname-override') ?? p.hostname;
   klog.info('server.go:529', 'Kubelet version', { kubeletVersion: env.kubeletVersion });
   klog.info('server.go:531', 'Golang settings', { GOGC: '', GOMAXPROCS: '', GOTRACEBACK: '' });
+  // A joining node has only its bootstrap token: it gets its client certificate first.
+  if (!p.fs.exists(kubeconfig)) {
+    const err = await tlsBootstrap(p, { bootstrap, kubeconfig, nodeName, log: (msg) => p.stderr.write(`${klogHeader('I', runtime.now, pid(), 'bootstrap.go:101')}${msg}\n`) });
+    if (err) return fail(err);
+  }
+  const kc = kubeconfigClient(p, kubeconfig);
+  if ('error' in kc) return fail(`failed to run Kubelet: ${kc.error}`);
   klog.info('server.go:956', 'Client rotation is on, will bootstrap in background');
   const handle = startKubelet({
     runtime,

@@ -10,11 +10,13 @@ import { installNodeConnectors } from '../connector.ts';
 import { SANDBOX_IMAGE } from '../images/workloads.ts';
 import { ContainerRuntime } from '../runtime/runtime.ts';
 import { writeKubeletFiles } from './files.ts';
+import { writeCniConfig } from '../../network/cni/configs.ts';
 import { registerNodeEnv } from './registry.ts';
 
 /**
- * startNodes makes every machine of a cluster a node: packages and the
- * kubeadm files for the kubelet, a containerd with the pause image, and the
+ * startNodes makes every machine of a cluster a node: packages, the
+ * kubeadm files for the kubelet and the CNI's network configuration (on an
+ * installed cluster), a containerd with the pause image, and the
  * kubelet and containerd services started by the machine's systemd. The
  * apiserver reaches each kubelet for logs and exec through the lab network.
  */
@@ -28,7 +30,11 @@ export function startNodes(ctx: ComponentContext): RunningComponent[] {
   spec.machines.forEach((m, i) => {
     const host = world.mustHost(m.name);
     if (!installedVersion(host, 'kubelet')) provisionPackages(host.fs, { kubernetesVersion: spec.version });
-    writeKubeletFiles(host.fs, { nodeIp: m.ip });
+    // A prepared machine waits for kubeadm init or join to write the kubelet's files; its kubelet fails until then.
+    if (spec.installed !== false) {
+      writeKubeletFiles(host.fs, { nodeIp: m.ip });
+      if (!host.fs.exists('/etc/cni/net.d')) writeCniConfig(host.fs, spec.cni ?? 'calico', m.name);
+    }
     const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs });
     cri.images.preload([SANDBOX_IMAGE], true);
     let podCIDR = `10.244.${i}.0/24`;

@@ -1,3 +1,4 @@
+import { writeCniConfig } from '../../network/cni/configs.ts';
 import type { KObject } from '../../api/types.ts';
 import { testApiServer } from '../../apiserver/testing/harness.ts';
 import { ApiClient } from '../../client/client.ts';
@@ -27,6 +28,8 @@ export async function nodeTestLab(opts: { staticPodPath?: string } = {}) {
   const host = createHost({ name: 'node01', ip: '192.168.100.11', clock: runtime.clock });
   net.addAddress('node01', '192.168.100.11');
   net.addAddress('controlplane', '192.168.100.10');
+  // The node of an installed cluster: its CNI has written its network configuration.
+  writeCniConfig(host.fs, 'calico', 'node01');
   const cri = new ContainerRuntime({ runtime, net, catalog: makeImageCatalog(WORKLOAD_IMAGES), nodeName: 'node01', nodeIp: '192.168.100.11', nodeFs: host.fs });
   installNodeConnectors(server.ctx.connectors, { net, from: { host: 'controlplane', ip: '192.168.100.10' } });
   const start = (): KubeletHandle =>

@@ -11,6 +11,7 @@ import { clientFromKubeconfig } from '../../controlplane/programs/kubeconfig-cli
 import { fail, ownVersion, readOr } from './common.ts';
 import { MANIFESTS, portInUse, preflight, systemctl, waitFor, write } from './steps.ts';
 import { caCertHash } from './token.ts';
+import { kubeadmAddonObjects } from '../../network/kubeadm-addons.ts';
 
 /**
  * kubeadm init: preflight, the PKI, kubeconfigs and static Pod manifests,
@@ -89,6 +90,8 @@ export async function kubeadmInit(p: Process, o: { version: string; podCidr: str
   const token = `${rand.string(6, alphabet)}.${rand.string(16, alphabet)}`;
   const caPem = pki.cas['ca']!.certPem;
   createAll(c, [...bootstrapRbacObjects(), ...kubeadmClusterObjects({ kubernetesVersion: `v${version}`, podSubnet: o.podCidr || undefined, serviceSubnet: o.serviceCidr, caPem, server: `https://${ip}:6443`, token, now: p.sys.runtime.now })]);
+  // The addon phase: CoreDNS (Pending until a CNI makes the nodes Ready) and kube-proxy.
+  createAll(c, kubeadmAddonObjects({ kubernetesVersion: `v${version}`, corednsTag: controlPlaneImageTags(version).coredns, podSubnet: o.podCidr, server: `https://${ip}:6443`, serviceSubnet: o.serviceCidr }));
   out += `[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace\n[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster\n[upload-certs] Skipping phase. Please see --upload-certs\n`;
   markControlPlane(c, node);
   out += `[mark-control-plane] Marking the node ${node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]\n[mark-control-plane] Marking the node ${node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]\n`;

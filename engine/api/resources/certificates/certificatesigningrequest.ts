@@ -99,8 +99,20 @@ export const certificateSigningRequestDef = defineResource({
     if (!isSet(spec.usages)) spec.usages = ['digital signature', 'key encipherment'];
   },
   validateSpec: validateCSR,
-  prepareForCreate(obj) {
+  prepareForCreate(obj, requester) {
     obj.status = {};
+    // Who asked is recorded from the request, never from the body (the approver and the signer trust it).
+    const spec = (obj.spec ??= {}) as Record<string, unknown>;
+    delete spec.username;
+    delete spec.uid;
+    delete spec.groups;
+    delete spec.extra;
+    if (requester) {
+      spec.username = requester.name;
+      if (requester.uid) spec.uid = requester.uid;
+      spec.groups = [...requester.groups];
+      if (requester.extra && Object.keys(requester.extra).length) spec.extra = requester.extra;
+    }
   },
   prepareForUpdate(obj, old) {
     // The spec never changes after create; conditions change through /approval and /status.

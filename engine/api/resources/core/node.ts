@@ -62,6 +62,7 @@ export const nodeDef = defineResource({
   storagePrefix: '/registry/minions',
   subresources: ['proxy', 'status'],
   hasStatus: true,
+  statusKeepsLabels: true,
   columns: [
     NAME_COLUMN,
     col('Status', 'string', 'The status of the node'),

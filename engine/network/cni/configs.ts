@@ -1,0 +1,108 @@
+import type { FileSystem } from '../../host/types.ts';
+
+/**
+ * The network configurations CNIs install into /etc/cni/net.d, where
+ * containerd finds them (until one is there, the runtime's network is not
+ * ready and the node stays NotReady). Texts as the projects' installers
+ * write them.
+ */
+
+/** FLANNEL_CNI_CONF is kube-flannel.yml's cni-conf.json, copied to 10-flannel.conflist. */
+export const FLANNEL_CNI_CONF = `{
+  "name": "cbr0",
+  "cniVersion": "0.3.1",
+  "plugins": [
+    {
+      "type": "flannel",
+      "delegate": {
+        "hairpinMode": true,
+        "isDefaultGateway": true
+      }
+    },
+    {
+      "type": "portmap",
+      "capabilities": {
+        "portMappings": true
+      }
+    }
+  ]
+}
+`;
+
+/** calicoCniConf is the 10-calico.conflist calico's install-cni writes for a node. */
+export function calicoCniConf(nodeName: string): string {
+  return `{
+  "name": "k8s-pod-network",
+  "cniVersion": "0.3.1",
+  "plugins": [
+    {
+      "type": "calico",
+      "log_level": "info",
+      "log_file_path": "/var/log/calico/cni/cni.log",
+      "datastore_type": "kubernetes",
+      "nodename": "${nodeName}",
+      "mtu": 0,
+      "ipam": {
+          "type": "calico-ipam"
+      },
+      "policy": {
+          "type": "k8s"
+      },
+      "kubernetes": {
+          "kubeconfig": "/etc/cni/net.d/calico-kubeconfig"
+      }
+    },
+    {
+      "type": "portmap",
+      "snat": true,
+      "capabilities": {"portMappings": true}
+    },
+    {
+      "type": "bandwidth",
+      "capabilities": {"bandwidth": true}
+    }
+  ]
+}`;
+}
+
+/**
+ * writeCniConfig is what a CNI's node agent leaves on a machine of an
+ * installed cluster: its plugin binary and its network configuration.
+ */
+export function writeCniConfig(fs: FileSystem, cni: string, nodeName: string): void {
+  fs.mkdir('/etc/cni/net.d', { recursive: true });
+  fs.mkdir('/opt/cni/bin', { recursive: true });
+  if (cni === 'flannel') {
+    fs.writeFile('/etc/cni/net.d/10-flannel.conflist', FLANNEL_CNI_CONF);
+  fs.mkdir('/run/flannel', { recursive: true });
+  fs.writeFile('/run/flannel/subnet.env', 'FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.0.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n');
+    fs.writeFile('/opt/cni/bin/flannel', '', { mode: 0o755 });
+    return;
+  }
+  fs.writeFile('/etc/cni/net.d/10-calico.conflist', calicoCniConf(nodeName));
+  fs.mkdir('/var/lib/calico', { recursive: true });
+  fs.writeFile('/var/lib/calico/nodename', nodeName);
+  fs.writeFile('/etc/cni/net.d/calico-kubeconfig', '# Kubeconfig file for Calico CNI plugin.\napiVersion: v1\nkind: Config\n', { mode: 0o600 });
+  for (const b of ['calico', 'calico-ipam']) fs.writeFile(`/opt/cni/bin/${b}`, '', { mode: 0o755 });
+}
+
+/**
+ * cniAddError is what the node's CNI plugin answers when a pod's network is
+ * set up while its agent has not done its part (flanneld's subnet file,
+ * calico-node's nodename), as containerd reports it; undefined when it would
+ * succeed. The plugin is the first of the first configuration in /etc/cni/net.d.
+ */
+export function cniAddError(fs: FileSystem): string | undefined {
+  let type: string | undefined;
+  try {
+    const file = fs.readdir('/etc/cni/net.d').filter((f) => /\.(conf|conflist|json)$/.test(f)).sort()[0];
+    if (!file) return undefined;
+    const conf = JSON.parse(fs.readFile(`/etc/cni/net.d/${file}`)) as { type?: string; plugins?: { type?: string }[] };
+    type = conf.plugins?.[0]?.type ?? conf.type;
+  } catch {
+    return undefined;
+  }
+  if (type === 'flannel' && !fs.exists('/run/flannel/subnet.env')) return 'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory';
+  if (type === 'calico' && !fs.exists('/var/lib/calico/nodename')) return 'plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
+  return undefined;
+}
