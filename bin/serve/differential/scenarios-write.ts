@@ -109,7 +109,8 @@ export const WRITE_SCENARIOS: Scenario[] = [
       'describe quota team-quota -n team-a',
       'describe pdb web-pdb -n team-a',
       'describe secret db -n team-a',
-      'describe configmap app-config -n team-a',
+      // kubectl describes a ConfigMap's keys in Go's random map order: one key keeps the comparison fair.
+      'describe configmap saved -n team-a',
       'describe sa builder -n team-a',
       'describe cronjob nightly -n team-a',
       'describe clusterrolebinding read-nodes',
