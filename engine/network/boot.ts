@@ -54,8 +54,8 @@ function startClusterServices(ctx: ComponentContext): RunningComponent[] {
 /** startKubeProxies runs kube-proxy on every node of the cluster as system:kube-proxy. */
 function startKubeProxies(ctx: ComponentContext): RunningComponent[] {
   if (!running(ctx)) return [];
+  // Every machine's data path: a prepared one that joins later routes Service traffic as soon as it does.
   return ctx.cluster.spec.machines
-    .filter((m) => !m.prepared)
     .map((m) => {
       const h = startKubeProxy({ runtime: ctx.runtime, client: ctx.clientFor('system:kube-proxy'), net: ctx.world.net, nodeName: m.name });
       return { name: `kube-proxy/${m.name}`, stop: () => h.stop() };

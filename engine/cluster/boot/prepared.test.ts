@@ -96,4 +96,28 @@ describe('a lab of prepared machines (installed: false)', () => {
     expect((await run('cat /var/lib/calico/nodename')).text).toBe('controlplane');
     expect((await run('kubectl -n kube-system get deploy coredns --no-headers')).text).toMatch(/^coredns +2\/2 /);
   });
+
+  it('joins a prepared machine to an installed cluster', async () => {
+    const lab = DEFAULT_LAB.replace('      ip: 192.168.100.12\n', '      ip: 192.168.100.12\n      prepared: true\n');
+    const out: string[] = [];
+    const engine = new Lab({ emit: (e: EngineEvent) => void (e.type === 'output' && out.push(e.data)), yieldToHost, mode: 'stepped' });
+    const s = (await engine.boot({ seed: 4, lab })).sessions[0]!.id;
+    const run = async (line: string) => {
+      out.length = 0;
+      await engine.submit(s, line);
+      return out.join('');
+    };
+    expect(await run('kubectl get nodes -o name')).toBe('node/controlplane\nnode/node01\n');
+    await run('ssh controlplane');
+    await run('sudo kubeadm token create --print-join-command > /tmp/join');
+    await run('exit');
+    await run('ssh node02');
+    await run('sudo -i');
+    expect(await run('ls /etc/kubernetes')).not.toContain('kubelet.conf');
+    expect(await run('bash -c "$(ssh controlplane cat /tmp/join)"')).toContain('This node has joined the cluster:');
+    await run('exit');
+    await run('exit');
+    await run('sleep 20');
+    expect(await run('kubectl get nodes --no-headers')).toMatch(/^node02 +Ready +<none> /m);
+  });
 });

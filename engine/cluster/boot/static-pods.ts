@@ -72,7 +72,7 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
     controlPlaneIp: cp.ip,
     now: runtime.now,
     rand: runtime.rand,
-    nodes: spec.machines.filter((m) => m !== cp).map((m) => ({ name: m.name, ip: m.ip })),
+    nodes: spec.machines.filter((m) => m !== cp && !m.prepared).map((m) => ({ name: m.name, ip: m.ip })),
   });
   if (!restored) {
     writeKubeadmFiles(world, spec, pki);
@@ -111,7 +111,7 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
     const token = `${alnum(6)}.${alnum(16)}`;
     createAll(admin, kubeadmClusterObjects({ kubernetesVersion: `v${spec.version}`, podSubnet: spec.podSubnet, serviceSubnet: spec.serviceSubnet, caPem: pki.cas['ca']!.certPem, server: `https://${cp.ip}:6443`, token, now: runtime.now }));
   }
-  await waitFor(() => spec.machines.every((m) => nodeReady(admin, m.name)));
+  await waitFor(() => spec.machines.every((m) => m.prepared || nodeReady(admin, m.name)));
   if (!restored) markControlPlane(admin, cp.name);
   for (const start of STATIC_POD_COMPONENTS) handle.components.push(...start(ctx));
   // "Why Pending" asks whichever kube-scheduler container runs now.

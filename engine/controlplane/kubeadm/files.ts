@@ -50,7 +50,8 @@ export function writeKubeadmFiles(world: Machines, spec: ClusterSpec, pki: Kubea
   for (const [name, text] of Object.entries(staticPodManifests(manifestSettingsFor(spec)))) write(cpFs, `/etc/kubernetes/manifests/${name}`, text, 0o600);
   if (!cpFs.exists('/var/lib/etcd')) cpFs.mkdir('/var/lib/etcd', { recursive: true, mode: 0o700 });
   const kubelet = kubeletConfigYaml({ clusterDns: clusterDnsIp(spec.serviceSubnet) });
-  for (const m of spec.machines) {
+  // A prepared machine (not joined yet) gets its files from kubeadm join.
+  for (const m of spec.machines.filter((x) => !x.prepared)) {
     const fs = world.mustHost(m.name).fs;
     if (!fs.exists('/etc/kubernetes/manifests')) fs.mkdir('/etc/kubernetes/manifests', { recursive: true, mode: 0o755 });
     write(fs, '/var/lib/kubelet/config.yaml', kubelet, 0o644);

@@ -31,10 +31,9 @@ export function startNodes(ctx: ComponentContext): RunningComponent[] {
     const host = world.mustHost(m.name);
     if (!installedVersion(host, 'kubelet')) provisionPackages(host.fs, { kubernetesVersion: spec.version });
     // A prepared machine waits for kubeadm init or join to write the kubelet's files; its kubelet fails until then.
-    if (spec.installed !== false) {
-      writeKubeletFiles(host.fs, { nodeIp: m.ip });
-      if (!host.fs.exists('/etc/cni/net.d')) writeCniConfig(host.fs, spec.cni ?? 'calico', m.name);
-    }
+    if (spec.installed !== false && !m.prepared) writeKubeletFiles(host.fs, { nodeIp: m.ip });
+    // The cluster's CNI runs in-process: what its DaemonSet would install on a node (also one that joins later) is there.
+    if (spec.installed !== false && !host.fs.exists('/etc/cni/net.d')) writeCniConfig(host.fs, spec.cni ?? 'calico', m.name);
     const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs });
     cri.images.preload([SANDBOX_IMAGE], true);
     let podCIDR = `10.244.${i}.0/24`;
