@@ -218,7 +218,25 @@ export function calicoManifest(version: string): string {
       },
     },
   ];
-  return `---\n# Source: calico/templates/calico-kube-controllers.yaml\n${docs.map((d) => stringify(d)).join('---\n')}`;
+  return `---\n# Source: calico/templates/calico-kube-controllers.yaml\n${docs.map((d) => withPoolComment(stringify(d))).join('---\n')}`;
+}
+
+/**
+ * withPoolComment puts back the commented-out CALICO_IPV4POOL_CIDR of the
+ * calico-node environment, which installers uncomment to set the pool.
+ */
+function withPoolComment(doc: string): string {
+  return doc.replace(/^( *)- name: CALICO_DISABLE_FILE_LOGGING$/m, (line, indent: string) =>
+    [
+      '# The default IPv4 pool to create on startup if none exists. Pod IPs will be',
+      '# chosen from this range. Changing this value after installation will have',
+      '# no effect. This should fall within `--cluster-cidr`.',
+      '# - name: CALICO_IPV4POOL_CIDR',
+      '#   value: "192.168.0.0/16"',
+    ]
+      .map((c) => indent + c)
+      .join('\n') + `\n${line}`,
+  );
 }
 
 function rbac(name: string, rules: object[]): object[] {
