@@ -2,6 +2,7 @@
 export { installedVersion, installedPackage, readStatus, writeStatus, setHold, STATUS_FILE } from './db.ts';
 export { provisionPackages, refreshIndexes, K8S_KEYRING, type NodeProvision } from './provision.ts';
 export { binaryPackageVersion, packageFiles, packagedBinary, type PackageFile } from './files.ts';
+export { binaryVersion } from './binary-version.ts';
 export { compareVersions, satisfies, upstreamOf } from './version.ts';
 export { AptCache, type PackageView } from './candidates.ts';
 export { planInstall, configureOrder, parseDepends, type Change, type Plan, type Request } from './plan.ts';

@@ -3,6 +3,7 @@ import { klogHeader, makeKlog } from '../kubelet/klog.ts';
 import { parseKubeletConfig } from '../kubelet/config.ts';
 import { startKubelet } from '../kubelet/kubelet.ts';
 import { kubeconfigClient } from './kubeconfig-client.ts';
+import { binaryVersion } from '../../host/packages/index.ts';
 import { tlsBootstrap } from './tls-bootstrap.ts';
 import { nodeEnvFor } from './registry.ts';
 
@@ -48,8 +49,11 @@ export const kubeletProgram: Program = async (p: Process) => {
   if ('error' in parsed) return fail(parsed.error);
   const flags = parsed.flags;
   const env = nodeEnvFor(runtime, p.hostname);
+  // The version is the binary's: after an apt upgrade, a restarted kubelet reports (and registers) the new one.
+  const installed = binaryVersion(p, 'kubelet');
+  const version = installed ? `v${installed}` : (env?.kubeletVersion ?? 'v1.34.3');
   if (flags.has('version')) {
-    p.stdout.write(`Kubernetes ${env?.kubeletVersion ?? 'v1.34.3'}\n`);
+    p.stdout.write(`Kubernetes ${version}\n`);
     return 0;
   }
   const configPath = flags.get('config');
@@ -77,7 +81,7 @@ export const kubeletProgram: Program = async (p: Process) => {
     if (!bootstrap || !p.fs.exists(bootstrap)) return fail(`failed to run Kubelet: unable to load bootstrap kubeconfig: stat ${bootstrap || kubeconfig}: no such file or directory`);
   }
   const nodeName = flags.get('hostname-override') ?? p.hostname;
-  klog.info('server.go:529', 'Kubelet version', { kubeletVersion: env.kubeletVersion });
+  klog.info('server.go:529', 'Kubelet version', { kubeletVersion: version });
   klog.info('server.go:531', 'Golang settings', { GOGC: '', GOMAXPROCS: '', GOTRACEBACK: '' });
   // A joining node has only its bootstrap token: it gets its client certificate first.
   if (!p.fs.exists(kubeconfig)) {
@@ -97,7 +101,7 @@ export const kubeletProgram: Program = async (p: Process) => {
     cri: env.cri,
     config: config ?? {},
     klog,
-    kubeletVersion: env.kubeletVersion,
+    kubeletVersion: version,
     controlPlane: env.controlPlane,
     podCIDR: env.podCIDR,
   });

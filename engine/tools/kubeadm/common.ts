@@ -1,8 +1,7 @@
 import { parse } from 'yaml';
 import type { ApiClient } from '../../client/client.ts';
 import type { Process } from '../../host/process.ts';
-import { programNameOf } from '../../host/binaries.ts';
-import { binaryPackageVersion, installedVersion } from '../../host/packages/index.ts';
+import { binaryVersion } from '../../host/packages/index.ts';
 import { clientFromKubeconfig } from '../../controlplane/programs/kubeconfig-client.ts';
 
 /** KubeadmError ends a command with kubeadm's error text (printed by fail). */
@@ -16,26 +15,11 @@ export function fail(p: Process, msg: string): number {
 
 /**
  * ownVersion is the version of the kubeadm binary being run ("1.34.3"): the
- * package version recorded in the binary found on PATH (so an apt upgrade of
- * kubeadm changes it), else the installed package, else the default.
+ * package version of the binary found on PATH, else the installed package,
+ * else the default.
  */
 export function ownVersion(p: Process, pkg = 'kubeadm'): string {
-  const name = p.argv[0] ?? pkg;
-  const dirs = name.includes('/') ? [''] : (p.env['PATH'] ?? '/usr/bin:/bin').split(':').map((d) => `${d}/`);
-  for (const d of dirs) {
-    const path = name.includes('/') ? name : `${d}${name}`;
-    try {
-      const content = p.fs.readFile(path);
-      if (programNameOf(content) === undefined) continue;
-      const v = binaryPackageVersion(content);
-      if (v) return v.version.replace(/-.*$/, '');
-      break;
-    } catch {
-      /* next PATH entry */
-    }
-  }
-  const installed = installedVersion(p, pkg);
-  return installed ? installed.replace(/-.*$/, '') : DEFAULT_VERSION;
+  return binaryVersion(p, pkg) ?? DEFAULT_VERSION;
 }
 
 /** DEFAULT_VERSION is the kubeadm of a host where no package says otherwise. */

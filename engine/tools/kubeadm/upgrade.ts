@@ -9,6 +9,7 @@ import { clusterConfigurationYaml } from '../../controlplane/kubeadm/config.ts';
 import { settingsFromManifests } from '../../controlplane/kubeadm/from-manifests.ts';
 import { staticPodManifests } from '../../controlplane/kubeadm/manifests.ts';
 import { renew } from './certs.ts';
+import { waitFor } from './steps.ts';
 import { adminClient, cmpVersion, fail, ownVersion, readOr, semver } from './common.ts';
 import { clusterDnsIp, kubeletConfigYaml } from '../../controlplane/kubeadm/kubelet-config.ts';
 
@@ -110,14 +111,26 @@ export async function upgradeApply(p: Process, args: string[], o: { yes: boolean
     }
     const old = readOr(p, file);
     if (old !== undefined) p.fs.writeFile(`${backup}/${comp}.yaml`, old, { mode: 0o600 });
+    const before = mirrorHash(c, `${comp}-${p.hostname}`);
     p.fs.writeFile(file, text, { mode: 0o600 });
-    out += `[upgrade/staticpods] Moving new manifest to "${file}" and backing up old manifest to "${backup}/${comp}.yaml"\n[upgrade/staticpods] Waiting for the kubelet to restart the component\n[upgrade/staticpods] This can take up to 5m0s\n[apiclient] Found 1 Pods for label selector component=${comp}\n[upgrade/staticpods] Component "${comp}" upgraded successfully!\n`;
+    out += `[upgrade/staticpods] Moving new manifest to "${file}" and backing up old manifest to "${backup}/${comp}.yaml"\n[upgrade/staticpods] Waiting for the kubelet to restart the component\n[upgrade/staticpods] This can take up to 5m0s\n`;
+    p.stdout.write(out);
+    out = '';
+    // As kubeadm does: the mirror pod's config hash must change and the new container must be ready
+    // (a control plane without mirror pods gives nothing to watch).
+    const restarted = before === undefined ? 0 : await waitFor(p, 300_000, () => restartedReady(c, `${comp}-${p.hostname}`, before));
+    if (restarted === undefined) {
+      if (old !== undefined) p.fs.writeFile(file, old, { mode: 0o600 });
+      return fail(p, `[upgrade/apply] FATAL: couldn't upgrade control plane. kubeadm has tried to recover everything into the earlier state. Errors faced: static Pod hash for component ${comp} on Node ${p.hostname} did not change after 5m0s: timed out waiting for the condition`);
+    }
+    out += `[apiclient] Found 1 Pods for label selector component=${comp}\n[upgrade/staticpods] Component "${comp}" upgraded successfully!\n`;
     if (comp === 'etcd') out += '[upgrade/etcd] Waiting for etcd to become available\n';
   }
   out += `[upgrade/control-plane] The control plane instance for this node was successfully upgraded!\n`;
   storeClusterConfiguration(c, { kubernetesVersion: target, podSubnet: s.podSubnet, serviceSubnet: s.serviceSubnet, clusterName: s.clusterName, dataDir: s.dataDir });
   out += `[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace\n[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster\n[upgrade/kubelet-config] The kubelet configuration for this node was successfully upgraded!\n`;
   p.fs.writeFile('/var/lib/kubelet/config.yaml', kubeletConfigYaml({ clusterDns: clusterDnsIp(s.serviceSubnet) }), { mode: 0o644 });
+  upgradeKubeProxy(c, target);
   out += `[upgrade/bootstrap-token] Configuring bootstrap token and cluster-info RBAC rules
 [bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to get nodes
 [bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials
@@ -185,3 +198,38 @@ function silently(p: Process, step: () => number): void {
   }
 }
 
+
+const PODS = { group: '', version: 'v1', plural: 'pods', namespaced: true };
+const DAEMONSETS = { group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true };
+
+/** mirrorHash is the config hash of a static pod's mirror pod, or undefined while the apiserver cannot say. */
+function mirrorHash(c: ApiClient, name: string): string | undefined {
+  try {
+    return c.get(PODS, 'kube-system', name).metadata.annotations?.['kubernetes.io/config.hash'];
+  } catch {
+    return undefined;
+  }
+}
+
+/** restartedReady tells whether a static pod runs from a new manifest (its hash changed) and is ready. */
+function restartedReady(c: ApiClient, name: string, before: string | undefined): boolean {
+  try {
+    const pod = c.get(PODS, 'kube-system', name);
+    const hash = pod.metadata.annotations?.['kubernetes.io/config.hash'];
+    const ready = ((pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True');
+    return hash !== undefined && hash !== before && ready;
+  } catch {
+    return false;
+  }
+}
+
+/** upgradeKubeProxy is the addon phase for kube-proxy: its DaemonSet runs the new version's image. */
+function upgradeKubeProxy(c: ApiClient, version: string): void {
+  try {
+    const ds = c.get(DAEMONSETS, 'kube-system', 'kube-proxy') as KObject & { spec: { template: { spec: { containers: { name: string; image: string }[] } } } };
+    for (const ctr of ds.spec.template.spec.containers) if (ctr.name === 'kube-proxy') ctr.image = `registry.k8s.io/kube-proxy:${version}`;
+    c.update(DAEMONSETS, ds);
+  } catch {
+    /* no kube-proxy DaemonSet: nothing to upgrade */
+  }
+}

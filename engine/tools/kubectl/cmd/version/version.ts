@@ -2,6 +2,7 @@ import { ConnectionError } from '../../../../client/client.ts';
 import type { CommandDef, RunContext } from '../../cli/command.ts';
 import { connectionErrorMessage } from '../../errors.ts';
 import { printJson, printYaml } from '../../printers/objects.ts';
+import { binaryVersion } from '../../../../host/packages/index.ts';
 
 /** CLIENT_VERSION is this kubectl's build (the lab's newest supported minor). */
 export const CLIENT_VERSION = {
@@ -18,6 +19,13 @@ export const CLIENT_VERSION = {
 
 const KUSTOMIZE_VERSION = 'v5.7.1';
 
+/** clientVersion is the running kubectl binary's version: an apt upgrade of the kubectl package changes it. */
+function clientVersion(c: RunContext): typeof CLIENT_VERSION {
+  const v = binaryVersion(c.proc, 'kubectl');
+  const m = v ? /^(\d+)\.(\d+)\.\d+$/.exec(v) : null;
+  return m ? { ...CLIENT_VERSION, major: m[1]!, minor: m[2]!, gitVersion: `v${v}` } : CLIENT_VERSION;
+}
+
 async function run(c: RunContext): Promise<number> {
   const clientOnly = c.flag<boolean>('client');
   const output = c.flag<string>('output');
@@ -31,11 +39,11 @@ async function run(c: RunContext): Promise<number> {
     }
   }
   if (output === 'json' || output === 'yaml') {
-    const doc: Record<string, unknown> = { clientVersion: CLIENT_VERSION, kustomizeVersion: KUSTOMIZE_VERSION };
+    const doc: Record<string, unknown> = { clientVersion: clientVersion(c), kustomizeVersion: KUSTOMIZE_VERSION };
     if (server) doc.serverVersion = server;
     c.out(output === 'json' ? printJson(doc, false) : printYaml(doc));
   } else {
-    c.out(`Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+    c.out(`Client Version: ${clientVersion(c).gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
     if (server) c.out(`Server Version: ${server.gitVersion}\n`);
   }
   if (failure) {
