@@ -1,7 +1,7 @@
 import { CONTROL_PLANE_IMAGES } from '../controlplane/images.ts';
 import { makeImageCatalog } from '../node/images/catalog.ts';
 import type { ImageCatalog, ImageDef } from '../node/images/types.ts';
-import { WORKLOAD_IMAGES } from '../node/images/workloads.ts';
+import { CHART_IMAGES, WORKLOAD_IMAGES } from '../node/images/workloads.ts';
 
 /** EXTRA_IMAGES are images added at run time (add-ons registering their own). */
 const EXTRA_IMAGES: ImageDef[] = [];
@@ -17,7 +17,7 @@ export function registerImages(defs: ImageDef[]): void {
  * (engine/controlplane/images.ts).
  */
 export function clusterImageCatalog(): ImageCatalog & { all(): ImageDef[] } {
-  return makeImageCatalog([...WORKLOAD_IMAGES, ...CONTROL_PLANE_IMAGES, ...EXTRA_IMAGES]);
+  return makeImageCatalog([...WORKLOAD_IMAGES, ...CHART_IMAGES, ...CONTROL_PLANE_IMAGES, ...EXTRA_IMAGES]);
 }
 
 /** registerControlPlaneImages is registerImages under the name the control-plane package's README uses. */

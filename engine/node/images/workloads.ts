@@ -150,5 +150,41 @@ export const WORKLOAD_IMAGES: ImageDef[] = [
   },
 ];
 
+/**
+ * CHART_IMAGES are the images of the charts the lab's Helm repositories
+ * serve: Bitnami's nginx (listening on 8080, as a non-root image does) and
+ * Argo CD's components (they start and run; their work is out of the lab's
+ * scope).
+ */
+export const CHART_IMAGES: ImageDef[] = [
+  (() => {
+    const base = nginxImage('1.27.3', ['1.27.3-debian-12-r0', '1.27.2-debian-12-r0', '1.26.3-debian-12-r0', 'latest']);
+    return {
+      ...base,
+      repository: 'bitnami/nginx',
+      user: '1001',
+      files(fs: FileSystem) {
+        base.files?.(fs);
+        fs.writeFile('/etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF.replace(/listen {7}80;/, 'listen       8080;').replace(/listen {2}\[::\]:80;/, 'listen  [::]:8080;'));
+      },
+    };
+  })(),
+  {
+    repository: 'quay.io/argoproj/argocd',
+    tags: ['v2.13.3', 'v2.13.0', 'v2.12.6', 'latest'],
+    size: 181_221_140,
+    entrypoint: [],
+    cmd: ['/usr/local/bin/argocd'],
+    env: { PATH },
+    binaries: { ...debianTools(), argocd: idleServer, 'argocd-server': idleServer, 'argocd-repo-server': idleServer, 'argocd-application-controller': idleServer, 'argocd-applicationset-controller': idleServer },
+    binaryPaths: { argocd: '/usr/local/bin/argocd', 'argocd-server': '/usr/local/bin/argocd-server', 'argocd-repo-server': '/usr/local/bin/argocd-repo-server', 'argocd-application-controller': '/usr/local/bin/argocd-application-controller', 'argocd-applicationset-controller': '/usr/local/bin/argocd-applicationset-controller' },
+  },
+];
+
+/** idleServer is a long-running component whose work the lab does not simulate: it runs until stopped. */
+function idleServer(p: Parameters<ImageDef['binaries'][string]>[0]): Promise<number> {
+  return new Promise<number>((resolve) => p.signal.onInterrupt(() => resolve(0)));
+}
+
 /** SANDBOX_IMAGE is the pause image containerd 1.7/2.x starts each pod sandbox from. */
 export const SANDBOX_IMAGE = 'registry.k8s.io/pause:3.10';

@@ -37,7 +37,16 @@ export type TNode =
   | { t: 'text'; text: string }
   | { t: 'action'; pipe: Pipe }
   | { t: 'if' | 'with'; pipe: Pipe; body: TNode[]; else?: TNode[] }
-  | { t: 'range'; pipe: Pipe; body: TNode[]; else?: TNode[] };
+  | { t: 'range'; pipe: Pipe; body: TNode[]; else?: TNode[] }
+  | { t: 'template'; name: string; pipe?: Pipe };
+
+/** Defined is a named template ({{define "x"}}…{{end}}) and the template text it was defined in. */
+export interface Defined {
+  nodes: TNode[];
+  /** file is the name of the template the definition came from; source is its text */
+  file: string;
+  source: string;
+}
 
 /** TemplateParseError is a template that does not parse; message is Go's without the "template: " prefix. */
 export class TemplateParseError extends Error {}
@@ -175,7 +184,8 @@ function parsePipe(text: string, name: string, line: number, col: number, base =
       if (ws[pos] !== ')') fail('unclosed left paren');
       pos++;
       const arg: Arg = { t: 'pipe', pipe: inner, chain: [] };
-      if (pos < ws.length && ws[pos]!.startsWith('.') && ws[pos] !== '.') arg.chain = ws[pos++]!.slice(1).split('.');
+      // (x).Field chains only when the field follows the parenthesis directly: "(x) .Field" is another argument.
+      if (pos < ws.length && ws[pos]!.startsWith('.') && ws[pos] !== '.' && offs[pos] === offs[pos - 1]! + 1) arg.chain = ws[pos++]!.slice(1).split('.');
       return arg;
     }
     if (w === ')') fail('unexpected ")" in operand');
@@ -235,8 +245,12 @@ function parsePipe(text: string, name: string, line: number, col: number, base =
   return { ...pipe, decl, assign };
 }
 
-/** parseTemplate parses a whole template (named "output", as kubectl names it). */
-export function parseTemplate(src: string, name = 'output'): TNode[] {
+/**
+ * parseTemplate parses a whole template (named "output", as kubectl names it).
+ * Named templates ({{define}}, {{block}}) go into defines, which several
+ * templates of one set may share.
+ */
+export function parseTemplate(src: string, name = 'output', defines: Map<string, Defined> = new Map()): TNode[] {
   const toks = lex(src, name);
   let i = 0;
   const parseList = (until: string[]): { nodes: TNode[]; end: string; tok?: Tok } => {
@@ -259,7 +273,20 @@ export function parseTemplate(src: string, name = 'output'): TNode[] {
         nodes.push(parseBlock(word, kw![2]!, tok));
         continue;
       }
-      if (word === 'define' || word === 'template' || word === 'block') throw new TemplateParseError(`${name}:${tok.line}: ${word} is not supported`);
+      if (word === 'define' || word === 'template' || word === 'block') {
+        const m = /^("(?:[^"\\\n]|\\.)*"|`[^`]*`)\s*(.*)$/s.exec(kw![2]!);
+        if (!m) throw new TemplateParseError(`${name}:${tok.line}: unexpected "${kw![2]!.trim().split(/\s/)[0] ?? ''}" in ${word} clause`);
+        const tname = unquoteGo(m[1]!);
+        const rest = m[2]!.trim();
+        if (word === 'define' && rest) throw new TemplateParseError(`${name}:${tok.line}: unexpected "${rest.split(/\s/)[0]}" in define clause`);
+        const pipe = rest ? parsePipe(rest, name, tok.line, tok.col, (tok.start ?? 0) + tok.v.lastIndexOf(rest)) : undefined;
+        if (word !== 'template') {
+          const body = parseList(['end']);
+          defines.set(tname, { nodes: body.nodes, file: name, source: src });
+        }
+        if (word !== 'define') nodes.push(pipe ? { t: 'template', name: tname, pipe } : { t: 'template', name: tname });
+        continue;
+      }
       nodes.push({ t: 'action', pipe: parsePipe(body, name, tok.line, tok.col, (tok.start ?? 0) + tok.v.indexOf(body)) });
     }
     if (until.length) throw new TemplateParseError(`${name}:${toks[toks.length - 1]?.line ?? 1}: unexpected EOF`);
