@@ -63,6 +63,10 @@ describe('helm', () => {
 
     expect((await run('helm create mychart')).text).toBe('Creating mychart\n');
     expect((await run('ls mychart mychart/templates')).text).toContain('Chart.yaml');
+    const dry = (await run('helm install dry ./mychart --dry-run')).text;
+    expect(dry).toMatch(/^NAME: dry\nLAST DEPLOYED: .*\nNAMESPACE: default\nSTATUS: pending-install\nREVISION: 1\nTEST SUITE: None\nHOOKS:\nMANIFEST:\n---\n# Source: mychart\/templates\/serviceaccount\.yaml\n/);
+    expect(dry).toMatch(/\n\nNOTES:\n1\. Get the application URL by running these commands:\n[^]*port-forward \$POD_NAME 8080:\$CONTAINER_PORT\n$/);
+    expect((await run('helm list -q')).text).toBe('');
     const local = await run('helm install demo ./mychart --set service.port=8080');
     expect(local.text).toMatch(/^NAME: demo\n/);
     expect((await run('kubectl get svc demo-mychart -o jsonpath={.spec.ports[0].port}')).text).toBe('8080');
@@ -73,6 +77,22 @@ describe('helm', () => {
     expect((await run('helm install x ./mychart -n missing')).text).toBe('Error: INSTALLATION FAILED: create: failed to create: namespaces "missing" not found\n');
     expect((await run('helm install ./mychart')).text).toBe('Error: INSTALLATION FAILED: must either provide a name or specify --generate-name\n');
     expect((await run('helm list --bogus')).text).toBe('Error: unknown flag: --bogus\n');
+
+    // a template failing or rendering an object of no kind installs nothing
+    await run('printf "x: {{ required \\"need x\\" .Values.x }}\\n" > mychart/templates/x.yaml');
+    expect((await run('helm install bad ./mychart')).text).toBe('Error: INSTALLATION FAILED: execution error at (mychart/templates/x.yaml:1:6): need x\n');
+    expect((await run('helm install bad ./mychart --set x=1')).text).toBe(
+      'Error: INSTALLATION FAILED: unable to build kubernetes objects from release manifest: error validating "": error validating data: [apiVersion not set, kind not set]\n',
+    );
+    expect((await run('kubectl get deploy,secrets -l app.kubernetes.io/instance=bad')).text).toBe('No resources found in default namespace.\n');
+    expect((await run('helm status bad')).text).toBe('Error: release: not found\n');
+
+    // a failed upgrade is a failed revision; the next upgrade supersedes the deployed one
+    await run('rm mychart/templates/x.yaml');
+    expect((await run('helm upgrade demo ./mychart --set service.type=Bogus')).text).toMatch(/^Error: UPGRADE FAILED: cannot patch "demo-mychart" with kind Service: Service "demo-mychart" is invalid: spec\.type: Unsupported value: "Bogus"/);
+    expect((await run('helm upgrade demo ./mychart')).text).toMatch(/^Release "demo" has been upgraded\. Happy Helming!\n/);
+    const hist = (await run('helm history demo')).text.split('\n').slice(1, 4).map((l) => l.split('\t').map((c) => c.trim())[2]);
+    expect(hist).toEqual(['superseded', 'failed', 'deployed']);
   });
 
   it('parses --set as helm does', () => {

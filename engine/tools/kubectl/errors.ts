@@ -43,6 +43,7 @@ export function connectionErrorMessage(e: ConnectionError, hostPort: string): st
 /** errorText renders any error kubectl can meet; commandPath is for the usage hint. */
 export function errorText(e: unknown, commandPath: string, hostPort: () => string): { text: string; code: number } {
   if (e instanceof ExitError) return { text: '', code: e.code };
+  if (e instanceof PlainError) return { text: e.message, code: 1 };
   if (e instanceof FlagError) return { text: `error: ${e.message}\nSee '${commandPath} --help' for usage.`, code: 1 };
   if (e instanceof UsageError) {
     if (e.hint === 'help') return { text: `error: ${e.message}\nSee '${commandPath} -h' for help and examples`, code: 1 };
@@ -63,6 +64,9 @@ export function errorText(e: unknown, commandPath: string, hostPort: () => strin
   const msg = e instanceof Error ? e.message : String(e);
   return { text: msg.startsWith('error: ') ? msg : `error: ${msg}`, code: 1 };
 }
+
+/** PlainError is printed as it is, without "error: " (several errors of an aggregate, one a line). */
+export class PlainError extends Error {}
 
 /** klogError formats a klog error line as kubectl prints them (E<MMDD> <time> <pid> file:line] msg). */
 export function klogError(now: number, pid: number, where: string, msg: string): string {

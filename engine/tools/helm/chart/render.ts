@@ -3,6 +3,7 @@ import { GoTemplate } from '../../kubectl/printers/gotemplate/exec.ts';
 import { parseTemplate, TemplateParseError, type Defined } from '../../kubectl/printers/gotemplate/parse.ts';
 import { TemplateExecError } from '../../kubectl/printers/gotemplate/funcs.ts';
 import { helmFuncs } from '../template/helm-funcs.ts';
+import { helmExecError } from '../template/errors.ts';
 import type { Chart } from './types.ts';
 
 /** ReleaseInfo is what templates see as .Release. */
@@ -92,7 +93,7 @@ export function renderChart(chart: Chart, values: Record<string, unknown>, relea
     try {
       text = current.execute({ ...data, Template: { Name: `${name}/${path}`, BasePath: `${name}/templates` } }).replaceAll('<no value>', '');
     } catch (e) {
-      if (e instanceof TemplateExecError) throw new RenderError(`template: ${name}/${path}: ${e.message}`);
+      if (e instanceof TemplateExecError) throw new RenderError(helmExecError(e));
       throw e;
     }
     if (base === 'NOTES.txt') notes = text;

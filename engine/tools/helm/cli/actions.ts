@@ -71,6 +71,23 @@ function refFor(k: Kube, d: ManifestDoc) {
 }
 
 /**
+ * checkBuild is helm's KubeClient.Build of a manifest before anything is
+ * created: every object needs a kind the cluster serves.
+ */
+export function checkBuild(k: Kube, docs: ManifestDoc[]): void {
+  const prefix = 'unable to build kubernetes objects from release manifest: ';
+  for (const d of docs) {
+    const missing = [d.obj.apiVersion ? '' : 'apiVersion not set', d.obj.kind ? '' : 'kind not set'].filter(Boolean);
+    if (missing.length) throw new HelmError(`${prefix}error validating "": error validating data: ${missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]}`);
+    try {
+      refFor(k, d);
+    } catch (e) {
+      throw new HelmError(`${prefix}${(e as Error).message}`);
+    }
+  }
+}
+
+/**
  * applyRelease creates a release's objects (install) or brings them to the
  * new manifest (upgrade, rollback): objects are created in install order,
  * existing ones updated, and those the old manifest had but the new one has
@@ -91,7 +108,8 @@ export function applyRelease(k: Kube, release: Release, docs: ManifestDoc[], old
       try {
         k.client.create(ref, ns, obj);
       } catch (e) {
-        throw new HelmError(`${old ? '' : 'create: failed to create: '}${(e as Error).message}`);
+        // helm's kube client: an install's creations fail with the apiserver's text, an upgrade's are wrapped
+        throw new HelmError(`${old ? 'failed to create resource: ' : ''}${(e as Error).message}`);
       }
       // CRDs must be served before the objects of their kinds: discovery is read again.
       if (d.obj.kind === 'CustomResourceDefinition') rediscover(k);
@@ -105,7 +123,11 @@ export function applyRelease(k: Kube, release: Release, docs: ManifestDoc[], old
         );
       }
     }
-    k.client.patch(ref, ns, obj.metadata.name!, 'merge', obj);
+    try {
+      k.client.patch(ref, ns, obj.metadata.name!, 'merge', obj);
+    } catch (e) {
+      throw new HelmError(`cannot patch ${JSON.stringify(obj.metadata.name)} with kind ${d.obj.kind}: ${(e as Error).message}`);
+    }
   }
   if (!old) return;
   const keep = new Set(docs.map((d) => `${d.obj.kind}/${d.obj.metadata?.namespace ?? ''}/${d.obj.metadata?.name}`));

@@ -1,13 +1,13 @@
-import { stringify } from 'yaml';
+import { goJson, goYaml } from '../values/goyaml.ts';
 import type { HelmRun } from '../program.ts';
 import { HELM_VERSION } from '../program.ts';
 import { arr, bool, str, type FlagSpec } from './args.ts';
 import { cacheDir, HelmError, readRepos, resolveChart, writeRepos } from './env.ts';
-import { applyRelease, build, deleteDoc, deployed, ensureNamespace, namespaceExists, parseManifest, supersede, userValues } from './actions.ts';
+import { applyRelease, build, checkBuild, deleteDoc, deployed, ensureNamespace, namespaceExists, parseManifest, supersede, userValues } from './actions.ts';
 import { deleteHistory, history, listReleases, saveRelease, type Release } from '../release/storage.ts';
 import { indexYaml, metadataOf, repoAt } from '../repo/catalog.ts';
 import { uiTable, ansic, goTimeString } from './table.ts';
-import { chartRef, statusText, valuesYaml } from './output.ts';
+import { chartRef, dryRunText, statusText, valuesYaml } from './output.ts';
 import { manifestText, mergeValues, renderChart, splitManifests } from '../chart/render.ts';
 import { scaffold } from './create.ts';
 import { waitReady } from './wait.ts';
@@ -47,10 +47,11 @@ async function install(r: HelmRun, name: string, chartRefArg: string, prefix = '
   const k = r.kube();
   if (history(k.client, ns, name).some((x) => x.info.status !== 'uninstalled')) throw new HelmError('cannot re-use a name that is still in use');
   const { release, docs } = build(k, chart, { name, namespace: ns, version: 1, config, isUpgrade: false, now: now(r), description: 'Install complete' });
+  checkBuild(k, docs);
   if (bool(r.a, 'dry-run')) {
     release.info.status = 'pending-install';
     release.info.description = 'Dry run complete';
-    r.out(`${prefix}${statusText(release, { showNotes: false })}HOOKS:\nMANIFEST:\n${release.manifest}${release.info.notes ? `\nNOTES:\n${release.info.notes.replace(/\n*$/, '\n')}` : ''}`);
+    r.out(`${prefix}${dryRunText(release)}`);
     return 0;
   }
   if (bool(r.a, 'create-namespace')) ensureNamespace(k.client, ns);
@@ -114,15 +115,31 @@ const upgradeCmd: HelmCommand = {
     const config = bool(r.a, 'reuse-values') ? mergeValues(current.config, given) : given;
     const next = revisions.at(-1)!.version + 1;
     const { release, docs } = build(k, chart, { name, namespace: ns, version: next, config, isUpgrade: true, now: now(r), description: 'Upgrade complete', first: current.info.first_deployed });
+    checkBuild(k, docs);
     if (bool(r.a, 'dry-run')) {
       release.info.status = 'pending-upgrade';
-      r.out(`Release "${name}" has been upgraded. Happy Helming!\n${statusText(release, { showNotes: false })}HOOKS:\nMANIFEST:\n${release.manifest}`);
+      release.info.description = 'Dry run complete';
+      r.out(`Release "${name}" has been upgraded. Happy Helming!\n${dryRunText(release)}`);
       return 0;
     }
-    applyRelease(k, release, docs, parseManifest(current.manifest));
+    // A failed upgrade is kept as a failed revision; the deployed one stays deployed (helm's failRelease).
+    const fail = (msg: string) => {
+      release.info.status = 'failed';
+      release.info.description = `Upgrade "${name}" failed: ${msg}`;
+      saveRelease(k.client, release, now(r));
+    };
+    try {
+      applyRelease(k, release, docs, parseManifest(current.manifest));
+    } catch (e) {
+      fail((e as Error).message);
+      throw e;
+    }
     if (bool(r.a, 'wait') || bool(r.a, 'atomic')) {
       const err = await waitReady(r, k, docs, ns);
-      if (err) throw new HelmError(err);
+      if (err) {
+        fail(err);
+        throw new HelmError(err);
+      }
     }
     supersede(k.client, ns, name, now(r));
     saveRelease(k.client, release, now(r));
@@ -176,7 +193,7 @@ const listCmd: HelmCommand = {
     const output = str(r.a, 'output') ?? 'table';
     const view = rows.map((x) => ({ name: x.name, namespace: x.namespace, revision: String(x.version), updated: goTimeString(x.info.last_deployed), status: x.info.status, chart: chartRef(x), app_version: x.chart.metadata.appVersion ?? '' }));
     if (output === 'json') r.out(JSON.stringify(view) + '\n');
-    else if (output === 'yaml') r.out(view.length ? stringify(view) : '[]\n');
+    else if (output === 'yaml') r.out(view.length ? goYaml(view) : '[]\n');
     else {
       const table = view.map((v) => [v.name, v.namespace, v.revision, v.updated, v.status, v.chart, v.app_version]);
       r.out(uiTable(bool(r.a, 'no-headers') ? table : [['NAME', 'NAMESPACE', 'REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION'], ...table]));
@@ -275,7 +292,7 @@ const getSub = (what: 'values' | 'manifest' | 'notes' | 'all'): HelmCommand => (
     if (!rel) throw new HelmError('release: not found');
     const computed = mergeValues(rel.chart.values, rel.config);
     if (what === 'values') {
-      if (str(r.a, 'output') === 'json') r.out(JSON.stringify(bool(r.a, 'all') ? computed : rel.config) + '\n');
+      if (str(r.a, 'output') === 'json') r.out(goJson(bool(r.a, 'all') ? computed : rel.config) + '\n');
       else r.out(bool(r.a, 'all') ? `COMPUTED VALUES:\n${valuesYaml(computed)}` : `USER-SUPPLIED VALUES:\n${valuesYaml(rel.config)}`);
     } else if (what === 'manifest') r.out(rel.manifest);
     else if (what === 'notes') r.out(rel.info.notes ? `NOTES:\n${rel.info.notes.replace(/\n*$/, '\n')}` : '');

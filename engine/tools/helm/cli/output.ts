@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { goYaml } from '../values/goyaml.ts';
 import type { Release } from '../release/storage.ts';
 import { ansic } from './table.ts';
 
@@ -17,5 +17,14 @@ export function chartRef(r: Release): string {
 
 /** valuesYaml prints values as helm get values does ("null" for none). */
 export function valuesYaml(v: Record<string, unknown>): string {
-  return Object.keys(v).length ? stringify(v, { lineWidth: 0 }) : 'null\n';
+  return Object.keys(v).length ? goYaml(v) : 'null\n';
+}
+
+/**
+ * dryRunText is the status block of a dry run: helm prints the hooks and the
+ * manifest when the description is "Dry run complete", then the notes trimmed.
+ */
+export function dryRunText(r: Release): string {
+  const notes = r.info.notes?.trim();
+  return `${statusText(r, { showNotes: false })}TEST SUITE: None\nHOOKS:\nMANIFEST:\n${r.manifest}\n${notes ? `NOTES:\n${notes}\n` : ''}`;
 }

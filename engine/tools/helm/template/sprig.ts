@@ -1,4 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
+import { warnWrap } from './errors.ts';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { atobUtf8, btoaUtf8 } from '../../../base/base64.ts';
@@ -252,7 +253,7 @@ export const SPRIG: Record<string, Fn> = {
   any: (a) => a.some((x) => !empty(x)),
   ternary: (a) => (truth(a[2]) ? a[0] : a[1]),
   fail: (a: Val[]): Val => {
-    throw new TemplateExecError(`error calling fail: ${str(a[0])}`);
+    throw new TemplateExecError(`error calling fail: ${warnWrap(str(a[0]))}`);
   },
   // lists
   list: (a) => a.slice(),

@@ -95,9 +95,10 @@ class Parser {
           return EOF;
         }
         if (vl === NOT_LIST) {
-          const { v, eof: e } = this.sc.until(',');
+          // helm returns the value reader's error here, not the scanner's EOF: "a.=b" is then a map without a value
+          const { v } = this.sc.until(',');
           if (k) data[k] = typedVal(v, this.asString);
-          return e ? EOF : undefined;
+          return undefined;
         }
         if (k) data[k] = vl;
         return undefined;

@@ -1,3 +1,4 @@
+import { isStatusError } from '../../../../base/errors.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { errorText } from '../../errors.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
@@ -12,6 +13,7 @@ async function run(c: RunContext): Promise<number> {
   const all = c.flag<boolean>('all');
   const allNs = c.flag<boolean>('all-namespaces');
   const force = c.flag<boolean>('force');
+  const ignoreNotFound = c.flag<boolean>('ignore-not-found');
   let grace = c.flag<number>('grace-period');
   if (force && grace < 0) grace = 0;
   if (force && grace === 0) c.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
@@ -36,7 +38,8 @@ async function run(c: RunContext): Promise<number> {
       }
     }
     if (targets.length === 0) {
-      c.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+      // delete reports an empty selection on stdout, without the namespace (unlike get)
+      c.out('No resources found\n');
       return 0;
     }
   }
@@ -47,6 +50,8 @@ async function run(c: RunContext): Promise<number> {
       const kind = t.res.group ? `${t.res.kind.toLowerCase()}.${t.res.group}` : t.res.kind.toLowerCase();
       c.out(`${kind} "${t.name}" deleted\n`);
     } catch (e) {
+      // --ignore-not-found drops what is already gone, silently (the builder ignores NotFound).
+      if (ignoreNotFound && isStatusError(e) && e.status.reason === 'NotFound') continue;
       failed++;
       c.err(`${errorText(e, c.commandPath, () => c.f.serverHostPort()).text}\n`);
     }
@@ -66,6 +71,7 @@ export const deleteCommand: CommandDef = {
     { name: 'filename', short: 'f', type: 'stringSlice', usage: 'containing the resource to delete.' },
     { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'grace-period', type: 'int', default: -1, usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
+    { name: 'ignore-not-found', type: 'bool', usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },
     { name: 'recursive', short: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
   ],

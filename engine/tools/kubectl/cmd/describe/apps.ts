@@ -4,7 +4,7 @@ import { formatLabels } from '../../printers/table.ts';
 import { describeEvents } from './events.ts';
 import type { DescribeContext } from './types.ts';
 import { describePodTemplate, selectorString } from './workloads.ts';
-import { PrefixWriter, printAnnotations, printLabels, rfc1123z } from './writer.ts';
+import { PrefixWriter, humanDuration, printAnnotations, printLabels, rfc1123z } from './writer.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read loosely */
 type Any = any;
@@ -133,6 +133,7 @@ export function describeJob(o: KObject, d: DescribeContext): string {
   if (spec.ttlSecondsAfterFinished !== undefined) w.write(0, `TTL Seconds After Finished:\t${spec.ttlSecondsAfterFinished}\n`);
   if (st.startTime) w.write(0, `Start Time:\t${rfc1123z(st.startTime)}\n`);
   if (st.completionTime) w.write(0, `Completed At:\t${rfc1123z(st.completionTime)}\n`);
+  if (st.startTime && st.completionTime) w.write(0, `Duration:\t${humanDuration(Date.parse(st.completionTime) - Date.parse(st.startTime))}\n`);
   if (spec.activeDeadlineSeconds !== undefined) w.write(0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s\n`);
   if (st.ready === undefined) w.write(0, `Pods Statuses:\t${st.active ?? 0} Active / ${st.succeeded ?? 0} Succeeded / ${st.failed ?? 0} Failed\n`);
   else w.write(0, `Pods Statuses:\t${st.active ?? 0} Active (${st.ready} Ready) / ${st.succeeded ?? 0} Succeeded / ${st.failed ?? 0} Failed\n`);

@@ -1,5 +1,6 @@
 import type { KObject } from '../../../../api/types.ts';
 import { describeEvents } from './events.ts';
+import { endpointsFor } from './service.ts';
 import type { DescribeContext } from './types.ts';
 import { selectorString } from './workloads.ts';
 import { PrefixWriter, printAnnotations, printLabels } from './writer.ts';
@@ -26,17 +27,13 @@ function describeBackend(d: DescribeContext, ns: string, b: Any): string {
       if (b.service.port?.number && b.service.port.number === sp.port) spName = sp.name ?? '';
       else if (b.service.port?.name && b.service.port.name === sp.name) spName = sp.name;
     }
-    let eps: string[] = [];
+    let slices: Any[] = [];
     try {
-      const slices = d.client.list(SLICES, ns, { labelSelector: `kubernetes.io/service-name=${b.service.name}` }).items as Any[];
-      for (const s of slices)
-        for (const p of s.ports ?? [])
-          if ((p.name ?? '') === spName) for (const ep of s.endpoints ?? []) if (ep.conditions?.ready !== false) for (const a of ep.addresses ?? []) eps.push(`${a}:${p.port}`);
+      slices = d.client.list(SLICES, ns, { labelSelector: `kubernetes.io/service-name=${b.service.name}` }).items as Any[];
     } catch {
-      eps = [];
+      slices = [];
     }
-    const text = eps.length === 0 ? '<none>' : eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',');
-    return `${sb} (${text})`;
+    return `${sb} (${endpointsFor(slices, spName)})`;
   }
   if (b?.resource) return `APIGroup: ${b.resource.apiGroup ?? ''}, Kind: ${b.resource.kind}, Name: ${b.resource.name}`;
   return '';

@@ -94,7 +94,8 @@ export function describeNode(o: KObject, d: DescribeContext): string {
     w.write(0, `  Architecture:\t${ni.architecture ?? ''}\n`);
     w.write(0, `  Container Runtime Version:\t${ni.containerRuntimeVersion ?? ''}\n`);
     w.write(0, `  Kubelet Version:\t${ni.kubeletVersion ?? ''}\n`);
-    if (ni.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${ni.kubeProxyVersion}\n`);
+    // printed even when empty: kubelets no longer report it, kubectl still shows the line
+    w.write(0, `  Kube-Proxy Version:\t${ni.kubeProxyVersion ?? ''}\n`);
   }
   if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   if (node.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`);
@@ -132,6 +133,26 @@ export function describeNode(o: KObject, d: DescribeContext): string {
   w.write(1, `cpu\t${tot.cr} (${pct(tot.cr, cpuAlloc, true)}%)\t${tot.cl} (${pct(tot.cl, cpuAlloc, true)}%)\n`);
   w.write(1, `memory\t${tot.mr} (${pct(tot.mr, memAlloc, false)}%)\t${tot.ml} (${pct(tot.ml, memAlloc, false)}%)\n`);
   w.write(1, `ephemeral-storage\t${tot.er} (${pct(tot.er, esAlloc, false)}%)\t${tot.el} (${pct(tot.el, esAlloc, false)}%)\n`);
+  // After the standard three: each hugepages size with its share of the allocatable, then extended resources bare.
+  const names = Object.keys(alloc).sort();
+  for (const r of names.filter((n) => n.startsWith('hugepages-'))) {
+    let req = ZERO;
+    let lim = ZERO;
+    for (const p of pods) {
+      req = req.add(podTotals(p, 'requests', r));
+      lim = lim.add(podTotals(p, 'limits', r));
+    }
+    w.write(1, `${r}\t${req} (${pct(req, q(alloc[r]), false)}%)\t${lim} (${pct(lim, q(alloc[r]), false)}%)\n`);
+  }
+  for (const r of names.filter((n) => !n.startsWith('hugepages-') && !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(n))) {
+    let req = ZERO;
+    let lim = ZERO;
+    for (const p of pods) {
+      req = req.add(podTotals(p, 'requests', r));
+      lim = lim.add(podTotals(p, 'limits', r));
+    }
+    w.write(1, `${r}\t${req}\t${lim}\n`);
+  }
   if (d.showEvents) describeEvents(w, d.events(o, 'Node'), d.now);
   return w.text();
 }

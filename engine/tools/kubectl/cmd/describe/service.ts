@@ -9,8 +9,13 @@ type Any = any;
 
 const SLICES = { group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true };
 
-/** endpointsFor is formatEndpointSlices: up to three ip:port of ready endpoints for a service port, "<none>" without. */
-function endpointsFor(slices: Any[], portName: string): string {
+/**
+ * endpointsFor is formatEndpointSlices: up to three ip:port of ready endpoints
+ * for a service port; "<none>" only when the service has no EndpointSlice at
+ * all, and an empty string when its slices hold no ready endpoint.
+ */
+export function endpointsFor(slices: Any[], portName: string): string {
+  if (slices.length === 0) return '<none>';
   const list: string[] = [];
   for (const s of slices) {
     for (const p of s.ports ?? []) {
@@ -21,7 +26,6 @@ function endpointsFor(slices: Any[], portName: string): string {
       }
     }
   }
-  if (list.length === 0) return '<none>';
   return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
 }
 

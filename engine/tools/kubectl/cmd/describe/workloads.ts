@@ -89,7 +89,8 @@ export function describeDeployment(o: KObject, d: DescribeContext): string {
     const want = stripHash(dep.spec?.template);
     const newest = [...owned].sort((a, b) => Date.parse(a.metadata.creationTimestamp) - Date.parse(b.metadata.creationTimestamp)).find((rs) => stripHash(rs.spec?.template) === want);
     const fmt = (rss: Any[]) => (rss.length ? rss.map((r) => `${r.metadata.name} (${r.status?.replicas ?? 0}/${r.spec?.replicas ?? 0} replicas created)`).join(', ') : '<none>');
-    w.write(0, `OldReplicaSets:\t${fmt(owned.filter((r) => r !== newest && (r.spec?.replicas ?? 0) > 0))}\n`);
+    // every other owned ReplicaSet, scaled to zero or not (kubectl 1.33 lists all old ones)
+    w.write(0, `OldReplicaSets:\t${fmt(owned.filter((r) => r !== newest))}\n`);
     w.write(0, `NewReplicaSet:\t${fmt(newest ? [newest] : [])}\n`);
   }
   if (d.showEvents) describeEvents(w, d.events(o, 'Deployment'), d.now);

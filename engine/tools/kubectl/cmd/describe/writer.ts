@@ -9,6 +9,9 @@ export class PrefixWriter {
   private buf = '';
   private out = '';
 
+  /** aligned false keeps the tabs as written: kubectl's prefix writer over a plain buffer (rollout undo's dry run). */
+  constructor(private readonly aligned = true) {}
+
   /** write adds text at an indent level (0…). */
   write(level: number, text: string): void {
     this.buf += '  '.repeat(level) + text;
@@ -22,6 +25,11 @@ export class PrefixWriter {
   /** flush aligns what was written so far; later text starts new column blocks. */
   flush(): void {
     if (!this.buf) return;
+    if (!this.aligned) {
+      this.out += this.buf;
+      this.buf = '';
+      return;
+    }
     const tw = new TabWriter(0, 2, false);
     const trailing = this.buf.endsWith('\n');
     tw.write(trailing ? this.buf : this.buf + '\n');

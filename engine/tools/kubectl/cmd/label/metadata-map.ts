@@ -2,6 +2,7 @@ import { deepEqual } from '../../../../base/deep.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
+import { aggregateError } from '../create/aggregate.ts';
 import { resolveTargets } from '../create/targets.ts';
 
 /**
@@ -146,6 +147,6 @@ export async function runMetadataMap(c: RunContext, field: 'labels' | 'annotatio
     }
     printResult(c, out ? shown : updated, msg, d, { fromServer: !local && d !== 'client' });
   }
-  if (errors.length) throw new WrappedError(errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`);
+  if (errors.length) throw aggregateError(errors);
   return 0;
 }

@@ -8,10 +8,16 @@ import { resolveTargets } from '../create/targets.ts';
 import { mergePatch } from '../run/run.ts';
 import { applyJsonPatch } from './json-patch.ts';
 
+/**
+ * parsePatch is apimachinery's yaml.ToJSON: text that starts with "{" is taken
+ * as JSON and sent as written (a broken one is the server's to refuse, as a
+ * string here), anything else is read as YAML.
+ */
 function parsePatch(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    if (text.trimStart().startsWith('{')) return text;
     try {
       return parseYaml(text);
     } catch (e) {
@@ -33,7 +39,8 @@ async function run(c: RunContext): Promise<number> {
   checkOutput(c);
   const text = pf ? c.f.proc.fs.readFile(c.f.abs(pf)) : p;
   const patch = parsePatch(text);
-  if (patch === null || typeof patch !== 'object') throw new WrappedError(`unable to parse "${text}": json: cannot unmarshal into Go value`);
+  const rawJson = typeof patch === 'string' && text.trimStart().startsWith('{');
+  if (!rawJson && (patch === null || typeof patch !== 'object')) throw new WrappedError(`unable to parse "${text}": json: cannot unmarshal into Go value`);
   const files = c.flag<string[]>('filename');
   if (c.args.length === 0 && files.length === 0) {
     throw new UsageError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", 'none');
@@ -42,6 +49,7 @@ async function run(c: RunContext): Promise<number> {
   const sub = c.flag<string>('subresource');
   for (const t of targets) {
     if (local || d === 'client') {
+      if (rawJson) throw new WrappedError('invalid JSON document');
       let out: unknown;
       if (type === 'json') out = applyJsonPatch(t.obj, patch);
       else if (type === 'merge') out = mergePatch(t.obj, patch);

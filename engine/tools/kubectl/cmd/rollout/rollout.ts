@@ -4,10 +4,13 @@ import { UsageError, type CommandDef, type RunContext } from '../../cli/command.
 import { parseDuration } from '../../cli/flags.ts';
 import { nameOf } from '../../printers/objects.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
+import { aggregateError } from '../create/aggregate.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets, type Target } from '../create/targets.ts';
 import { CHANGE_CAUSE, historyOf } from './history.ts';
 import { rolloutStatus } from './status.ts';
+import { describePodTemplate } from '../describe/workloads.ts';
+import { PrefixWriter } from '../describe/writer.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -150,7 +153,7 @@ async function runUndo(c: RunContext): Promise<number> {
     if (revs.length === 0) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
     let target;
     if (to === 0) {
-      if (revs.length < 2) throw new WrappedError('no last revision to roll back to');
+      if (revs.length < 2) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
       target = revs[revs.length - 2]!;
     } else {
       target = revs.find((r) => r.revision === to);
@@ -160,6 +163,13 @@ async function runUndo(c: RunContext): Promise<number> {
     const rev = to === 0 ? target.revision : to;
     if (deepEqual(withoutHash(spec.template as Obj), tmpl)) {
       c.out(`${label(t)} skipped rollback (current template already matches revision ${rev})\n`);
+      continue;
+    }
+    if (d === 'client' && !c.flag<string>('output')) {
+      // The rollbacker's result for a client dry run is the target template described (unaligned tabs), used as the operation.
+      const w = new PrefixWriter(false);
+      describePodTemplate(w, (target.rs.spec as Obj).template);
+      c.out(`${label(t)} ${w.text()} (dry run)\n`);
       continue;
     }
     if (d === 'client') {
@@ -190,7 +200,7 @@ function pauseResume(pause: boolean) {
       const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', { spec: { paused: pause ? true : null } }, { fieldManager: 'kubectl-rollout' });
       printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, pause ? 'paused' : 'resumed', 'none', { fromServer: true });
     }
-    if (errs.length) throw new WrappedError(errs.length === 1 ? errs[0]! : `[${errs.join(', ')}]`);
+    if (errs.length) throw aggregateError(errs);
     return 0;
   };
 }

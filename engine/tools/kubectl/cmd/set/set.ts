@@ -2,6 +2,7 @@ import { clone } from '../../../../base/deep.ts';
 import { parseQuantity } from '../../../../base/quantity.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
+import { aggregateError } from '../create/aggregate.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets, type Target } from '../create/targets.ts';
 import { splitResourcesAndPairs } from '../label/metadata-map.ts';
@@ -57,7 +58,7 @@ async function updateTemplates(c: RunContext, resources: string[], msg: string, 
     const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', nestPatch(t.obj.kind ?? '', specPatch), { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
     printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, msg, d, { fromServer: true });
   }
-  if (errors.length) throw new WrappedError(errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`);
+  if (errors.length) throw aggregateError(errors);
   return 0;
 }
 

@@ -28,3 +28,12 @@ describe('kubectl taint', () => {
     expect(taintsOf(k)).toBeUndefined();
   });
 });
+
+describe('kubectl taint --dry-run', () => {
+  it('prints the plain result line and changes nothing', async () => {
+    const k = clusterHarness();
+    k.create('/api/v1/nodes', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node01' } });
+    expect(await k.run(['taint', 'nodes', 'node01', 'k=v:NoSchedule', '--dry-run=client'])).toEqual({ stdout: 'node/node01 tainted\n', stderr: '', code: 0 });
+    expect(taintsOf(k)).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import { R } from '../../../../client/refs.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { printJson, printYaml } from '../../printers/objects.ts';
 import { withDiscovery } from '../root/discovery-failure.ts';
-import { dryRunOf, dryRunSuffix } from '../cordon/dry-run.ts';
+import { dryRunOf } from '../cordon/dry-run.ts';
 import { isTaintArg, parseTaints, reorganize, type Taint } from './parse.ts';
 import { taintHelp } from './texts.ts';
 
@@ -60,7 +60,8 @@ async function run(c: RunContext): Promise<number> {
     if (output === 'yaml') c.out(printYaml(result));
     else if (output === 'json') c.out(printJson(result, true));
     else if (output === 'name') c.out(`node/${node.metadata.name}\n`);
-    else c.out(`node/${node.metadata.name} ${op}${dryRunSuffix(dry)}\n`);
+    // kubectl taint never marks its line as a dry run (its printer is not completed with the dry-run suffix).
+    else c.out(`node/${node.metadata.name} ${op}\n`);
   }
   return 0;
 }

@@ -82,14 +82,16 @@ export class GoTemplate {
           break;
         case 'action': {
           const v = this.pipe(n.pipe, dot, vars);
-          if (n.pipe.decl.length === 0) out.push(v === null && this.opts.missingZero ? printValue(MISSING) : printValue(v));
+          // Go turns a nil interface result into an invalid value before printing it: "<no value>", not "<nil>".
+          if (n.pipe.decl.length === 0) out.push(printValue(v === null || v === undefined ? MISSING : v));
           break;
         }
         case 'template': {
-          const arg = n.pipe ? this.pipe(n.pipe, dot, vars) : null;
+          // Go passes a nil or missing argument (and no argument) as an invalid value: "<no value>", and fields of it are missing.
+          const arg = n.pipe ? this.pipe(n.pipe, dot, vars) : MISSING;
           const d = this.defines.get(n.name);
           if (!d) throw new TemplateExecError(`template ${JSON.stringify(n.name)} not defined`);
-          out.push(this.run(d.nodes, arg === MISSING ? null : arg, { exec: n.name, file: d.file, source: d.source }));
+          out.push(this.run(d.nodes, arg === null || arg === undefined ? MISSING : arg, { exec: n.name, file: d.file, source: d.source }));
           break;
         }
         case 'if':
@@ -211,7 +213,8 @@ export class GoTemplate {
       if (typeof cur === 'function') cur = (cur as (a: Val[]) => Val)([]);
       if (cur === MISSING) return MISSING;
       if (cur === null || cur === undefined) throw new TemplateExecError(`nil pointer evaluating interface {}.${key}`);
-      if (typeof cur !== 'object' || Array.isArray(cur)) throw new TemplateExecError(`can't evaluate field ${key} in type ${Array.isArray(cur) ? '[]interface {}' : typeof cur === 'string' ? 'string' : typeof cur === 'boolean' ? 'bool' : Number.isInteger(cur) ? 'int64' : 'float64'}`);
+      // Go names the static type: every value decoded from JSON or YAML sits in an interface {} (a map's or list's element).
+      if (typeof cur !== 'object' || Array.isArray(cur)) throw new TemplateExecError(`can't evaluate field ${key} in type interface {}`);
       const m = cur as Record<string, Val>;
       if (Object.prototype.hasOwnProperty.call(m, key)) cur = m[key];
       else if (this.opts.missingZero) cur = null;

@@ -192,10 +192,14 @@ function parsePipe(text: string, name: string, line: number, col: number, base =
     if (w.startsWith('"') || w.startsWith('`')) return { t: 'string', value: unquoteGo(w) };
     if (w.startsWith("'")) return { t: 'number', value: unquoteGo(w).codePointAt(0) ?? 0, float: false };
     if (w === '.') return { t: 'dot' };
-    if (w.startsWith('.')) return { t: 'field', chain: w.slice(1).split('.'), pos: at, text: w };
+    // Go places a chain of fields (.a.b, $x.a) where its second part starts: the lexer reads ".a" and ".b" as two tokens.
+    if (w.startsWith('.')) {
+      const chain = w.slice(1).split('.');
+      return { t: 'field', chain, pos: chain.length > 1 ? at + 1 + chain[0]!.length : at, text: w };
+    }
     if (w.startsWith('$')) {
       const [v, ...chain] = w.split('.');
-      return { t: 'var', name: v!, chain, pos: at, text: w };
+      return { t: 'var', name: v!, chain, pos: chain.length ? at + v!.length : at, text: w };
     }
     if (w === 'true' || w === 'false') return { t: 'bool', value: w === 'true' };
     if (w === 'nil') return { t: 'nil' };
