@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForPrompt } from './helpers.ts';
+import { buffer, run, waitForPrompt } from './helpers.ts';
 
 const shipped = (f: string) => readFileSync(new URL(`../exercises/packs/rbac/${f}`, import.meta.url), 'utf8');
 
@@ -50,4 +50,18 @@ test('a broken pack from a URL is refused with file, line and column, and its ma
   await expect(page.getByTestId('pack-errors')).toContainText(/x\.yaml:\d+:\d+: /);
   expect(await page.locator('img').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('a link opens an exercise on prepared machines: no cluster until kubeadm init builds one', async ({ page }) => {
+  await page.goto('/?testhooks&exercise=install/kubeadm-init-join');
+  await waitForPrompt(page);
+  await page.getByRole('dialog').getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByTestId('exercise-title')).toHaveText('Build a cluster with kubeadm, Flannel and a worker');
+  await expect(page.getByText('Setting up the lab…')).toBeHidden({ timeout: 30_000 });
+  await waitForPrompt(page);
+  await run(page, 'ssh controlplane');
+  await run(page, 'systemctl is-active kubelet; ls /etc/kubernetes');
+  expect(await buffer(page)).toMatch(/activating\nmanifests\n/);
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await expect(page.getByTestId('grade')).toContainText(/0 of 6 checks pass/, { timeout: 20_000 });
 });

@@ -14,6 +14,10 @@ export function debName(p: PackageInfo): string {
 export function writePackageFiles(fs: FileSystem, p: PackageInfo): string[] {
   const written: string[] = [];
   for (const f of packageFiles(p.name)) {
+    if (f.dir) {
+      fs.mkdir(f.path, { recursive: true, mode: 0o755 });
+      continue;
+    }
     const dir = f.path.slice(0, f.path.lastIndexOf('/'));
     fs.mkdir(dir, { recursive: true });
     if (f.conffile && fs.exists(f.path)) continue;

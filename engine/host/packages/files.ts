@@ -10,6 +10,8 @@ export interface PackageFile {
   mode?: number;
   /** conffile: kept when it already exists (dpkg keeps a changed conffile on upgrade) */
   conffile?: boolean;
+  /** dir: the package ships an (empty) directory, such as the kubelet's /etc/kubernetes/manifests */
+  dir?: boolean;
 }
 
 /** SERVICES are the units a package enables and starts on first install (its postinst). */
@@ -29,7 +31,7 @@ export function packageFiles(name: string): PackageFile[] {
     case 'kubeadm':
       return [bin('kubeadm', '/usr/bin/kubeadm'), { path: '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf', content: KUBEADM_DROPIN, mode: 0o644 }];
     case 'kubelet':
-      return [bin('kubelet', '/usr/bin/kubelet'), { path: '/usr/lib/systemd/system/kubelet.service', content: KUBELET_SERVICE, mode: 0o644 }];
+      return [bin('kubelet', '/usr/bin/kubelet'), { path: '/usr/lib/systemd/system/kubelet.service', content: KUBELET_SERVICE, mode: 0o644 }, { path: '/etc/kubernetes/manifests', dir: true }];
     case 'kubectl':
       return [bin('kubectl', '/usr/bin/kubectl')];
     case 'cri-tools':
