@@ -106,10 +106,13 @@ export class NodeStatusManager {
     const want = this.desired();
     const wantStatus = want.status as { conditions: Condition[]; images?: unknown };
     const key = JSON.stringify(wantStatus.conditions.map((c) => [c.type, c.status]));
-    if (!force && key === this.lastConditions && now - this.lastPost < k.config.nodeStatusReportFrequencyMs) return;
     try {
       const cur = k.client.get(R.nodes, undefined, k.nodeName);
       const old = ((cur.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
+      // As the kubelet does, the status is compared with the Node as the apiserver has it (the node
+      // controller may have set Ready to Unknown while the apiserver was out of reach).
+      const onServer = JSON.stringify(wantStatus.conditions.map((c) => [c.type, old.find((o) => o.type === c.type)?.status]));
+      if (!force && key === this.lastConditions && key === onServer && now - this.lastPost < k.config.nodeStatusReportFrequencyMs) return;
       const t = rfc3339(now);
       const conditions = wantStatus.conditions.map((c) => {
         const prev = old.find((o) => o.type === c.type);
