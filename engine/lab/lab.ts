@@ -76,8 +76,8 @@ export class Lab implements EngineApi {
   }
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
-    // The shell's parser (a large module) is needed by the first session: it loads while the real boot
-    // yields between its steps (the rehearsal never yields: nothing else may sign while it records).
+    // The shell's parser (a large module, already requested when the worker started) is needed by the first
+    // session. The boot itself never yields to the host: calls arriving meanwhile would meet a half-built lab.
     const parser = loadShellParser().catch(() => undefined);
     // Everything that can fail on a saved lab is checked before the running lab is touched.
     const saved = opts.state ? decodeLabState(opts.state) : undefined;
@@ -91,7 +91,7 @@ export class Lab implements EngineApi {
       // Native crypto signs the boot's certificates and tokens ahead (see engine/pki/presign.ts); the same
       // fresh boot again (a reset, the next test) finds them remembered.
       await signBootAhead(saved ? undefined : JSON.stringify([labText ?? '', seed, start]), () => bootLabAsync({ def, seed, start, restore: saved ? restoreFrom(saved) : undefined }));
-      booted = await bootLabAsync({ def, seed, start, restore, yieldToHost: this.o.yieldToHost });
+      booted = await bootLabAsync({ def, seed, start, restore });
     } catch (e) {
       if (saved) throw new LabStateError(`the saved lab is damaged: ${(e as Error).message}`);
       throw e;

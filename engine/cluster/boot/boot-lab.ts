@@ -39,8 +39,6 @@ export interface BootLabOptions {
   seed?: number;
   start?: number;
   restore?: RestoreFrom;
-  /** yieldToHost lets the embedder's event loop run between the steps of a boot that takes simulated time */
-  yieldToHost?: () => Promise<void>;
 }
 
 /**
@@ -58,7 +56,7 @@ export async function bootLabAsync(opts: BootLabOptions = {}): Promise<BootedLab
     if (saved && c.controlPlane === 'static-pods') putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
     if (c.installed === false) clusters.push(bootPrepared(world, c));
     else if (c.controlPlane === 'static-pods') {
-      clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined, opts.yieldToHost));
+      clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined));
     } else clusters.push(bootDirect(world, c, restore?.etcd[c.name] ? { kv: restore.etcd[c.name]!, now: restore.now } : undefined));
   }
   return finish(def, world, clusters, !!restore);

@@ -64,7 +64,7 @@ async function drain(): Promise<void> {
  * node is Ready. A restored cluster (restored) finds its files, the
  * etcd data dir included, on its hosts and only starts.
  */
-export async function bootStaticPods(world: World, spec: ClusterSpec, restored?: { now: number }, yieldToHost?: () => Promise<void>): Promise<ClusterHandle> {
+export async function bootStaticPods(world: World, spec: ClusterSpec, restored?: { now: number }): Promise<ClusterHandle> {
   const runtime = world.runtime;
   const cp = spec.machines.find((m) => m.role === 'control-plane')!;
   const pki = createKubeadmPki({
@@ -98,8 +98,6 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
       await drain();
       runtime.advance(STEP_MS);
       await drain();
-      // The embedder's event loop runs between steps (a worker receives the modules it is loading meanwhile).
-      await yieldToHost?.();
     }
   };
   await waitFor(() => currentServer() !== undefined);
