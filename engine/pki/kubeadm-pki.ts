@@ -37,6 +37,12 @@ export interface KubeadmPkiOptions {
   keys?: KeyPool;
   /** worker nodes that joined the cluster */
   nodes?: readonly { name: string; ip: string }[];
+  /**
+   * shared is what a further control-plane node receives from the first one
+   * (kubeadm's uploaded certificates): the CAs by name ("ca", "front-proxy-ca",
+   * "etcd-ca") and the ServiceAccount key; only this node's leaves are new.
+   */
+  shared?: { cas: Record<string, IssuedCert>; saKey: RsaPrivateKey };
 }
 
 /** PkiFile is a file's content and permission bits. */
@@ -103,7 +109,7 @@ export function createKubeadmPki(opts: KubeadmPkiOptions): KubeadmPki {
   const cas: Record<string, IssuedCert> = {};
   const certs: Record<string, IssuedCert> = {};
   for (const ca of CA_SPECS) {
-    const c = newKubeadmCA(ca.commonName(s), keys.newKey(), now, rand);
+    const c = opts.shared?.cas[ca.name] ?? newKubeadmCA(ca.commonName(s), keys.newKey(), now, rand);
     cas[ca.name] = c;
     cert(`${PKI}/${ca.baseName}.crt`, c.certPem);
     secret(`${PKI}/${ca.baseName}.key`, c.keyPem);
@@ -114,7 +120,7 @@ export function createKubeadmPki(opts: KubeadmPkiOptions): KubeadmPki {
       secret(`${PKI}/${leaf.baseName}.key`, l.keyPem);
     }
   }
-  const saKey = keys.newKey();
+  const saKey = opts.shared?.saKey ?? keys.newKey();
   const serviceAccount = { key: saKey, publicKey: publicOf(saKey), keyPem: privateKeyToPem(saKey), pubPem: publicKeyToPem(saKey) };
   secret(`${PKI}/sa.key`, serviceAccount.keyPem);
   secret(`${PKI}/sa.pub`, serviceAccount.pubPem);

@@ -23,7 +23,15 @@ export function firstIp(cidr: string): string {
  * reconciler): Service default/kubernetes on the first service IP, and its
  * Endpoints and EndpointSlice pointing at the apiserver's advertise address.
  */
-export function startKubernetesServiceReconciler(opts: { runtime: Runtime; client: ApiClient; advertiseIp: string; port?: number; serviceCidr: string }): { stop(): void } {
+export function startKubernetesServiceReconciler(opts: {
+  runtime: Runtime;
+  client: ApiClient;
+  advertiseIp: string;
+  port?: number;
+  serviceCidr: string;
+  /** apiserverIps lists every live apiserver (the lease endpoint reconciler); this one alone when absent. */
+  apiserverIps?: () => string[];
+}): { stop(): void } {
   const { client } = opts;
   const port = opts.port ?? 6443;
   const ensure = (ref: ResourceRef, want: KObject, same: (cur: KObject) => boolean) => {
@@ -56,9 +64,10 @@ export function startKubernetesServiceReconciler(opts: { runtime: Runtime; clien
         }
       }
     }
-    const subsets = [{ addresses: [{ ip: opts.advertiseIp }], ports: [{ name: 'https', port, protocol: 'TCP' }] }];
+    const ips = opts.apiserverIps?.() ?? [opts.advertiseIp];
+    const subsets = [{ addresses: ips.map((ip) => ({ ip })), ports: [{ name: 'https', port, protocol: 'TCP' }] }];
     ensure(R.endpoints, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets }, (cur) => deepEqual(cur.subsets, subsets));
-    const endpoints = [{ addresses: [opts.advertiseIp], conditions: { ready: true } }];
+    const endpoints = ips.map((ip) => ({ addresses: [ip], conditions: { ready: true } }));
     const ports = [{ name: 'https', port, protocol: 'TCP' }];
     ensure(
       R.endpointslices,

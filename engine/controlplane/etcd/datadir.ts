@@ -2,6 +2,7 @@ import type { FileSystem } from '../../host/types.ts';
 import { restoreSnapshot } from '../../store/snapshot.ts';
 import { MvccStore } from '../../store/mvcc.ts';
 import { decimalId } from './wire.ts';
+import type { GroupMember } from './group.ts';
 
 /**
  * An etcd data directory on a host's filesystem, laid out as etcd lays it
@@ -17,6 +18,8 @@ export interface DataDirIdentity {
   memberId: string;
   clusterId: string;
   peerUrls: string[];
+  /** members is the cluster's membership when the member last stopped (a single member when absent). */
+  members?: GroupMember[];
 }
 
 export const WAL_FILE = 'member/wal/0000000000000000-0000000000000000.wal';
@@ -70,4 +73,12 @@ export function openDataDir(fs: FileSystem, dir: string, id: DataDirIdentity): {
   } catch {
     return { error: `failed to open database: invalid database` };
   }
+}
+
+/** writeIdentity records who a member is and the membership it knows (its WAL), leaving the keyspace file alone. */
+export function writeIdentity(fs: FileSystem, dir: string, id: DataDirIdentity): void {
+  for (const d of [dir, join(dir, 'member'), join(dir, 'member/wal')]) {
+    if (!fs.exists(d)) fs.mkdir(d, { recursive: true, mode: 0o700 });
+  }
+  fs.writeFile(join(dir, WAL_FILE), JSON.stringify(id) + '\n', { mode: 0o600 });
 }

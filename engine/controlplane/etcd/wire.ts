@@ -1,4 +1,5 @@
 import type { MvccStore } from '../../store/mvcc.ts';
+import type { RaftGroup } from './group.ts';
 
 /**
  * The etcd client protocol as it travels over the lab's network: a listener of
@@ -26,13 +27,19 @@ export interface EtcdService {
   /** clusterId in hex */
   clusterId: string;
   self: EtcdMember;
+  /** group is the raft group the member belongs to (membership changes go through it). */
+  group: RaftGroup;
   members(): EtcdMember[];
-  raftTerm: number;
+  readonly raftTerm: number;
   /** raftIndex grows with every applied entry (writes and a few internal ones). */
   raftIndex(): number;
   /** dbSize is the backend file's size in bytes (pages of 4096, never below 20 kB). */
   dbSize(): number;
-  isLeader: boolean;
+  readonly isLeader: boolean;
+  /** leaderId is the hex ID of the group's leader, undefined without quorum. */
+  leaderId(): string | undefined;
+  /** available is false while the member cannot serve requests (stopped, or its group has no quorum). */
+  available(): boolean;
 }
 
 /** hexId turns a decimal uint64 string into etcd's hex form. */

@@ -23,6 +23,8 @@ export interface ManifestSettings {
   dnsDomain?: string;
   clusterName?: string;
   imageRepository?: string;
+  /** etcdInitialCluster lists every member ("cp1=https://…:2380,cp2=…") when this member joins a running etcd cluster. */
+  etcdInitialCluster?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -243,7 +245,8 @@ export function etcdManifest(s: ManifestSettings, dataDir = '/var/lib/etcd'): Ob
     'client-cert-auth': 'true',
     'data-dir': dataDir,
     'initial-advertise-peer-urls': `https://${ip}:2380`,
-    'initial-cluster': `${s.nodeName}=https://${ip}:2380`,
+    'initial-cluster': s.etcdInitialCluster ?? `${s.nodeName}=https://${ip}:2380`,
+    ...(s.etcdInitialCluster ? { 'initial-cluster-state': 'existing' } : {}),
     'key-file': `${PKI}/etcd/server.key`,
     'listen-client-urls': `https://127.0.0.1:2379,https://${ip}:2379`,
     'listen-metrics-urls': 'http://127.0.0.1:2381',

@@ -10,6 +10,7 @@ import { serviceAllocationHooks } from '../../network/service-alloc.ts';
 import { startKubernetesServiceReconciler } from '../../controllers/kubernetesservice/reconciler.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../../apiserver/bootstrap/priority-classes.ts';
 import { remoteKv } from '../etcd/remote-kv.ts';
+import { masterLeases } from './master-leases.ts';
 import { versionInfo } from '../version-info.ts';
 import { COMMON_BOOLS, COMMON_FLAGS, parseComponentFlags } from './flags.ts';
 import { commandFailed, klogLine, readText } from './klog.ts';
@@ -154,7 +155,15 @@ export function apiServerProgram(version: string): Program {
     const self = new ApiClient(() => server, { token: loopback });
     postStart(self);
     // The bootstrap controller keeps default/kubernetes pointing at this apiserver.
-    const kubernetesService = startKubernetesServiceReconciler({ runtime: p.sys.runtime, client: self, advertiseIp: f('advertise-address') ?? p.sys.hostIp, port, serviceCidr: f('service-cluster-ip-range') ?? '10.0.0.0/24' });
+    const advertiseIp = f('advertise-address') ?? p.sys.hostIp;
+    const kubernetesService = startKubernetesServiceReconciler({
+      runtime: p.sys.runtime,
+      client: self,
+      advertiseIp,
+      port,
+      serviceCidr: f('service-cluster-ip-range') ?? '10.0.0.0/24',
+      ...(f('endpoint-reconciler-type') === 'none' ? {} : { apiserverIps: masterLeases(remote.kv, advertiseIp, () => p.sys.runtime.now) }),
+    });
     // The storage layer's watches are bound to the etcd member they were
     // opened on. When that member goes away for good (its liveness check
     // fails for 80s) or another one answers at the address (etcd restarted on

@@ -6,6 +6,8 @@ import { commandFailed, klogLine, readText } from './klog.ts';
 import { clientFromKubeconfig } from './kubeconfig-client.ts';
 import { serveHealth } from './health.ts';
 import { serviceAccountClients } from './sa-credentials.ts';
+import { LeaderElector } from '../../scheduler/leader/leader-election.ts';
+import type { LeaderElectionConfig } from '../../scheduler/config/types.ts';
 
 /**
  * The kube-controller-manager binary of its image. Flags and files are
@@ -55,7 +57,7 @@ export function controllerManagerProgram(version: string): Program {
     }
     p.stderr.write(klogLine('I', p.sys.runtime.now, 'serving.go:386', 'Generated self-signed cert in-memory'));
     p.stderr.write(klogLine('I', p.sys.runtime.now, 'controllermanager.go:193', `"Starting" version="v${version}"`));
-    let ca;
+    let ca: { cert: ReturnType<typeof parseCertificatePem>; key: ReturnType<typeof parsePrivateKeyPem> } | undefined;
     if (typeof cert === 'string' && typeof key === 'string') {
       try {
         ca = { cert: parseCertificatePem(cert), key: parsePrivateKeyPem(key) };
@@ -67,23 +69,68 @@ export function controllerManagerProgram(version: string): Program {
     if ('error' in health) return commandFailed(p, health.error);
     // With --use-service-account-credentials (kubeadm's default) each controller acts as its own ServiceAccount.
     const saClients = f('use-service-account-credentials') === 'true' ? serviceAccountClients(c.client, c.dial, p.sys.runtime) : undefined;
-    const h = startControllerManager({
-      runtime: p.sys.runtime,
-      client: c.client,
-      ...(saClients ? { clientFor: saClients.clientFor } : {}),
-      controllers: parsed.all('controllers').length ? parsed.all('controllers').flatMap((v) => v.split(',')) : ['*'],
-      clusterCidr: f('allocate-node-cidrs') === 'true' ? f('cluster-cidr') : undefined,
-      serviceCidr: f('service-cluster-ip-range'),
-      caCertPem: typeof root === 'string' ? root : undefined,
-      ca,
-    });
+    const start = () =>
+      startControllerManager({
+        runtime: p.sys.runtime,
+        client: c.client,
+        ...(saClients ? { clientFor: saClients.clientFor } : {}),
+        controllers: parsed.all('controllers').length ? parsed.all('controllers').flatMap((v) => v.split(',')) : ['*'],
+        clusterCidr: f('allocate-node-cidrs') === 'true' ? f('cluster-cidr') : undefined,
+        serviceCidr: f('service-cluster-ip-range'),
+        caCertPem: typeof root === 'string' ? root : undefined,
+        ca,
+      });
     return new Promise<number>((resolve) => {
-      p.signal.onInterrupt(() => {
-        h.stop();
+      let h: { stop(): void } | undefined;
+      let ended = false;
+      const end = (code: number) => {
+        if (ended) return;
+        ended = true;
+        elector?.stop();
+        h?.stop();
         saClients?.stop();
         health.close();
-        resolve(0);
-      });
+        resolve(code);
+      };
+      // With --leader-elect (the default), only the holder of the kube-controller-manager Lease runs
+      // the controllers: with several control-plane nodes, the others stand by. Losing the Lease ends
+      // the process, as the real binary exits, and the kubelet starts it again.
+      const elector =
+        (f('leader-elect') ?? 'true') === 'true'
+          ? new LeaderElector(p.sys.runtime, c.client, leaderElection(f), `${p.hostname}_${p.sys.runtime.rand.uuid()}`, {
+              onStartedLeading: () => {
+                p.stderr.write(klogLine('I', p.sys.runtime.now, 'leaderelection.go:271', `successfully acquired lease kube-system/kube-controller-manager`));
+                h = start();
+              },
+              onStoppedLeading: () => {
+                p.stderr.write(klogLine('E', p.sys.runtime.now, 'controllermanager.go:339', '"leaderelection lost"'));
+                end(1);
+              },
+            })
+          : undefined;
+      if (elector) {
+        p.stderr.write(klogLine('I', p.sys.runtime.now, 'leaderelection.go:257', 'attempting to acquire leader lease kube-system/kube-controller-manager...'));
+        elector.start();
+      } else h = start();
+      p.signal.onInterrupt(() => end(0));
     });
+  };
+}
+
+/** leaderElection reads the --leader-elect-* flags (client-go's defaults: 15s, 10s, 2s). */
+function leaderElection(f: (n: string) => string | undefined): LeaderElectionConfig {
+  const secs = (flag: string, d: number) => {
+    const v = f(flag);
+    const m = v ? /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(v) : null;
+    return m ? Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000) : d;
+  };
+  return {
+    leaderElect: true,
+    leaseDurationMs: secs('leader-elect-lease-duration', 15_000),
+    renewDeadlineMs: secs('leader-elect-renew-deadline', 10_000),
+    retryPeriodMs: secs('leader-elect-retry-period', 2000),
+    resourceLock: 'leases',
+    resourceName: f('leader-elect-resource-name') ?? 'kube-controller-manager',
+    resourceNamespace: f('leader-elect-resource-namespace') ?? 'kube-system',
   };
 }

@@ -1,7 +1,8 @@
 import type { Process, Program } from '../../host/process.ts';
 import type { HttpHandler } from '../../host/net.ts';
-import { openDataDir, readIdentity, writeDataDir, type DataDirIdentity } from '../etcd/datadir.ts';
+import { openDataDir, readIdentity, writeDataDir, writeIdentity, type DataDirIdentity } from '../etcd/datadir.ts';
 import { clusterIdFor, memberIdFor, parseInitialCluster } from '../etcd/ids.ts';
+import { ETCD_PEER_PROTOCOL, RaftGroup, type GroupMember } from '../etcd/group.ts';
 import { etcdService } from '../etcd/service.ts';
 import { ETCD_PROTOCOL } from '../etcd/wire.ts';
 import { readText } from './klog.ts';
@@ -78,6 +79,63 @@ function hostPort(url: string): { scheme: string; host: string; port: number } |
   return m ? { scheme: m[1]!, host: m[2]!.replace(/^\[|\]$/g, ''), port: Number(m[3]) } : undefined;
 }
 
+/**
+ * joinOrCreate finds the member's identity and its raft group: from its data
+ * directory; as a member added to a running cluster
+ * (--initial-cluster-state=existing: the group is asked through the peer URLs
+ * of --initial-cluster); or as a new cluster from --initial-cluster.
+ */
+async function joinOrCreate(p: Process, f: (n: string, d?: string) => string, name: string, dataDir: string): Promise<{ group: RaftGroup; id: DataDirIdentity } | { fatal: string; caller: string; msg: string }> {
+  const peers = f('initial-advertise-peer-urls', 'http://localhost:2380').split(',');
+  let id = readIdentity(p.fs, dataDir);
+  if (!id && f('initial-cluster-state', 'new') === 'existing') {
+    const cluster = parseInitialCluster(f('initial-cluster', `${name}=http://localhost:2380`));
+    if ('error' in cluster) return { fatal: cluster.error, caller: 'etcdmain/etcd.go:204', msg: 'discovery failed' };
+    const group = askPeers(p, [...cluster.entries()].filter(([n]) => n !== name).flatMap(([, urls]) => urls));
+    if (!group) return { fatal: 'cannot fetch cluster info from peer urls: could not retrieve cluster information from the given URLs', caller: 'etcdmain/etcd.go:204', msg: 'discovery failed' };
+    const me = group.members.find((m) => m.peerUrls.some((u) => peers.includes(u)));
+    if (!me) return { fatal: `error validating peerURLs {ClusterID:${group.clusterId} Members:[${group.members.map((m) => `&{ID:${m.id} RaftAttributes:{PeerURLs:[${m.peerUrls.join(' ')}] IsLearner:${m.isLearner}} Attributes:{Name:${m.name} ClientURLs:[${m.clientUrls.join(' ')}]}}`).join(' ')}] RemovedMemberIDs:[]}: member count is unequal`, caller: 'etcdmain/etcd.go:204', msg: 'discovery failed' };
+    return { group, id: { name, memberId: me.id, clusterId: group.clusterId, peerUrls: me.peerUrls } };
+  }
+  let members: GroupMember[];
+  if (!id) {
+    const cluster = parseInitialCluster(f('initial-cluster', `${name}=http://localhost:2380`));
+    if ('error' in cluster) return { fatal: cluster.error, caller: 'etcdmain/etcd.go:204', msg: 'discovery failed' };
+    const token = f('initial-cluster-token', 'etcd-cluster');
+    if (!cluster.has(name)) return { fatal: `couldn't find local name "${name}" in the initial cluster configuration`, caller: 'etcdmain/etcd.go:204', msg: 'discovery failed' };
+    members = [...cluster.entries()].map(([n, urls]) => ({ id: memberIdFor(urls, token), name: n === name ? name : '', peerUrls: urls, clientUrls: [], isLearner: false, started: n === name }));
+    id = { name, memberId: memberIdFor(peers, token), clusterId: clusterIdFor(members.map((m) => m.id)), peerUrls: peers };
+  } else {
+    members = id.members ?? [{ id: id.memberId, name: id.name, peerUrls: id.peerUrls, clientUrls: [], isLearner: false, started: true }];
+  }
+  // A member that ran before rejoins its group through the other members' peer URLs.
+  const known = id;
+  const running = askPeers(p, members.filter((m) => m.id !== known.memberId).flatMap((m) => m.peerUrls));
+  if (running && running.clusterId === id.clusterId && running.members.some((m) => m.id === known.memberId)) return { group: running, id };
+  const opened = openDataDir(p.fs, dataDir, id);
+  if ('error' in opened) return { fatal: opened.error, caller: 'etcdserver/backend.go:81', msg: 'failed to open database' };
+  const rand = p.sys.runtime.rand;
+  const group = new RaftGroup(id.clusterId, opened.store, members, () => ((BigInt((rand.uint32() | 0x10000000) >>> 0) << 32n) | BigInt(rand.uint32() >>> 0)).toString(16), opened.store.header().raftTerm ?? 2);
+  return { group, id };
+}
+
+/** askPeers dials the peer URLs of other members and answers the first raft group that answers. */
+function askPeers(p: Process, urls: string[]): RaftGroup | undefined {
+  for (const u of urls) {
+    const hp = hostPort(u);
+    if (!hp) continue;
+    const from = { host: p.hostname, ip: p.sys.hostIp };
+    const addr = p.sys.net.resolve(hp.host, from) ?? hp.host;
+    try {
+      const l = p.sys.net.dial(from, addr, hp.port);
+      if (l.protocol === ETCD_PEER_PROTOCOL) return l.handler as RaftGroup;
+    } catch {
+      /* that member is down: ask the next one */
+    }
+  }
+  return undefined;
+}
+
 /** etcdProgram makes the etcd binary of one version ("3.5.21"). */
 export function etcdProgram(version: string): Program {
   return async (p: Process) => {
@@ -121,20 +179,11 @@ export function etcdProgram(version: string): Program {
       }
     }
     // The data directory decides who this member is; flags only matter for a new one.
-    let id = readIdentity(p.fs, dataDir);
-    if (!id) {
-      const cluster = parseInitialCluster(f('initial-cluster', `${name}=http://localhost:2380`));
-      if ('error' in cluster) return fatal('etcdmain/etcd.go:204', 'discovery failed', cluster.error);
-      const token = f('initial-cluster-token', 'etcd-cluster');
-      const peers = f('initial-advertise-peer-urls', 'http://localhost:2380').split(',');
-      if (!cluster.has(name)) return fatal('etcdmain/etcd.go:204', 'discovery failed', `couldn't find local name "${name}" in the initial cluster configuration`);
-      const ids = [...cluster.values()].map((urls) => memberIdFor(urls, token));
-      id = { name, memberId: memberIdFor(peers, token), clusterId: clusterIdFor(ids), peerUrls: peers } satisfies DataDirIdentity;
-    }
-    const opened = openDataDir(p.fs, dataDir, id);
-    if ('error' in opened) return fatal('etcdserver/backend.go:81', 'failed to open database', opened.error);
-    const store = opened.store;
-    const service = etcdService(store, { name, peerUrls: id.peerUrls, clientUrls: f('advertise-client-urls', 'http://localhost:2379').split(','), version });
+    const joined = await joinOrCreate(p, f, name, dataDir);
+    if ('fatal' in joined) return fatal(joined.caller, joined.msg, joined.fatal);
+    const { group, id } = joined;
+    const store = group.store;
+    const service = etcdService(store, { name, peerUrls: id.peerUrls, clientUrls: f('advertise-client-urls', 'http://localhost:2379').split(','), version, group, memberId: id.memberId });
     const closers: { close(): void }[] = [];
     for (const u of clientUrls) {
       const hp = hostPort(u);
@@ -146,6 +195,16 @@ export function etcdProgram(version: string): Program {
         return fatal('etcdmain/etcd.go:204', 'discovery failed', `listen tcp ${hp.host}:${hp.port}: bind: ${hp.host === '0.0.0.0' ? 'address already in use' : 'cannot assign requested address'}`);
       }
       log('info', 'embed/serve.go:250', hp.scheme === 'https' ? 'serving client traffic securely' : 'serving client traffic insecurely; this is strongly discouraged!', { 'traffic': 'grpc+http', address: `${hp.host}:${hp.port}` });
+    }
+    for (const u of f('listen-peer-urls').split(',').filter((x) => x !== '')) {
+      const hp = hostPort(u);
+      if (!hp) continue;
+      try {
+        closers.push(p.sys.net.listen(p.hostname, hp.host === 'localhost' ? '127.0.0.1' : hp.host, hp.port, { protocol: ETCD_PEER_PROTOCOL, handler: group }));
+      } catch {
+        for (const c of closers) c.close();
+        return fatal('etcdmain/etcd.go:204', 'discovery failed', `listen tcp ${hp.host}:${hp.port}: bind: address already in use`);
+      }
     }
     const health: HttpHandler = {
       handle: (req) => {
@@ -166,14 +225,27 @@ export function etcdProgram(version: string): Program {
         }
       }
     }
+    // The WAL keeps the membership, so a lab restored from its disks finds its cluster again.
+    const record = () => {
+      try {
+        writeIdentity(p.fs, dataDir, { ...id, members: group.snapshotMembers() });
+      } catch {
+        /* a data directory that vanished under a running etcd */
+      }
+    };
+    const unwatch = group.onMembershipChange(record);
+    group.start(id.memberId, name, service.self.clientUrls);
     log('info', 'etcdserver/server.go:2092', 'published local member to cluster through raft', { 'local-member-id': id.memberId, 'cluster-id': id.clusterId });
+    if (!group.hasQuorum()) log('warn', 'etcdserver/server.go:2137', 'failed to publish local member to cluster through raft', { 'local-member-id': id.memberId, 'request-path': '/0/members/' + id.memberId + '/attributes', 'publish-timeout': '7s', error: 'etcdserver: request timed out' });
     log('info', 'etcdmain/main.go:44', 'notifying init daemon');
     const identity = id;
     return new Promise<number>((resolve) => {
       p.signal.onInterrupt(() => {
         for (const c of closers) c.close();
+        unwatch();
+        group.stop(identity.memberId);
         try {
-          writeDataDir(p.fs, dataDir, store.snapshot(), identity);
+          writeDataDir(p.fs, dataDir, store.snapshot(), { ...identity, members: group.snapshotMembers() });
         } catch {
           /* a data directory that vanished under a running etcd loses what was not written */
         }

@@ -23,14 +23,15 @@ function header(s: EtcdService) {
 export async function memberList(c: Ctx): Promise<number> {
   const bad = checkFormat(c, true);
   if (bad !== undefined) return bad;
-  const conn = await c.connect();
+  // The membership is answered from the member's own view, quorum or not.
+  const conn = await c.connect({ anyMember: true });
   if ('code' in conn) return conn.code;
   const ms = conn.service.members();
-  const row = (m: EtcdMember) => [m.id, 'started', m.name, m.peerUrls.join(','), m.clientUrls.join(','), String(m.isLearner)];
+  const row = (m: EtcdMember) => [m.id, m.name ? 'started' : 'unstarted', m.name, m.peerUrls.join(','), m.clientUrls.join(','), String(m.isLearner)];
   if (c.writeOut === 'table') c.out(table(['ID', 'STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER'], ms.map(row)));
   else if (c.writeOut === 'json') {
     const h = header(conn.service);
-    const member = (m: EtcdMember) => `{"ID":${decimalId(m.id)},"name":${JSON.stringify(m.name)},"peerURLs":${JSON.stringify(m.peerUrls)},"clientURLs":${JSON.stringify(m.clientUrls)}}`;
+    const member = (m: EtcdMember) => `{"ID":${decimalId(m.id)},${m.name ? `"name":${JSON.stringify(m.name)},` : ''}"peerURLs":${JSON.stringify(m.peerUrls)}${m.clientUrls.length ? `,"clientURLs":${JSON.stringify(m.clientUrls)}` : ''}${m.isLearner ? ',"isLearner":true' : ''}}`;
     c.out(`{"header":${headerJson(h)},"members":[${ms.map(member).join(',')}]}\n`);
   } else if (c.writeOut === 'fields') {
     c.out(headerFields(header(conn.service)) + ms.map((m) => `"ID" : ${decimalId(m.id)}\n"Name" : ${JSON.stringify(m.name)}\n"PeerURL" : ${JSON.stringify(m.peerUrls[0] ?? '')}\n"ClientURL" : ${JSON.stringify(m.clientUrls[0] ?? '')}\n"IsLearner" : ${m.isLearner}\n\n`).join(''));
@@ -112,7 +113,7 @@ export async function endpointStatus(c: Ctx): Promise<number> {
   if (c.writeOut === 'table') {
     c.out(table(['ENDPOINT', 'ID', 'VERSION', 'DB SIZE', 'IS LEADER', 'IS LEARNER', 'RAFT TERM', 'RAFT INDEX', 'RAFT APPLIED INDEX', 'ERRORS'], rows.map(cells)));
   } else if (c.writeOut === 'json') {
-    c.out(`[${rows.map(({ ep, s }) => `{"Endpoint":${JSON.stringify(ep)},"Status":{"header":${headerJson(header(s))},"version":${JSON.stringify(s.version)},"dbSize":${s.dbSize()},"leader":${decimalId(s.self.id)},"raftIndex":${s.raftIndex()},"raftTerm":${s.raftTerm},"raftAppliedIndex":${s.raftIndex()},"dbSizeInUse":${s.dbSize()}}}`).join(',')}]\n`);
+    c.out(`[${rows.map(({ ep, s }) => `{"Endpoint":${JSON.stringify(ep)},"Status":{"header":${headerJson(header(s))},"version":${JSON.stringify(s.version)},"dbSize":${s.dbSize()},"leader":${decimalId(s.leaderId() ?? s.self.id)},"raftIndex":${s.raftIndex()},"raftTerm":${s.raftTerm},"raftAppliedIndex":${s.raftIndex()},"dbSizeInUse":${s.dbSize()}}}`).join(',')}]\n`);
   } else c.out(rows.map((r) => cells(r).join(', ') + '\n').join(''));
   return failed ? EXIT.error : EXIT.ok;
 }

@@ -89,7 +89,7 @@ export type DialResult = { service: EtcdService } | { grpcError: string };
  * handshake both ways (server certificate against --cacert, client certificate
  * against etcd's --trusted-ca-file), answering what gRPC would report.
  */
-export function dialEtcd(p: Process, ep: string, tls: TlsMaterial, insecureSkipVerify: boolean): DialResult {
+export function dialEtcd(p: Process, ep: string, tls: TlsMaterial, insecureSkipVerify: boolean, anyMember = false): DialResult {
   const tlsConfigured = tls.caPem !== undefined || tls.certPem !== undefined;
   const u = splitEndpoint(ep, tlsConfigured);
   const peer = { host: p.hostname, ip: p.sys.hostIp };
@@ -113,12 +113,17 @@ export function dialEtcd(p: Process, ep: string, tls: TlsMaterial, insecureSkipV
   const memo = handshakes.get(listener);
   const key = `${u.tls}|${u.host}|${insecureSkipVerify}|${tls.caPem ?? ''}|${tls.certPem ?? ''}`;
   const known = memo?.get(key);
-  if (known && known.until > p.sys.runtime.now) return known.result;
+  if (known && known.until > p.sys.runtime.now) return anyMember ? known.result : serving(known.result);
   const result = handshake(p, listener, u, tls, insecureSkipVerify);
   // A handshake's outcome holds until a certificate could expire; an hour is far below any validity.
   if (!memo) handshakes.set(listener, new Map([[key, { result, until: p.sys.runtime.now + 3_600_000 }]]));
   else memo.set(key, { result, until: p.sys.runtime.now + 3_600_000 });
-  return result;
+  return anyMember ? result : serving(result);
+}
+
+/** serving turns a reached member that cannot serve (its raft group lost quorum) into the client's deadline error. */
+function serving(r: DialResult): DialResult {
+  return 'service' in r && !r.service.available() ? { grpcError: 'context deadline exceeded' } : r;
 }
 
 /** handshakes remembers, per listener, the outcome of each distinct client handshake (clients reconnect on every request). */
@@ -149,6 +154,11 @@ function handshake(p: Process, listener: { tls?: { certPem: string; clientCaPem?
 
 /** retryWarning is the client's log line when a request could not reach any member before its deadline. */
 export function retryWarning(p: Process, endpoints: string[], grpcError: string): string {
+  return unaryWarning(p, endpoints, `rpc error: code = DeadlineExceeded desc = ${grpcError}`);
+}
+
+/** unaryWarning is the client's log line for a unary call that failed with this gRPC error. */
+export function unaryWarning(p: Process, endpoints: string[], error: string): string {
   const target = `etcd-endpoints://0xc000${(0x100000 + p.sys.runtime.rand.int(0xeffff)).toString(16)}/#initially=[${endpoints.join(';')}]`;
   return zapJson('warn', isoMicros(p.sys.runtime.now), [
     ['logger', 'etcd-client'],
@@ -156,6 +166,6 @@ export function retryWarning(p: Process, endpoints: string[], grpcError: string)
     ['msg', 'retrying of unary invoker failed'],
     ['target', target],
     ['attempt', 0],
-    ['error', `rpc error: code = DeadlineExceeded desc = ${grpcError}`],
+    ['error', error],
   ]);
 }

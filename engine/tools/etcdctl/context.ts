@@ -82,13 +82,13 @@ export class Ctx {
    * out the command timeout, prints the client's retry warning and "Error:
    * context deadline exceeded", and answers the exit code instead.
    */
-  async connect(): Promise<{ service: EtcdService } | { code: number }> {
+  async connect(o: { anyMember?: boolean } = {}): Promise<{ service: EtcdService } | { code: number }> {
     const c = this.config();
     const tls = loadTls(this.p, c);
     if ('error' in tls) return { code: this.fail(EXIT.badArgs, tls.error) };
     let lastError = '';
     for (const ep of c.endpoints) {
-      const r = dialEtcd(this.p, ep, tls, c.insecureSkipVerify);
+      const r = dialEtcd(this.p, ep, tls, c.insecureSkipVerify, o.anyMember);
       if ('service' in r) return r;
       lastError = r.grpcError;
     }

@@ -3,6 +3,7 @@ import { endpointHealth, endpointStatus, ETCDCTL_VERSION, memberList, version } 
 import { Ctx, EXIT, GLOBAL_FLAGS } from './context.ts';
 import { parseFlags, type FlagSpec } from './flags.ts';
 import { DEL_FLAGS, del, get, GET_FLAGS, put, PUT_FLAGS } from './kv.ts';
+import { MEMBER_ADD_FLAGS, memberAdd, memberPromote, memberRemove } from './membership.ts';
 import { RESTORE_FLAGS, snapshotRestore, snapshotSave, snapshotStatusCmd } from './snapshot.ts';
 
 /** A leaf command: its path, local flags and what it runs. */
@@ -19,6 +20,9 @@ const ETCDCTL_COMMANDS: Command[] = [
   { path: ['put'], flags: PUT_FLAGS, run: put },
   { path: ['del'], flags: DEL_FLAGS, run: del },
   { path: ['member', 'list'], flags: { hex: { kind: 'bool', def: 'false' } }, run: memberList },
+  { path: ['member', 'add'], flags: MEMBER_ADD_FLAGS, run: memberAdd },
+  { path: ['member', 'remove'], flags: {}, run: memberRemove },
+  { path: ['member', 'promote'], flags: {}, run: memberPromote },
   { path: ['endpoint', 'health'], flags: CLUSTER_FLAG, run: endpointHealth },
   { path: ['endpoint', 'status'], flags: CLUSTER_FLAG, run: endpointStatus },
   { path: ['snapshot', 'save'], flags: {}, run: snapshotSave },

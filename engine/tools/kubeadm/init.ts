@@ -11,6 +11,9 @@ import { clientFromKubeconfig } from '../../controlplane/programs/kubeconfig-cli
 import { fail, ownVersion, readOr } from './common.ts';
 import { MANIFESTS, portInUse, preflight, systemctl, waitFor, write } from './steps.ts';
 import { caCertHash } from './token.ts';
+import { joinCommandText } from './join-command.ts';
+import { newCertificateKey, uploadCerts } from './upload-certs.ts';
+import { serverUrl } from '../../pki/kubeadm-specs.ts';
 import { kubeadmAddonObjects } from '../../network/kubeadm-addons.ts';
 
 /**
@@ -20,7 +23,7 @@ import { kubeadmAddonObjects } from '../../network/kubeadm-addons.ts';
  */
 
 /** kubeadmInit is `kubeadm init`. */
-export async function kubeadmInit(p: Process, o: { version: string; podCidr: string; serviceCidr: string; advertise: string; nodeName: string; ignore: string[] }): Promise<number> {
+export async function kubeadmInit(p: Process, o: { version: string; podCidr: string; serviceCidr: string; advertise: string; nodeName: string; ignore: string[]; controlPlaneEndpoint: string; uploadCerts: boolean; certificateKey: string }): Promise<number> {
   const version = (o.version || ownVersion(p)).replace(/^v/, '');
   const ip = o.advertise || p.sys.hostIp;
   const node = o.nodeName || p.hostname;
@@ -44,7 +47,9 @@ export async function kubeadmInit(p: Process, o: { version: string; podCidr: str
   p.stdout.write(out);
   out = '';
   if (pre) return fail(p, pre);
-  const pki = createKubeadmPki({ controlPlaneHost: node, controlPlaneIp: ip, now: p.sys.runtime.now, rand: p.sys.runtime.rand, serviceIp: serviceIp(o.serviceCidr, 1) });
+  const endpoint = o.controlPlaneEndpoint || undefined;
+  const pki = createKubeadmPki({ controlPlaneHost: node, controlPlaneIp: ip, now: p.sys.runtime.now, rand: p.sys.runtime.rand, serviceIp: serviceIp(o.serviceCidr, 1), ...(endpoint ? { controlPlaneEndpoint: endpoint } : {}) });
+  const server = serverUrl(pki.settings, false);
   out += `[preflight] Pulling images required for setting up a Kubernetes cluster\n[preflight] This might take a minute or two, depending on the speed of your internet connection\n[preflight] You can also perform this action beforehand using 'kubeadm config images pull'\n[certs] Using certificateDir folder "/etc/kubernetes/pki"\n`;
   const api = pki.certs['apiserver']!.cert;
   const etcdServer = pki.certs['etcd-server']!.cert;
@@ -89,10 +94,19 @@ export async function kubeadmInit(p: Process, o: { version: string; podCidr: str
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   const token = `${rand.string(6, alphabet)}.${rand.string(16, alphabet)}`;
   const caPem = pki.cas['ca']!.certPem;
-  createAll(c, [...bootstrapRbacObjects(), ...kubeadmClusterObjects({ kubernetesVersion: `v${version}`, podSubnet: o.podCidr || undefined, serviceSubnet: o.serviceCidr, caPem, server: `https://${ip}:6443`, token, now: p.sys.runtime.now })]);
+  createAll(c, [...bootstrapRbacObjects(), ...kubeadmClusterObjects({ kubernetesVersion: `v${version}`, podSubnet: o.podCidr || undefined, serviceSubnet: o.serviceCidr, caPem, server, token, now: p.sys.runtime.now, ...(endpoint ? { controlPlaneEndpoint: endpoint } : {}) })]);
   // The addon phase: CoreDNS (Pending until a CNI makes the nodes Ready) and kube-proxy.
-  createAll(c, kubeadmAddonObjects({ kubernetesVersion: `v${version}`, corednsTag: controlPlaneImageTags(version).coredns, podSubnet: o.podCidr, server: `https://${ip}:6443`, serviceSubnet: o.serviceCidr }));
-  out += `[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace\n[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster\n[upload-certs] Skipping phase. Please see --upload-certs\n`;
+  createAll(c, kubeadmAddonObjects({ kubernetesVersion: `v${version}`, corednsTag: controlPlaneImageTags(version).coredns, podSubnet: o.podCidr, server, serviceSubnet: o.serviceCidr }));
+  out += `[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace\n[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster\n`;
+  const certificateKey = o.uploadCerts ? o.certificateKey || newCertificateKey(p) : '';
+  if (o.uploadCerts) {
+    const up = await uploadCerts(p, c, certificateKey);
+    if (typeof up !== 'string') {
+      p.stdout.write(out);
+      return fail(p, `error execution phase upload-certs: ${up.error}`);
+    }
+    out += up;
+  } else out += '[upload-certs] Skipping phase. Please see --upload-certs\n';
   markControlPlane(c, node);
   out += `[mark-control-plane] Marking the node ${node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]\n[mark-control-plane] Marking the node ${node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]\n`;
   out += `[bootstrap-token] Using token: ${token}\n[bootstrap-token] Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles
@@ -121,17 +135,16 @@ You should now deploy a pod network to the cluster.
 Run "kubectl apply -f [podnetwork].yaml" with one of the options listed at:
   https://kubernetes.io/docs/concepts/cluster-administration/addons/
 
-Then you can join any number of worker nodes by running the following on each as root:
+${endpoint ? controlPlaneJoinText(joinCommandText(server, token, caCertHash(caPem), { controlPlane: true, certificateKey }), o.uploadCerts) : ''}Then you can join any number of worker nodes by running the following on each as root:
 
-kubeadm join ${ip}:6443 --token ${token} \\
-\t--discovery-token-ca-cert-hash ${caCertHash(caPem)} 
+${joinCommandText(server, token, caCertHash(caPem), { controlPlane: false, certificateKey: '' })}
 `;
   p.stdout.write(out);
   return 0;
 }
 
 /** markControlPlane labels and taints the control-plane Node once its kubelet registered it. */
-function markControlPlane(c: ApiClient, node: string): void {
+export function markControlPlane(c: ApiClient, node: string): void {
   const NODES = { group: '', version: 'v1', plural: 'nodes', namespaced: false };
   try {
     const n = c.get(NODES, undefined, node) as KObject & { spec?: { taints?: { key: string; effect: string }[] } };
@@ -143,3 +156,10 @@ function markControlPlane(c: ApiClient, node: string): void {
   }
 }
 
+
+/** controlPlaneJoinText is init's paragraph on joining further control-plane nodes (when there is a controlPlaneEndpoint). */
+function controlPlaneJoinText(cmd: string, uploaded: boolean): string {
+  return uploaded
+    ? `You can now join any number of control-plane nodes running the following command on each as root:\n\n  ${cmd}\n\nPlease note that the certificate-key gives access to cluster sensitive data, keep it secret!\nAs a safeguard, uploaded-certs will be deleted in two hours; If necessary, you can use\n"kubeadm init phase upload-certs --upload-certs" to reload certs afterward.\n\n`
+    : `You can now join any number of control-plane nodes by copying certificate authorities\nand service account keys on each node and then running the following as root:\n\n  ${cmd}\n\n`;
+}

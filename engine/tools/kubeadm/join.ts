@@ -7,13 +7,15 @@ import { kubeadmFlagsEnv, kubeletConfigYaml } from '../../controlplane/kubeadm/k
 import { fail, readOr } from './common.ts';
 import { preflight, systemctl, waitFor, write } from './steps.ts';
 import { caCertHash } from './token.ts';
+import { joinControlPlane } from './join-control-plane.ts';
 
 /** kubeadmJoin is `kubeadm join <endpoint> --token … --discovery-token-ca-cert-hash …`. */
-export async function kubeadmJoin(p: Process, args: string[], o: { token: string; caHashes: string[]; unsafeSkip: boolean; ignore: string[] }): Promise<number> {
+export async function kubeadmJoin(p: Process, args: string[], o: { token: string; caHashes: string[]; unsafeSkip: boolean; ignore: string[]; controlPlane?: boolean; certificateKey?: string; advertise?: string; nodeName?: string }): Promise<number> {
   p.stdout.write('[preflight] Running pre-flight checks\n');
   const checks: [string, string | undefined][] = [['IsPrivilegedUser', p.user.uid === 0 ? undefined : 'user is not running as root']];
   if (p.user.uid === 0) {
-    for (const f of ['/etc/kubernetes/kubelet.conf', '/etc/kubernetes/pki/ca.crt']) checks.push([`FileAvailable-${f.replace(/\//g, '-')}`, readOr(p, f) !== undefined ? `${f} already exists` : undefined]);
+    // A control-plane join may find the CA copied by hand; a worker must not find one.
+    for (const f of ['/etc/kubernetes/kubelet.conf', ...(o.controlPlane ? [] : ['/etc/kubernetes/pki/ca.crt'])]) checks.push([`FileAvailable-${f.replace(/\//g, '-')}`, readOr(p, f) !== undefined ? `${f} already exists` : undefined]);
   }
   const pre = preflight(p, checks, o.ignore);
   if (pre) return fail(p, pre);
@@ -64,6 +66,9 @@ export async function kubeadmJoin(p: Process, args: string[], o: { token: string
   const actual = caCertHash(caPem);
   if (!o.unsafeSkip && !o.caHashes.includes(actual)) return fail(p, `error execution phase preflight: couldn't validate the identity of the API Server: cluster CA found in cluster-info ConfigMap is invalid: none of the public keys "${actual}" are pinned`);
   p.stdout.write(`[preflight] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n[preflight] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.\n`);
+  if (o.controlPlane) {
+    return joinControlPlane(p, { tokenClient: new ApiClient(dial, { token: o.token }), token: o.token, caData, certificateKey: o.certificateKey ?? '', advertise: o.advertise ?? '', nodeName: o.nodeName ?? '', ignore: o.ignore });
+  }
   write(p, '/etc/kubernetes/pki/ca.crt', caPem, 0o644);
   write(p, '/etc/kubernetes/bootstrap-kubelet.conf', `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: ${caData}\n    server: https://${endpoint}\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: tls-bootstrap-token-user\n  name: tls-bootstrap-token-user@kubernetes\ncurrent-context: tls-bootstrap-token-user@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: tls-bootstrap-token-user\n  user:\n    token: ${o.token}\n`, 0o600);
   write(p, '/var/lib/kubelet/config.yaml', kubeletConfigYaml({ clusterDns: '10.96.0.10' }), 0o644);

@@ -11,6 +11,7 @@ import { DEFAULT_GROUP, tokenCreate, tokenDelete, tokenList } from './token.ts';
 import { upgradePlan } from './plan.ts';
 import { upgradeApply, upgradeNode } from './upgrade.ts';
 import { kubeadmVersion } from './version.ts';
+import { newCertificateKey, uploadCertsPhase } from './upload-certs.ts';
 import { USAGE } from './usage.ts';
 
 /** FLAGS is every flag of every kubeadm command this lab implements (checked per command below). */
@@ -42,6 +43,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'upload-certs': { kind: 'bool', def: 'false' },
   'control-plane': { kind: 'bool', def: 'false' },
   'certificate-key': { kind: 'string', def: '' },
+  'skip-certificate-key-print': { kind: 'bool', def: 'false' },
   config: { kind: 'string', def: '' },
   'allow-experimental-upgrades': { kind: 'bool', def: 'false' },
   'allow-release-candidate-upgrades': { kind: 'bool', def: 'false' },
@@ -57,7 +59,9 @@ const COMMANDS: { path: string[]; flags: string[] }[] = [
   { path: ['version'], flags: ['output'] },
   { path: ['certs', 'check-expiration'], flags: ['config'] },
   { path: ['certs', 'renew'], flags: ['config'] },
-  { path: ['token', 'create'], flags: ['print-join-command', 'ttl', 'description', 'groups', 'usages', 'config'] },
+  { path: ['token', 'create'], flags: ['print-join-command', 'ttl', 'description', 'groups', 'usages', 'config', 'certificate-key'] },
+  { path: ['certs', 'certificate-key'], flags: [] },
+  { path: ['init', 'phase', 'upload-certs'], flags: ['upload-certs', 'certificate-key', 'config', 'skip-certificate-key-print'] },
   { path: ['token', 'list'], flags: ['output'] },
   { path: ['token', 'delete'], flags: [] },
   { path: ['upgrade', 'plan'], flags: ['config', 'allow-experimental-upgrades', 'allow-release-candidate-upgrades', 'ignore-preflight-errors', 'output'] },
@@ -65,12 +69,12 @@ const COMMANDS: { path: string[]; flags: string[] }[] = [
   { path: ['upgrade', 'node'], flags: ['certificate-renewal', 'etcd-upgrade', 'dry-run', 'ignore-preflight-errors', 'skip-phases'] },
   { path: ['config', 'print', 'init-defaults'], flags: [] },
   { path: ['config', 'images', 'list'], flags: ['kubernetes-version', 'config', 'output'] },
-  { path: ['init'], flags: ['kubernetes-version', 'pod-network-cidr', 'service-cidr', 'apiserver-advertise-address', 'control-plane-endpoint', 'node-name', 'cri-socket', 'ignore-preflight-errors', 'token', 'upload-certs', 'config', 'dry-run', 'skip-phases'] },
+  { path: ['init'], flags: ['kubernetes-version', 'pod-network-cidr', 'service-cidr', 'apiserver-advertise-address', 'control-plane-endpoint', 'node-name', 'cri-socket', 'ignore-preflight-errors', 'token', 'upload-certs', 'certificate-key', 'config', 'dry-run', 'skip-phases'] },
   { path: ['join'], flags: ['token', 'discovery-token-ca-cert-hash', 'discovery-token-unsafe-skip-ca-verification', 'control-plane', 'certificate-key', 'node-name', 'cri-socket', 'ignore-preflight-errors', 'config', 'apiserver-advertise-address', 'dry-run', 'skip-phases'] },
   { path: ['reset'], flags: ['force', 'cri-socket', 'ignore-preflight-errors', 'cleanup-tmp-dir', 'dry-run', 'skip-phases'] },
 ];
 
-const GROUPS = new Set(['certs', 'token', 'upgrade', 'config', 'print', 'images']);
+const GROUPS = new Set(['certs', 'token', 'upgrade', 'config', 'print', 'images', 'phase']);
 
 /** runKubeadm is the kubeadm binary. */
 export async function runKubeadm(p: Process): Promise<number> {
@@ -103,7 +107,12 @@ export async function runKubeadm(p: Process): Promise<number> {
     case 'certs renew':
       return renew(p, args);
     case 'token create':
-      return tokenCreate(p, args, { ttl: v('ttl'), description: v('description'), printJoin: b('print-join-command'), groups: v('groups').split(','), usages: v('usages').split(',') });
+      return tokenCreate(p, args, { ttl: v('ttl'), description: v('description'), printJoin: b('print-join-command'), groups: v('groups').split(','), usages: v('usages').split(','), certificateKey: v('certificate-key') });
+    case 'certs certificate-key':
+      p.stdout.write(`${newCertificateKey(p)}\n`);
+      return 0;
+    case 'init phase upload-certs':
+      return uploadCertsPhase(p, { upload: b('upload-certs'), key: v('certificate-key'), skipPrint: b('skip-certificate-key-print') });
     case 'token list':
       return tokenList(p);
     case 'token delete':
@@ -125,9 +134,15 @@ export async function runKubeadm(p: Process): Promise<number> {
       return 0;
     }
     case 'init':
-      return kubeadmInit(p, { version: v('kubernetes-version'), podCidr: v('pod-network-cidr'), serviceCidr: v('service-cidr'), advertise: v('apiserver-advertise-address'), nodeName: v('node-name'), ignore: v('ignore-preflight-errors').split(',').filter((x) => x) });
+      return kubeadmInit(p, {
+        version: v('kubernetes-version'), podCidr: v('pod-network-cidr'), serviceCidr: v('service-cidr'), advertise: v('apiserver-advertise-address'), nodeName: v('node-name'),
+        ignore: v('ignore-preflight-errors').split(',').filter((x) => x), controlPlaneEndpoint: v('control-plane-endpoint'), uploadCerts: b('upload-certs'), certificateKey: v('certificate-key'),
+      });
     case 'join':
-      return kubeadmJoin(p, args, { token: v('token'), caHashes: v('discovery-token-ca-cert-hash').split(',').filter((x) => x), unsafeSkip: b('discovery-token-unsafe-skip-ca-verification'), ignore: v('ignore-preflight-errors').split(',').filter((x) => x) });
+      return kubeadmJoin(p, args, {
+        token: v('token'), caHashes: v('discovery-token-ca-cert-hash').split(',').filter((x) => x), unsafeSkip: b('discovery-token-unsafe-skip-ca-verification'),
+        ignore: v('ignore-preflight-errors').split(',').filter((x) => x), controlPlane: b('control-plane'), certificateKey: v('certificate-key'), advertise: v('apiserver-advertise-address'), nodeName: v('node-name'),
+      });
     case 'reset':
       return kubeadmReset(p, { force: b('force') });
   }

@@ -2,6 +2,24 @@ import type { Process } from '../../host/process.ts';
 import { readAll } from '../../host/streams.ts';
 import { fail, readOr } from './common.ts';
 import { systemctl } from './steps.ts';
+import { dialEtcd } from '../etcdctl/connect.ts';
+import { MembershipError } from '../../controlplane/etcd/group.ts';
+
+/** leaveEtcdCluster removes this host's member from its etcd cluster when others remain; it answers the error, if any. */
+function leaveEtcdCluster(p: Process): string | undefined {
+  const pki = '/etc/kubernetes/pki/etcd';
+  const r = dialEtcd(p, 'https://127.0.0.1:2379', { caPem: readOr(p, `${pki}/ca.crt`), certPem: readOr(p, `${pki}/healthcheck-client.crt`), keyPem: readOr(p, `${pki}/healthcheck-client.key`) }, false, true);
+  if (!('service' in r)) return undefined;
+  const g = r.service.group;
+  if (g.members.length < 2) return undefined;
+  try {
+    g.remove(r.service.self.id);
+    return undefined;
+  } catch (e) {
+    if (e instanceof MembershipError) return e.message;
+    throw e;
+  }
+}
 
 /** kubeadmReset is `kubeadm reset [-f]`. */
 export async function kubeadmReset(p: Process, o: { force: boolean }): Promise<number> {
@@ -17,6 +35,9 @@ export async function kubeadmReset(p: Process, o: { force: boolean }): Promise<n
   let out = '[preflight] Running pre-flight checks\n';
   const isCp = readOr(p, '/etc/kubernetes/manifests/etcd.yaml') !== undefined;
   if (isCp) {
+    // A stacked etcd member leaves its cluster before its data goes (removeetcdmember), so the others keep their quorum.
+    const removed = leaveEtcdCluster(p);
+    if (removed) p.stderr.write(klog('removeetcdmember.go:67', `[reset] Failed to remove etcd member: ${removed}, please manually remove this etcd member using etcdctl`));
     p.stderr.write(klog('removeetcdmember.go:106', '[reset] No kubeadm config, using etcd pod spec to get data directory'));
     rmContents(p, '/var/lib/etcd');
     out += '[reset] Deleted contents of the etcd data directory: /var/lib/etcd\n';

@@ -7,6 +7,7 @@ import { parseCertificatePem, shortHumanDuration, toHex } from '../../pki/index.
 import { goTabwrite } from '../../pki/go-tabwriter.ts';
 import { parseDuration } from '../etcdctl/flags.ts';
 import { adminClient, fail, readOr } from './common.ts';
+import { joinCommandText, oneLine } from './join-command.ts';
 
 const SECRETS = { group: '', version: 'v1', plural: 'secrets', namespaced: true };
 const DEFAULT_GROUP = 'system:bootstrappers:kubeadm:default-node-token';
@@ -18,18 +19,17 @@ export function caCertHash(caPem: string): string {
 }
 
 /** joinCommand is what --print-join-command prints (with kubeadm's trailing space). */
-export function joinCommand(p: Process, token: string): string | { error: string } {
+export function joinCommand(p: Process, token: string, certificateKey = ''): string | { error: string } {
   const conf = readOr(p, '/etc/kubernetes/admin.conf');
   if (!conf) return { error: 'failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory' };
   const doc = parse(conf) as { clusters?: { cluster: { server: string; 'certificate-authority-data'?: string } }[] };
   const cluster = doc.clusters?.[0]?.cluster;
   if (!cluster?.['certificate-authority-data']) return { error: 'failed to load admin kubeconfig: no CA data' };
-  const endpoint = cluster.server.replace(/^https?:\/\//, '');
-  return `kubeadm join ${endpoint} --token ${token} --discovery-token-ca-cert-hash ${caCertHash(atobUtf8(cluster['certificate-authority-data']))} \n`;
+  return oneLine(joinCommandText(cluster.server, token, caCertHash(atobUtf8(cluster['certificate-authority-data'])), { controlPlane: certificateKey !== '', certificateKey })) + '\n';
 }
 
 /** tokenCreate is `kubeadm token create [token] [--ttl d] [--description s] [--print-join-command]`. */
-export function tokenCreate(p: Process, args: string[], o: { ttl: string; description: string; printJoin: boolean; groups: string[]; usages: string[] }): number {
+export function tokenCreate(p: Process, args: string[], o: { ttl: string; description: string; printJoin: boolean; groups: string[]; usages: string[]; certificateKey?: string }): number {
   const rand = p.sys.runtime.rand;
   let token = args[0];
   if (token === undefined) token = `${rand.string(6, ALPHABET)}.${rand.string(16, ALPHABET)}`;
@@ -51,7 +51,7 @@ export function tokenCreate(p: Process, args: string[], o: { ttl: string; descri
     return fail(p, `failed to create or update bootstrap token with name bootstrap-token-${id}: ${(e as Error).message}`);
   }
   if (o.printJoin) {
-    const j = joinCommand(p, token);
+    const j = joinCommand(p, token, o.certificateKey);
     if (typeof j !== 'string') return fail(p, j.error);
     p.stdout.write(j);
   } else p.stdout.write(`${token}\n`);
