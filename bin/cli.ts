@@ -6,6 +6,7 @@ import { serveWeb } from './web.ts';
  *   kubelab shell [--lab FILE] [--json] [--seed N]  a lab's terminal in this terminal
  *   kubelab serve [--port 6443] [--kubeconfig-out FILE]  the lab's cluster as a real Kubernetes API
  *   kubelab grade --pack P [--exercise E] [--kubeconfig FILE]
+ *   kubelab exam [--seed N] [--solution | --answers FILE]  a mock exam across several clusters
  *   kubelab bench                                   the benchmarks (same as npm run bench)
  */
 const USAGE = `Usage: kubelab <command> [options]
@@ -15,6 +16,7 @@ Commands:
   shell   Open a lab's terminal here (--lab FILE, --json, --seed N)
   serve   Serve a lab's cluster as a Kubernetes API over HTTPS (--port 6443, --kubeconfig-out FILE)
   grade   Grade exercise packs headlessly (--pack P|all, --exercise E, --kubeconfig FILE)
+  exam    Set up a mock exam across several clusters and grade it (--seed N, --solution, --answers FILE)
   bench   Run the benchmarks
 `;
 
@@ -39,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./serve/main.ts')).serveMain(args);
     case 'grade':
       return (await import('./grade.ts')).gradeMain(args);
+    case 'exam':
+      return (await import('./exam.ts')).examMain(args);
     case 'bench':
       await import('../bench/run.ts');
       return 0;

@@ -11,35 +11,59 @@ function option(args: string[], name: string): string | undefined {
   return args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
 }
 
+/** MAX_OUTPUT is how much one command may print in `kubelab shell --json` before it is interrupted (docs/labs.md). */
+export const MAX_OUTPUT = 16 * 1024 * 1024;
+
 /**
  * jsonShell runs every line of input as if typed into the lab's terminal and
  * prints one JSON object per complete command: {"cmd","stdout","stderr","exit"}.
- * Simulated time moves one second per command, and jumps through waits.
+ * Simulated time moves one second per command, and jumps through waits. A
+ * command that would never end is interrupted as Ctrl-C would (`^C`, exit
+ * 130) after MAX_COMMAND_MS of simulated time or MAX_OUTPUT of output.
  */
 export async function jsonShell(input: string, opts: { lab?: string; seed?: number }, write: (s: string) => void): Promise<number> {
   let out = '';
   let err = '';
+  let session = '';
+  // An endless producer (`yes`) is stopped as Ctrl-C would stop it once it has printed MAX_OUTPUT; the rest is dropped.
+  let full = false;
+  let stopping = false;
   const emit = (e: EngineEvent) => {
-    if (e.type !== 'output') return;
+    if (e.type !== 'output' || full) return;
     if (e.stream === 'stdout') out += e.data;
     else err += e.data;
+    if (session && !stopping && out.length + err.length > MAX_OUTPUT) {
+      // the interrupt's own `^C` echo still goes in; what the command prints after it does not
+      stopping = true;
+      lab.interruptAsTyped(session);
+      full = true;
+    }
   };
   const lab = new Lab({ emit, yieldToHost, mode: 'stepped' });
   const boot = await lab.boot({ lab: opts.lab, seed: opts.seed });
-  const session = boot.sessions[0]!.id;
+  session = boot.sessions[0]!.id;
   out = '';
   err = '';
   const lines = input.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   let pending: string[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     pending.push(line);
-    const r = await lab.submit(session, line);
+    // Lines typed while a command reads the terminal are its input (and part of its object).
+    const r = await lab.submit(session, line, () => {
+      if (i + 1 >= lines.length) return undefined;
+      const typed = lines[++i]!;
+      pending.push(typed);
+      return typed;
+    });
     if (r.kind === 'incomplete') continue;
     write(JSON.stringify({ cmd: pending.join('\n'), stdout: out, stderr: err, exit: r.exit }) + '\n');
     pending = [];
     out = '';
     err = '';
+    full = false;
+    stopping = false;
     if (r.session.ended) break;
   }
   if (pending.length) write(JSON.stringify({ cmd: pending.join('\n'), stdout: out, stderr: `bash: syntax error: unexpected end of file\n${err}`, exit: 2 }) + '\n');

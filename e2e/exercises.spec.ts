@@ -28,6 +28,9 @@ test('a mock exam: tasks in a fresh lab, then a graded report', async ({ page })
   await page.getByRole('dialog').getByRole('button', { name: 'Start exam' }).click();
   await expect(page.getByTestId('exam-timer')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/^Question 1 · /)).toBeVisible();
+  // Each question runs on a cluster of the exam lab and says where: the host to ssh to and its context.
+  await expect(page.getByTestId('exam-where-1')).toContainText(/Solve this question on: ssh cka\d/);
+  await expect(page.getByTestId('exam-where-1')).toContainText(/kubectl config use-context k8s-c\d/);
   // No hints in the exam; a flag for review and a notepad instead.
   await expect(page.getByRole('button', { name: 'Show a hint' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Flag question 1 for review' }).click();

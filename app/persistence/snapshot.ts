@@ -1,6 +1,7 @@
 import type { PracticeState } from '../features/tasks/practice.ts';
 import type { SessionInfo } from '../../engine/protocol/api.ts';
 import type { ControllerSnapshot } from '../features/terminal/controller.ts';
+import type { TaskSite } from '../../exercises/exam/placement.ts';
 
 /** TabSnapshot is one terminal tab as saved. */
 export interface TabSnapshot {
@@ -38,8 +39,8 @@ export interface ExamState {
   /** wall-clock ms when the exam started and when it ends */
   startedAt?: number;
   endsAt?: number;
-  /** tasks of the exam, in order (absent: a clock-only exam) */
-  tasks?: { packId: string; exerciseId: string; weight?: number }[];
+  /** tasks of the exam, in order (absent: a clock-only exam); site: the cluster and host each runs on (absent in older saves) */
+  tasks?: { packId: string; exerciseId: string; weight?: number; site?: TaskSite }[];
   /** flagged are the questions (0-based) marked for review */
   flagged?: number[];
   /** notes is the exam's notepad */

@@ -18,7 +18,7 @@ const STDERR = 2;
 const ERROR = 3;
 const CLOSE = 255;
 
-const EXEC_PATH = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/exec$/;
+const EXEC_PATH = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/(exec|attach)$/;
 
 /** exitStatus is the Status the kubelet sends on the error stream when the command ends. */
 export function exitStatus(code: number, command: string[]): object {

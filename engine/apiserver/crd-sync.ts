@@ -22,7 +22,8 @@ export function startCrdSync(storage: Storage, registry: Registry, runtime: Runt
   const registered = new Map<string, ResourceDef[]>();
 
   const unregister = (uid: string) => {
-    for (const d of registered.get(uid) ?? []) registry.remove(d.group, d.version, d.plural);
+    // Only the rows this CRD registered (an add-on may have put its own row in place of one).
+    for (const d of registered.get(uid) ?? []) if (registry.lookup(d.group, d.version, d.plural) === d) registry.remove(d.group, d.version, d.plural);
     registered.delete(uid);
   };
 
@@ -35,7 +36,9 @@ export function startCrdSync(storage: Storage, registry: Registry, runtime: Runt
     }
     let defs: ResourceDef[] = [];
     try {
-      defs = customResourceDefs(crd);
+      // A kind the lab already serves built in (an add-on's API, such as the Gateway API's) stays as it is:
+      // its CRD object is there for kubectl get crd, and the built-in row keeps serving.
+      defs = customResourceDefs(crd).filter((d) => !registry.lookup(d.group, d.version, d.plural));
       for (const d of defs) registry.add(d);
     } catch {
       for (const d of defs) registry.remove(d.group, d.version, d.plural);

@@ -151,6 +151,23 @@ describe('CustomResourceDefinitions', () => {
     expect(server.request(req('GET', '/apis/lab.example.com/v1/namespaces/default/backups')).status).toBe(404);
     expect(server.request(req('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/backups.lab.example.com')).status).toBe(404);
   });
+
+  it('leave a kind the server already serves built in as it is (its CRD object only lists it)', () => {
+    const { server, runtime } = setup();
+    const before = server.request(req('GET', '/apis/networking.k8s.io/v1')).body as { resources: { name: string; kind: string }[] };
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'ingressclasses.networking.k8s.io', annotations: { 'api-approved.kubernetes.io': 'https://github.com/kubernetes/kubernetes/pull/1' } },
+      spec: { group: 'networking.k8s.io', scope: 'Cluster', names: { plural: 'ingressclasses', singular: 'ingressclass', kind: 'IngressClass' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
+    };
+    expect(server.request(req('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd)).status).toBe(201);
+    runtime.settle();
+    // The built-in row still validates (a CRD row would preserve any field) and still serves.
+    const bad = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'x' }, spec: { controller: 'not a domain path' } };
+    expect(server.request(req('POST', '/apis/networking.k8s.io/v1/ingressclasses', bad)).status).toBe(422);
+    expect((server.request(req('GET', '/apis/networking.k8s.io/v1')).body as typeof before).resources).toEqual(before.resources);
+  });
 });
 
 describe('access reviews', () => {

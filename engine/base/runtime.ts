@@ -1,6 +1,17 @@
 import { SimClock, type Clock } from './clock.ts';
 import { Rand } from './rand.ts';
 
+/**
+ * RUNAWAY_STEPS is how many callbacks may run at one simulated instant before
+ * work scheduled for "now" is pushed a millisecond on. A component that
+ * retries at zero delay forever (a bug: retries wait with back-off) then lets
+ * the clock move and the rest of the lab run, instead of holding the engine
+ * at one instant. From then on that label's zero-delay work always waits a
+ * millisecond, and onError is told once. Boot, the busiest instant, runs a
+ * few thousand.
+ */
+export const RUNAWAY_STEPS = 100_000;
+
 /** Timer is a handle on a scheduled callback. */
 export interface Timer {
   cancel(): void;
@@ -27,6 +38,9 @@ export class Runtime {
   private heap: Entry[] = [];
   private seq = 0;
   private running = false;
+  /** the instant callbacks are running at, and how many have run at it (see RUNAWAY_STEPS) */
+  private instant = { at: Number.NaN, steps: 0 };
+  private runaways = new Set<string>();
   /** onError receives exceptions thrown by scheduled work; the queue keeps going. */
   onError: (err: unknown, label: string) => void = () => {};
 
@@ -41,7 +55,15 @@ export class Runtime {
 
   /** after runs fn once, delayMs of simulated time from now (0 means "as soon as the current work ends"). */
   after(delayMs: number, fn: () => void, label = ''): Timer {
-    const entry: Entry = { at: this.clock.now() + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false, label };
+    let at = this.clock.now() + Math.max(0, delayMs);
+    if (delayMs <= 0 && (this.runaways.has(label) || (at === this.instant.at && this.instant.steps >= RUNAWAY_STEPS))) {
+      at += 1;
+      if (!this.runaways.has(label)) {
+        this.runaways.add(label);
+        this.onError(new Error(`runaway work: more than ${RUNAWAY_STEPS} callbacks ran at one instant; "${label}" work without delay now waits 1ms`), label);
+      }
+    }
+    const entry: Entry = { at, seq: this.seq++, fn, cancelled: false, label };
     this.push(entry);
     return { cancel: () => void (entry.cancelled = true) };
   }
@@ -109,6 +131,8 @@ export class Runtime {
         this.pop();
         this.clock.set(top.at);
         steps++;
+        if (top.at === this.instant.at) this.instant.steps++;
+        else this.instant = { at: top.at, steps: 1 };
         try {
           top.fn();
         } catch (err) {

@@ -33,7 +33,23 @@ export class Channel implements Writable, Readable {
   private chunks: string[] = [];
   private closed = false;
   private waiting: ((v: string | null) => void) | undefined;
-  readonly isTTY = false;
+  private demanded: (() => void)[] = [];
+  readonly isTTY: boolean = false;
+
+  /**
+   * demand resolves once a reader waits on the empty pipe (or it is closed):
+   * a writer that relays a terminal (kubectl attach) reads the terminal only
+   * when the program behind the pipe asks for input, so what is typed ahead
+   * stays with the terminal until then.
+   */
+  demand(): Promise<void> {
+    if (this.closed || (this.waiting && this.chunks.length === 0)) return Promise.resolve();
+    return new Promise((resolve) => this.demanded.push(resolve));
+  }
+
+  private wake(): void {
+    for (const d of this.demanded.splice(0)) d();
+  }
 
   write(chunk: string): void {
     if (this.closed || chunk === '') return;
@@ -54,19 +70,22 @@ export class Channel implements Writable, Readable {
       this.waiting = undefined;
       w(null);
     }
+    this.wake();
   }
 
   read(): Promise<string | null> {
     if (this.chunks.length > 0) return Promise.resolve(this.chunks.splice(0).join(''));
     if (this.closed) return Promise.resolve(null);
-    return new Promise((resolve) => (this.waiting = resolve));
+    const p = new Promise<string | null>((resolve) => (this.waiting = resolve));
+    this.wake();
+    return p;
   }
 }
 
 /** StringReader serves a fixed text as stdin (here-documents, `< file`, here-strings). */
 export class StringReader implements Readable {
   private done = false;
-  readonly isTTY = false;
+  readonly isTTY: boolean = false;
   constructor(private readonly text: string) {}
   read(): Promise<string | null> {
     if (this.done || this.text === '') return Promise.resolve(null);

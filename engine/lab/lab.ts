@@ -36,7 +36,7 @@ export interface LabOptions {
   stepAfterCommandMs?: number;
   /** onInternalError receives exceptions thrown by scheduled work (a component's bug); the lab carries on */
   onInternalError?: (err: unknown, label: string) => void;
-  /** maxCommandMs: in stepped mode, a command still running after this much simulated time gets Ctrl-C */
+  /** maxCommandMs: in stepped mode, a command still running after this much simulated time gets Ctrl-C (default MAX_COMMAND_MS) */
   maxCommandMs?: number;
 }
 
@@ -48,6 +48,9 @@ interface SessionEntry {
 }
 
 const VERSION = '0.1.0';
+
+/** MAX_COMMAND_MS: in stepped mode, a command still running after this much simulated time is interrupted (docs/labs.md). */
+export const MAX_COMMAND_MS = 15 * 60_000;
 
 /**
  * Lab is the engine's front door: it boots a lab, keeps its terminal
@@ -154,16 +157,37 @@ export class Lab implements EngineApi {
     return { id, host: cur.host, user: cur.user, cwd: cur.cwd, prompt: e.shell.prompt(), depth: Math.max(0, cur.depth - 1), ended: e.shell.ended };
   }
 
-  async submit(id: string, line: string): Promise<SubmitResult> {
+  /**
+   * submit runs one typed line. With typeAhead (a script typed into the
+   * terminal, as `kubelab shell --json` does), a command that reads the
+   * terminal — a shell inside `kubectl exec -it`, `cat`, a prompt — gets the
+   * script's next lines as typed input, echoed as a terminal echoes them, one
+   * simulated second apart; the end of the script is Ctrl-D.
+   */
+  async submit(id: string, line: string, typeAhead?: () => string | undefined): Promise<SubmitResult> {
     const e = this.sessions.get(id);
     if (!e) throw new Error(`no such session: ${id}`);
     const runtime = this.lab.world.runtime;
     this.lastSession = id;
     const work = e.shell.submit(line);
     const stepped = this.o.mode === 'stepped' || e.stepped === true;
+    const feed = typeAhead && {
+      wantsInput: () => e.shell.wantsInput(),
+      feed: () => {
+        const next = typeAhead();
+        if (next === undefined) {
+          e.shell.endInput();
+          return false;
+        }
+        this.o.emit({ type: 'output', session: id, stream: 'stdout', data: `${next}\n` });
+        e.shell.input(`${next}\n`);
+        runtime.advance(this.o.stepAfterCommandMs ?? 1000);
+        return true;
+      },
+    };
     const r =
       stepped
-        ? await runStepped(runtime, work, this.o.yieldToHost, this.o.maxCommandMs ?? 15 * 60_000, () => e.shell.interrupt())
+        ? await runStepped(runtime, work, this.o.yieldToHost, this.o.maxCommandMs ?? MAX_COMMAND_MS, () => this.interruptAsTyped(id), feed)
         : await work;
     if (r.status === 'incomplete') return { kind: 'incomplete', prompt: e.shell.prompt() };
     if (stepped) runtime.advance(this.o.stepAfterCommandMs ?? 1000);
@@ -174,6 +198,14 @@ export class Lab implements EngineApi {
 
   async interrupt(id: string): Promise<void> {
     this.sessions.get(id)?.shell.interrupt();
+  }
+
+  /** interruptAsTyped is Ctrl-C with the terminal's echo (`^C`): a scripted command that would not end is stopped so. */
+  interruptAsTyped(id: string): void {
+    const e = this.sessions.get(id);
+    if (!e) return;
+    this.o.emit({ type: 'output', session: id, stream: 'stdout', data: '^C\n' });
+    e.shell.interrupt();
   }
 
   async stdin(id: string, data: string): Promise<void> {
@@ -272,7 +304,8 @@ export class Lab implements EngineApi {
     const lab = this.lab;
     const runtime = lab.world.runtime;
     const etcd: Record<string, Uint8Array> = {};
-    for (const c of lab.clusters) etcd[c.spec.name] = c.kv.snapshot();
+    // A cluster whose etcd does not run (machines not yet initialised with kubeadm, etcd stopped) has no keyspace to save beyond its disks.
+    for (const c of lab.clusters) if (typeof c.kv.snapshot === 'function') etcd[c.spec.name] = c.kv.snapshot();
     return encodeLabState({
       format: STATE_FORMAT,
       ...this.origin,

@@ -6,10 +6,20 @@ import type { Runtime } from '../base/runtime.ts';
  * whenever nothing else can make progress. Between steps it yields to the
  * host's event loop so promise chains run. Past maxMs of simulated time it
  * calls onTimeout once (the caller interrupts the command, as a user would
- * press Ctrl-C).
+ * press Ctrl-C). With typeAhead, a command that waits for the terminal's
+ * input gets the next typed line at once (feed answers false once there is
+ * none left, after ending the input as Ctrl-D would).
  */
-export async function runStepped<T>(runtime: Runtime, work: Promise<T>, yieldToHost: () => Promise<void>, maxMs: number, onTimeout: () => void): Promise<T> {
+export async function runStepped<T>(
+  runtime: Runtime,
+  work: Promise<T>,
+  yieldToHost: () => Promise<void>,
+  maxMs: number,
+  onTimeout: () => void,
+  typeAhead?: { wantsInput: () => boolean; feed: () => boolean },
+): Promise<T> {
   let done = false;
+  let inputLeft = typeAhead !== undefined;
   const p = work.finally(() => {
     done = true;
   });
@@ -21,6 +31,10 @@ export async function runStepped<T>(runtime: Runtime, work: Promise<T>, yieldToH
     runtime.settle();
     await yieldToHost();
     if (done) break;
+    if (inputLeft && typeAhead!.wantsInput()) {
+      inputLeft = typeAhead!.feed();
+      continue;
+    }
     const next = runtime.nextAt();
     if (next === undefined || next > deadline) {
       if (timedOut) {

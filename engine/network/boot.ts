@@ -5,7 +5,7 @@ import './cni/calico/images.ts';
 import './cni/calico/manifest.ts';
 import type { ApiClient, ResourceRef } from '../client/client.ts';
 import { R } from '../client/refs.ts';
-import type { ComponentContext, ComponentStarter, RunningComponent } from '../cluster/boot/components.ts';
+import { onEachApiserver, type ComponentContext, type ComponentStarter, type RunningComponent } from '../cluster/boot/components.ts';
 import { startCoreDns } from './coredns/coredns.ts';
 import { startIngressNginx } from './ingress/controller.ts';
 import { NGINX_GATEWAY_CONTROLLER, startGateway } from './gateway/controller.ts';
@@ -116,18 +116,64 @@ function startIngressAddon(ctx: ComponentContext): RunningComponent[] {
  * startGatewayAddon installs the Gateway API kinds and NGINX Gateway Fabric
  * (GatewayClass "nginx") when the lab definition lists the nginx-gateway-fabric
  * (or gateway-api) add-on; Gateways get addresses from .240–.250 of the machines' network.
+ * With `nodePort` (and `httpsNodePort`) the data plane's Service nginx-gateway is
+ * a NodePort Service and every node answers there for the Gateways' port 80 (443) listeners.
  */
 function startGatewayAddon(ctx: ComponentContext): RunningComponent[] {
   const addon = ctx.cluster.spec.addons.find((a) => a.name === 'nginx-gateway-fabric' || a.name === 'gateway-api');
   if (!addon || !running(ctx)) return [];
-  const registry = ctx.cluster.apiserver.ctx.registry;
-  for (const def of GATEWAY_API_RESOURCES) if (!registry.lookup(def.group, def.version, def.plural)) registry.add(def);
+  // Every apiserver instance serves the kinds with their own behaviour, in place of plain CRD rows.
+  const served = onEachApiserver(ctx, (api) => {
+    for (const def of GATEWAY_API_RESOURCES) {
+      const cur = api.registry.lookup(def.group, def.version, def.plural);
+      if (cur && cur !== def) api.registry.remove(def.group, def.version, def.plural);
+      if (!api.registry.lookup(def.group, def.version, def.plural)) api.registry.add(def);
+    }
+  });
   const admin = ctx.cluster.admin;
+  // The release's CRDs (standard channel) exist as objects, as after `kubectl apply -f standard-install.yaml`.
+  for (const crd of gatewayApiCrds()) ensure(admin, refOf('apiextensions.k8s.io/v1', 'customresourcedefinitions', false), undefined, crd);
+  const httpNodePort = typeof addon['nodePort'] === 'number' ? addon['nodePort'] : undefined;
+  const httpsNodePort = typeof addon['httpsNodePort'] === 'number' ? addon['httpsNodePort'] : undefined;
+  const labels = { 'app.kubernetes.io/name': 'nginx-gateway', 'app.kubernetes.io/instance': 'nginx-gateway' };
   ensure(admin, R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'nginx-gateway' } });
-  ensure(admin, refOf('gateway.networking.k8s.io/v1', 'gatewayclasses', false), undefined, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'nginx' }, spec: { controllerName: NGINX_GATEWAY_CONTROLLER } });
+  ensure(admin, refOf('gateway.networking.k8s.io/v1', 'gatewayclasses', false), undefined, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'nginx', labels }, spec: { controllerName: NGINX_GATEWAY_CONTROLLER } });
+  if (httpNodePort || httpsNodePort) {
+    const ports = [
+      ...(httpNodePort ? [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 80, nodePort: httpNodePort }] : []),
+      ...(httpsNodePort ? [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443, nodePort: httpsNodePort }] : []),
+    ];
+    ensure(admin, R.services, 'nginx-gateway', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx-gateway', namespace: 'nginx-gateway', labels }, spec: { type: 'NodePort', selector: labels, ports } });
+  }
   const base = ctx.cluster.spec.machines[0]!.ip.split('.').slice(0, 3).join('.');
-  const h = startGateway({ runtime: ctx.runtime, client: admin, net: ctx.world.net, first: `${base}.240`, last: `${base}.250` });
-  return [{ name: 'nginx-gateway', stop: () => h.stop() }];
+  const h = startGateway({ runtime: ctx.runtime, client: admin, net: ctx.world.net, first: `${base}.240`, last: `${base}.250`, httpNodePort, httpsNodePort });
+  return [
+    {
+      name: 'nginx-gateway',
+      stop: () => {
+        served.stop();
+        h.stop();
+      },
+    },
+  ];
+}
+
+/** gatewayApiCrds are the Gateway API's CustomResourceDefinitions for the kinds the lab serves. */
+function gatewayApiCrds(): KObject[] {
+  return GATEWAY_API_RESOURCES.map((d) => ({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: {
+      name: `${d.plural}.${d.group}`,
+      annotations: { 'api-approved.kubernetes.io': 'https://github.com/kubernetes-sigs/gateway-api/pull/3328', 'gateway.networking.k8s.io/bundle-version': 'v1.2.1', 'gateway.networking.k8s.io/channel': 'standard' },
+    },
+    spec: {
+      group: d.group,
+      names: { kind: d.kind, listKind: `${d.kind}List`, plural: d.plural, singular: d.singular, ...(d.shortNames?.length ? { shortNames: [...d.shortNames] } : {}), ...(d.categories?.length ? { categories: [...d.categories] } : {}) },
+      scope: d.namespaced ? 'Namespaced' : 'Cluster',
+      versions: [{ name: d.version, served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } }, subresources: { status: {} } }],
+    },
+  }) as unknown as KObject);
 }
 
 /** NETWORK_COMPONENTS start the cluster network: its Services, kube-proxy, CoreDNS, NetworkPolicy and ingress-nginx. */

@@ -152,4 +152,29 @@ export function installNodeConnectors(connectors: Connectors, o: { net: Network;
     };
     return { status: 101, body: session };
   };
+
+  // pods/attach joins the container's own process: its output from now on and, with stdin, its input.
+  connectors['pods/attach'] = (ctx, s): ApiResponse => {
+    const pod = podOf(ctx, s);
+    const container = pickContainer(pod, one(s, 'container'));
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') throw badRequest(`cannot attach to a container in a completed pod; current phase is ${phase}`);
+    const ip = nodeAddress(ctx, pod);
+    const ns = pod.metadata.namespace ?? 'default';
+    const api = dialKubelet(ip, `/attach/${ns}/${pod.metadata.name}/${container}`);
+    // The kubelet refuses before the upgrade when the container does not run (any more).
+    if (!api.running(ns, pod.metadata.name!, container)) throw badRequest(`unable to upgrade connection: container not found ("${container}")`);
+    const session: ExecSession = {
+      kind: 'ExecSession',
+      run: async (io) => {
+        const r = api.attach(ns, pod.metadata.name!, container, { ...(io.stdin ? { stdin: io.stdin } : {}), stdout: io.stdout, ...(io.signal ? { signal: io.signal as never } : {}) });
+        if ('error' in r) {
+          io.stderr.write(`error: ${r.error}\n`);
+          return 1;
+        }
+        return (await r) ?? 0;
+      },
+    };
+    return { status: 101, body: session };
+  };
 }

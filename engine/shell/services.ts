@@ -22,6 +22,16 @@ export function sleepOn(runtime: Runtime, ms: number, signal?: InterruptSignal):
   });
 }
 
+/**
+ * simulatedYield is a HostContext.yieldToHost for shells nobody drives with
+ * a host event loop: each slice of statements waits ms of simulated time, so
+ * a busy loop advances with the clock (and whoever pumps the runtime decides
+ * how fast) instead of spinning in microtasks forever.
+ */
+export function simulatedYield(runtime: Runtime, ms: number): (signal?: InterruptSignal) => Promise<void> {
+  return async (signal) => void (await sleepOn(runtime, ms, signal));
+}
+
 /** ServicesOptions is what a host's SystemServices are made of. */
 export interface ServicesOptions {
   runtime: Runtime;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTestLab, TestTerminal } from './testing/lab.ts';
+import { macrotaskYield, pump } from './testing/pump.ts';
+import { loadShellParser } from './parser/load.ts';
+import { ShellSession } from './session.ts';
+import { Collector } from '../host/streams.ts';
 
 async function term(user = 'candidate', host = 'controlplane') {
   return TestTerminal.open(createTestLab(), { user, host });
@@ -159,6 +163,39 @@ describe('interactive behaviour', () => {
     expect(w.code).toBe(130);
     expect(w.stdout.match(/Every 1\.0s: date/g)?.length).toBe(3);
     expect((await t.run('yes', { interruptAfterMs: 100 })).code).toBe(130);
+  });
+
+  it('Ctrl-C stops a busy loop at the prompt, and the terminal answers afterwards', async () => {
+    const t = await term();
+    const loops = ['while true; do :; done', 'x=0; while :; do x=$((x+1)); done', 'for ((;;)); do echo hi > /dev/null; done', 'until false; do (true); done', 'f() { while true; do :; done; }; f | cat', 'while true; do echo y; done | while read l; do :; done'];
+    for (const cmd of loops) {
+      const p = t.session.submit(cmd);
+      let done = false;
+      void p.then(() => (done = true));
+      // Nothing pumps simulated time here: the loop must hand the host event loop turns by itself,
+      // which is how the UI's Ctrl-C message gets in.
+      for (let i = 0; i < 40; i++) await macrotaskYield();
+      expect(done, cmd).toBe(false);
+      t.session.interrupt();
+      expect(await p, cmd).toEqual({ status: 'done', code: 130 });
+    }
+    expect((await t.run('echo $?; echo after')).stdout).toBe('130\nafter\n');
+    // in the background it spins until killed, and bash names the signal in the notice
+    expect((await t.run('while true; do :; done &')).stderr).toMatch(/^\[1\] \d+\n$/);
+    expect((await t.run('jobs')).stdout).toBe('[1]+  Running                 while true; do :; done &\n');
+    const killed = (await t.run('kill %1')).stderr + (await t.run('true')).stderr;
+    expect(killed).toBe('[1]+  Terminated              while true; do :; done\n');
+  });
+
+  it('spends a simulated millisecond per slice of statements when nobody gives it a host event loop', async () => {
+    const lab = createTestLab();
+    await loadShellParser();
+    const out = new Collector();
+    const session = await pump(lab.runtime, ShellSession.open({ world: lab.world, host: lab.host('controlplane'), user: 'candidate', stdout: out, stderr: out }), macrotaskYield);
+    const t0 = lab.runtime.now;
+    lab.runtime.after(500, () => session.interrupt());
+    expect(await pump(lab.runtime, session.submit('while true; do :; done'), macrotaskYield)).toEqual({ status: 'done', code: 130 });
+    expect(lab.runtime.now - t0).toBe(500);
   });
 
   it('lists files in columns on a terminal and one per line in a pipe', async () => {

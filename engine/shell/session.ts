@@ -20,7 +20,7 @@ import { expandHistory } from './histexpand.ts';
 import { historyEntry, loginEnv } from './login-env.ts';
 import { parseShell } from './parser/parse.ts';
 import { decodePrompt } from './prompt.ts';
-import { makeServices } from './services.ts';
+import { makeServices, simulatedYield } from './services.ts';
 import { TtyInput } from './tty.ts';
 import { openLogin, closeLogin, type Login, type LoginRequest } from './login.ts';
 
@@ -147,6 +147,11 @@ export class ShellSession {
     this.ttyIn.write(text);
   }
 
+  /** wantsInput tells whether the running command waits for what the user types (a shell inside kubectl exec -it, cat, read). */
+  wantsInput(): boolean {
+    return this.running !== undefined && this.ttyIn.reading;
+  }
+
   /** endInput is Ctrl-D while a command reads the terminal. */
   endInput(): void {
     this.ttyIn.end();
@@ -218,6 +223,8 @@ export class ShellSession {
     let code: number;
     try {
       code = await interp.runList(stmts, io);
+      // A program that Ctrl-C found reading the terminal sees end of input and may return 0; SIGINT kills it (130).
+      if (signal.interrupted && code === 0) code = signal.code;
     } catch (e) {
       if (e instanceof ExitSignal) {
         this.actions.push({ kind: 'pop', code: e.code, announce: true });
@@ -308,7 +315,8 @@ export class ShellSession {
       user,
       sys: makeServices(host, { runtime: w.runtime, net: w.net, editor: w.editor, machines: () => w.machines(), session: this.control, terminal: this.terminal }),
       programs: this.o.programs ?? programByName,
-      yieldToHost: this.o.yieldToHost ?? (() => Promise.resolve()),
+      // Without a host event loop to yield to, a slice of statements costs a simulated millisecond.
+      yieldToHost: this.o.yieldToHost ?? simulatedYield(w.runtime, 1),
       tty: this.o.tty ?? 'pts/0',
     };
   }

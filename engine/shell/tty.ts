@@ -11,6 +11,11 @@ export class TtyInput implements Readable {
   private ended = false;
   private waiting: ((v: string | null) => void) | undefined;
 
+  /** reading tells whether a program waits for the next input right now. */
+  get reading(): boolean {
+    return this.waiting !== undefined;
+  }
+
   write(text: string): void {
     if (this.waiting) {
       const w = this.waiting;

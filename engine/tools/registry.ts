@@ -12,13 +12,15 @@ import { CRICTL } from './crictl/index.ts';
 import { NODE_PROGRAMS } from '../node/service/programs.ts';
 import { NET_PROGRAMS } from './net/index.ts';
 import { HELM } from './helm/index.ts';
+import { JQ } from './jq/index.ts';
+import { YQ } from './yq/index.ts';
 
 /**
  * PROGRAMS is every host binary the lab knows, in one literal list. The shell
  * resolves commands through it (after PATH lookup); a unit test checks names
  * are unique and every program is installed somewhere.
  */
-export const PROGRAMS: ProgramDef[] = [...KUBECTL, ...COREUTILS, ...SYSTEMCTL, ...JOURNALCTL, ...APT_PROGRAMS, ...OPENSSL, ...SYSADMIN_PROGRAMS, ...ETCD_CLIENT_PROGRAMS, ...KUBEADM_PROGRAMS, ...CRICTL, ...NODE_PROGRAMS, ...NET_PROGRAMS, ...HELM];
+export const PROGRAMS: ProgramDef[] = [...KUBECTL, ...COREUTILS, ...SYSTEMCTL, ...JOURNALCTL, ...APT_PROGRAMS, ...OPENSSL, ...SYSADMIN_PROGRAMS, ...ETCD_CLIENT_PROGRAMS, ...KUBEADM_PROGRAMS, ...CRICTL, ...NODE_PROGRAMS, ...NET_PROGRAMS, ...HELM, ...JQ, ...YQ];
 
 const byName = new Map<string, ProgramDef>();
 

@@ -1,5 +1,6 @@
 import { DOMAINS, type Domain, type Exercise, type Pack } from '../pack/types.ts';
 import type { ExerciseGrade } from '../grader/target.ts';
+import { disruption } from './placement.ts';
 
 /** ExamTask is one exercise of an exam, with the points it is worth. */
 export interface ExamTask {
@@ -72,13 +73,14 @@ export function drawExam(packs: Pack[], o: { id: string; title: string; count?: 
 }
 
 /**
- * setupOrder is the order to set an exam's tasks up in one lab: the
- * troubleshooting tasks last, because their faults (a stopped kubelet, a
- * broken manifest) would stall the setup of the tasks after them, whose pods
- * could never start.
+ * setupOrder is the order to set an exam's tasks up: on each cluster, the
+ * troubleshooting and disrupting tasks last, because their faults (a stopped
+ * kubelet, a broken manifest, a cordoned node) would stall the setup of the
+ * tasks after them on that cluster, whose pods could never start. The order
+ * is kept within each group, so it holds per cluster whatever the placement.
  */
 export function setupOrder<T extends { exercise: Exercise }>(tasks: T[]): T[] {
-  const last = (t: T) => t.exercise.domain === 'troubleshooting';
+  const last = (t: T) => t.exercise.domain === 'troubleshooting' || disruption(t.exercise) !== undefined;
   return [...tasks.filter((t) => !last(t)), ...tasks.filter(last)];
 }
 

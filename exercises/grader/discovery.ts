@@ -35,8 +35,13 @@ export class Discovery {
     };
     await add('v1', '', 'v1');
     const groups = await this.api.request({ method: 'GET', path: '/apis' });
-    const list = (groups.body as { groups?: { name: string; preferredVersion: { groupVersion: string; version: string } }[] }).groups ?? [];
-    for (const g of list) await add(g.preferredVersion.groupVersion, g.name, g.preferredVersion.version);
+    const list = (groups.body as { groups?: { name: string; versions?: { groupVersion: string; version: string }[]; preferredVersion: { groupVersion: string; version: string } }[] }).groups ?? [];
+    // Every version, the preferred one first: a kind served only in another version
+    // (ReferenceGrant is v1beta1 beside the Gateway API's v1 kinds) still resolves, as with kubectl.
+    for (const g of list) {
+      await add(g.preferredVersion.groupVersion, g.name, g.preferredVersion.version);
+      for (const v of g.versions ?? []) if (v.version !== g.preferredVersion.version) await add(v.groupVersion, g.name, v.version);
+    }
     this.resources = out;
     return out;
   }

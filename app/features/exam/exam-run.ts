@@ -1,5 +1,8 @@
 import { gradeExercise } from '../../../exercises/grader/grade.ts';
-import type { Pack } from '../../../exercises/pack/types.ts';
+import type { Exercise, Pack } from '../../../exercises/pack/types.ts';
+import { placeExam } from '../../../exercises/exam/exam-lab.ts';
+import { localizeExercise } from '../../../exercises/exam/localize.ts';
+import type { TaskSite } from '../../../exercises/exam/placement.ts';
 import type { ExerciseGrade } from '../../../exercises/grader/target.ts';
 import { CKA_EXAM, drawExam, findExercise as findInPacks, scoreExam, setupOrder, type Exam } from '../../../exercises/exam/model.ts';
 import type { LabSession } from '../../lab/lab-session.ts';
@@ -24,17 +27,29 @@ export function mockExam(packs: Pack[], rand: () => number = Math.random): Exam 
   );
 }
 
-/** beginExam replaces the lab with a fresh one, sets every task up, and starts the two-hour clock. */
+/**
+ * beginExam replaces the lab with a fresh exam lab (one small cluster per
+ * group of questions, as the CKA gives each question its own environment),
+ * sets every task up on its cluster, and starts the two-hour clock.
+ */
 export async function beginExam(lab: LabSession): Promise<void> {
   const { packs } = await bundledPacks();
   const exam = mockExam(packs);
-  const tasks = exam.tasks.map((task) => ({ task, exercise: findInPacks(packs, task)! })).filter((t) => t.exercise);
+  const placed = placeExam(exam, packs);
   const failed: string[] = [];
-  await lab.resetTo(undefined, async () => {
-    for (const t of setupOrder(tasks)) failed.push(...(await setUp(lab, t.exercise)));
+  await lab.resetTo(placed.lab, async () => {
+    for (const t of setupOrder(placed.tasks)) failed.push(...(await setUp(lab, t.exercise)));
   });
-  useApp.setState({ exam: { ...startExam(Date.now()), tasks: exam.tasks.map((t) => ({ packId: t.pack, exerciseId: t.exercise, weight: t.weight })) }, practice: null });
+  useApp.setState({
+    exam: { ...startExam(Date.now()), tasks: placed.tasks.map((t) => ({ packId: t.task.pack, exerciseId: t.task.exercise, weight: t.task.weight, site: t.site })) },
+    practice: null,
+  });
   if (failed.length) notify('warning', 'Part of the exam setup failed; some tasks may not start as described.');
+}
+
+/** examExercise is an exam task's exercise as it runs in the exam: on its site (a save from before sites keeps the exercise as written). */
+export function examExercise(ex: Exercise, site: TaskSite | undefined): Exercise {
+  return site ? localizeExercise(ex, site) : ex;
 }
 
 /** finishExam grades every task and shows the report; practice mode comes back. */
@@ -47,13 +62,15 @@ export async function finishExam(lab: LabSession): Promise<void> {
     tasks: (state.tasks ?? []).map((t) => ({ pack: t.packId, exercise: t.exerciseId, weight: t.weight ?? findInPacks(packs, { pack: t.packId, exercise: t.exerciseId })?.weight ?? 0 })),
   };
   const grades = new Map<string, ExerciseGrade>();
-  for (const task of exam.tasks) {
+  // Each task is graded on its own cluster and hosts.
+  for (const [i, task] of exam.tasks.entries()) {
     const ex = findInPacks(packs, task);
-    if (ex) grades.set(`${task.pack}/${task.exercise}`, await gradeExercise(ex, driver));
+    if (ex) grades.set(`${task.pack}/${task.exercise}`, await gradeExercise(examExercise(ex, state.tasks?.[i]?.site), driver));
   }
   const scored = scoreExam(exam, packs, grades);
-  const rows: ExamReport['tasks'] = scored.tasks.map(({ task, grade }) => {
-    const ex = findInPacks(packs, task);
+  const rows: ExamReport['tasks'] = scored.tasks.map(({ task, grade }, i) => {
+    const found = findInPacks(packs, task);
+    const ex = found && examExercise(found, state.tasks?.[i]?.site);
     return {
       title: ex?.title ?? task.exercise,
       weight: task.weight,

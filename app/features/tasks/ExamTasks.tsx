@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Markdown } from '../../components/Markdown.tsx';
 import { useApp } from '../../state/store.ts';
 import type { Exercise } from '../../../exercises/pack/types.ts';
-import { setNotes, toggleFlag } from '../exam/exam-run.ts';
+import { examExercise, setNotes, toggleFlag } from '../exam/exam-run.ts';
 import { findExercise } from './packs.ts';
 
 /** NONE is the stable empty list (a selector must not return a new array on every call). */
@@ -11,7 +11,8 @@ const NONE: number[] = [];
 /**
  * ExamTasks lists the running exam's questions as the exam's question panel
  * does: each with its weight, where to work (the host to ssh to, the context
- * to use), its text, and a flag for review; a notepad below them. No hints.
+ * to use: each question has its own cluster), its text written with that
+ * cluster's host names, and a flag for review; a notepad below them. No hints.
  */
 export function ExamTasks() {
   const tasks = useApp((s) => s.exam.tasks);
@@ -19,8 +20,9 @@ export function ExamTasks() {
   const [list, setList] = useState<Exercise[]>([]);
   useEffect(() => {
     let live = true;
-    void Promise.all((tasks ?? []).map((t) => findExercise(t.packId, t.exerciseId))).then((found) => {
-      if (live) setList(found.flatMap((f) => (f ? [f.exercise] : [])));
+    // Each question is shown as it runs in the exam: on its own cluster, with that cluster's host names.
+    void Promise.all((tasks ?? []).map(async (t) => ({ found: await findExercise(t.packId, t.exerciseId), site: t.site }))).then((found) => {
+      if (live) setList(found.flatMap((f) => (f.found ? [examExercise(f.found.exercise, f.site)] : [])));
     });
     return () => {
       live = false;
@@ -36,19 +38,26 @@ export function ExamTasks() {
         <details key={ex.id} open={i === 0}>
           <summary>
             {flagged.includes(i) && <span aria-label="flagged">⚑ </span>}
-            Question {i + 1} · {ex.weight}% · {ex.title}
+            Question {i + 1} · {tasks[i]?.weight ?? ex.weight}% · {ex.title}
+            {ex.host && <span className="exam-where-short"> · {ex.host}</span>}
           </summary>
           {(ex.host || ex.context) && (
-            <p className="exam-where">
+            <p className="exam-where" data-testid={`exam-where-${i + 1}`}>
               {ex.host && (
                 <>
-                  Solve this question on host <code>{ex.host}</code>: <code>ssh {ex.host}</code>
+                  Solve this question on: <code>ssh {ex.host}</code>
                 </>
               )}
               {ex.host && ex.context && <br />}
               {ex.context && (
                 <>
-                  Use context: <code>kubectl config use-context {ex.context}</code>
+                  Context: <code>kubectl config use-context {ex.context}</code>
+                </>
+              )}
+              {tasks[i]?.site && (
+                <>
+                  <br />
+                  <span className="muted">Questions run on different clusters: connect to this question's host (or switch to its context) before you start; <code>exit</code> brings you back to your terminal host.</span>
                 </>
               )}
             </p>

@@ -31,7 +31,7 @@ export function TasksPanel() {
               onClick={() =>
                 confirm({
                   title: 'Start a mock exam?',
-                  body: `${EXAM_TASKS} tasks across the CKA curriculum in a fresh lab. The timer runs for ${formatClock(EXAM_MS)}, also while the page is closed. Rewind is off during the exam.`,
+                  body: `${EXAM_TASKS} tasks across the CKA curriculum in a fresh lab of several clusters: each question says which host to ssh to. The timer runs for ${formatClock(EXAM_MS)}, also while the page is closed. Rewind is off during the exam.`,
                   confirm: 'Start exam',
                   onConfirm: () => {
                     setPreparing(true);

@@ -1,7 +1,7 @@
 import { rfc3339 } from '../../base/clock.ts';
 import { refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
-import type { ComponentContext, RunningComponent } from '../../cluster/boot/components.ts';
+import { onEachApiserver, type ComponentContext, type RunningComponent } from '../../cluster/boot/components.ts';
 import { deployment, ensure } from '../ensure.ts';
 import { METRICS_RESOURCES } from './resources.ts';
 import { startMetricsServer } from './server.ts';
@@ -18,8 +18,6 @@ const LABELS = { 'k8s-app': 'metrics-server' };
 export function startMetricsServerAddon(ctx: ComponentContext): RunningComponent[] {
   if (ctx.cluster.spec.installed === false || !ctx.cluster.spec.addons.some((a) => a.name === 'metrics-server')) return [];
   const apiserver = ctx.cluster.apiserver;
-  const registry = apiserver.ctx.registry;
-  for (const def of METRICS_RESOURCES) if (!registry.lookup(def.group, def.version, def.plural)) registry.add(def);
   const admin = ctx.cluster.admin;
   ensure(admin, R.serviceaccounts, 'kube-system', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'metrics-server', namespace: 'kube-system', labels: LABELS } });
   ensure(admin, R.clusterroles, undefined, {
@@ -80,16 +78,24 @@ export function startMetricsServerAddon(ctx: ComponentContext): RunningComponent
     // APIService not served or without status: the API is still available
   }
   const server = startMetricsServer({ runtime: ctx.runtime, client: ctx.clientFor('system:serviceaccount:kube-system:metrics-server', ['system:serviceaccounts', 'system:serviceaccounts:kube-system']) });
-  apiserver.ctx.connectors['metrics.k8s.io/nodes'] = server.serve;
-  apiserver.ctx.connectors['metrics.k8s.io/pods'] = server.serve;
+  // The aggregation layer of each apiserver instance serves metrics.k8s.io.
+  const served = onEachApiserver(ctx, (api) => {
+    for (const def of METRICS_RESOURCES) if (!api.registry.lookup(def.group, def.version, def.plural)) api.registry.add(def);
+    api.connectors['metrics.k8s.io/nodes'] = server.serve;
+    api.connectors['metrics.k8s.io/pods'] = server.serve;
+  });
   return [
     {
       name: 'metrics-server',
       stop: () => {
+        served.stop();
         server.stop();
-        delete apiserver.ctx.connectors['metrics.k8s.io/nodes'];
-        delete apiserver.ctx.connectors['metrics.k8s.io/pods'];
-        for (const def of METRICS_RESOURCES) registry.remove(def.group, def.version, def.plural);
+        const api = served.current();
+        if (api) {
+          delete api.connectors['metrics.k8s.io/nodes'];
+          delete api.connectors['metrics.k8s.io/pods'];
+          for (const def of METRICS_RESOURCES) api.registry.remove(def.group, def.version, def.plural);
+        }
       },
     },
   ];

@@ -53,7 +53,7 @@ export async function bootLabAsync(opts: BootLabOptions = {}): Promise<BootedLab
   for (const c of def.clusters) {
     // The etcd data lives in the member's data dir on the control-plane host: restoring the files restores it.
     const saved = restore?.etcd[c.name];
-    if (saved && c.controlPlane === 'static-pods') putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
+    if (saved && (c.controlPlane === 'static-pods' || c.installed === false)) putEtcdData(world.mustHost(c.machines.find((m) => m.role === 'control-plane')!.name).fs, saved);
     if (c.installed === false) clusters.push(bootPrepared(world, c));
     else if (c.controlPlane === 'static-pods') {
       clusters.push(await bootStaticPods(world, c, restore ? { now: restore.now } : undefined));

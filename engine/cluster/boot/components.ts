@@ -52,3 +52,23 @@ function startDefaultScheduler(ctx: ComponentContext): RunningComponent[] {
   const h = startScheduler({ runtime: ctx.runtime, client: ctx.clientFor('system:kube-scheduler'), hostname: cp?.name });
   return [{ name: 'kube-scheduler', stop: () => h.stop(), verdicts: (uid) => h.verdicts(uid) }];
 }
+
+/**
+ * onEachApiserver runs install against the cluster's apiserver now and again
+ * whenever another instance answers (a kube-apiserver static pod restarted by
+ * its kubelet starts with a fresh registry and connectors): what an add-on
+ * serves through the apiserver — an aggregated API, built-in kinds of its
+ * own — is served by every instance, as the real aggregation layer and CRDs do.
+ */
+export function onEachApiserver(ctx: ComponentContext, install: (api: ClusterHandle['apiserver']['ctx']) => void): { stop(): void; current(): ClusterHandle['apiserver']['ctx'] | undefined } {
+  let servedBy: ClusterHandle['apiserver']['ctx'] | undefined;
+  const check = () => {
+    const cur = ctx.cluster.apiserver.ctx;
+    if (cur === servedBy || !cur.registry) return;
+    install(cur);
+    servedBy = cur;
+  };
+  check();
+  const timer = ctx.runtime.every(2000, check, 'apiserver add-on check');
+  return { stop: () => timer.cancel(), current: () => servedBy };
+}

@@ -14,6 +14,7 @@ import type { World } from '../world.ts';
 import { nodeObject } from './node-object.ts';
 import { componentVersions } from './versions.ts';
 import { serviceAllocationHooks } from '../../network/service-alloc.ts';
+import { nodeSubnets } from '../../controllers/nodeipam/controller.ts';
 
 /** ClusterHandle is a running cluster as the lab sees it. */
 export interface ClusterHandle {
@@ -130,7 +131,8 @@ function seedCluster(world: World, spec: ClusterSpec, admin: ApiClient, pki: Kub
         controlPlane: m.role === 'control-plane',
         kubeletVersion: v.kubernetes,
         containerRuntimeVersion: `containerd://${v.containerd}`,
-        podCIDR: `10.244.${i}.0/24`,
+        // Each node's share of the cluster's pod network, as the node IPAM controller hands them out.
+        podCIDR: nodeSubnets(spec.podSubnet)[i] ?? `10.244.${i}.0/24`,
         cpu: '2',
         memoryKi: 4_025_000,
         pods: 110,

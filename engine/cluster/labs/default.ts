@@ -36,4 +36,7 @@ spec:
     - name: local-path-provisioner
     - name: ingress-nginx
       nodePort: 30080
+    - name: nginx-gateway-fabric
+      nodePort: 31080
+      httpsNodePort: 31443
 `;

@@ -72,4 +72,28 @@ describe('persistentvolume binder', () => {
     t.settle();
     expect(t.admin.list(R.persistentvolumes, undefined).items).toHaveLength(0);
   });
+
+  it('leaves unbound volumes of a WaitForFirstConsumer class to the scheduler, and completes the binding it chose', () => {
+    const t = controllerTestCluster();
+    t.start({ controllers: ['persistentvolume-binder-controller'] });
+    t.admin.create(R.storageclasses, undefined, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-storage' }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer' });
+    const affinity = (node: string) => ({ required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } });
+    t.admin.create(R.persistentvolumes, undefined, pv('local-a', '1Gi', { storageClassName: 'local-storage', hostPath: undefined, local: { path: '/mnt/a' }, nodeAffinity: affinity('node-1') }));
+    t.admin.create(R.persistentvolumes, undefined, pv('local-b', '1Gi', { storageClassName: 'local-storage', hostPath: undefined, local: { path: '/mnt/b' }, nodeAffinity: affinity('node-2') }));
+    t.admin.create(R.persistentvolumeclaims, 'default', pvc('data', '1Gi', { storageClassName: 'local-storage' }));
+    t.settle();
+    // no consumer yet: a matching volume is not taken
+    expect(phase(t.admin.get(R.persistentvolumeclaims, 'default', 'data'))).toBe('Pending');
+    expect(phase(t.admin.get(R.persistentvolumes, undefined, 'local-a'))).toBe('Available');
+    expect(eventMessages(t.events(), 'data')).toContain('WaitForFirstConsumer: waiting for first consumer to be created before binding');
+    // the scheduler's VolumeBinding plugin picks local-b for the pod's node by setting its claimRef
+    const claim = t.admin.get(R.persistentvolumeclaims, 'default', 'data');
+    t.admin.patch(R.persistentvolumes, undefined, 'local-b', 'merge', { metadata: { annotations: { 'pv.kubernetes.io/bound-by-controller': 'yes' } }, spec: { claimRef: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespace: 'default', name: 'data', uid: claim.metadata.uid } } });
+    t.settle();
+    const bound = t.admin.get(R.persistentvolumeclaims, 'default', 'data');
+    expect(phase(bound)).toBe('Bound');
+    expect((bound.spec as { volumeName: string }).volumeName).toBe('local-b');
+    expect(phase(t.admin.get(R.persistentvolumes, undefined, 'local-b'))).toBe('Bound');
+    expect(phase(t.admin.get(R.persistentvolumes, undefined, 'local-a'))).toBe('Available');
+  });
 });

@@ -85,6 +85,9 @@ export function startPersistentVolumeBinder(ctx: ControllerContext, provisioners
     const waitForConsumer = (sc as { volumeBindingMode?: string } | undefined)?.volumeBindingMode === 'WaitForFirstConsumer';
     const selected = pvc.metadata.annotations?.[SELECTED_NODE];
     if (waitForConsumer && !selected) {
+      // The scheduler binds the volume it chose for the pod's node by setting its claimRef: the controller completes that binding.
+      const chosen = findBestMatch(pvc, pvInf.list(), true);
+      if (chosen) return bind(chosen, pvc, false);
       recorder.event(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
       return setPvcStatus(pvc, { phase: 'Pending' });
     }
@@ -171,6 +174,8 @@ export function startPersistentVolumeBinder(ctx: ControllerContext, provisioners
     }
     if (claim && claim.metadata.uid === ref.uid) {
       if (pvcSpec(claim).volumeName === name) setPvPhase(pv, 'Bound');
+      // The binding is half done (the scheduler or a provisioner set the claimRef): the claim's sync completes it, soon.
+      else if (!pvcSpec(claim).volumeName) queue.add(`pvc|${keyOf(claim)}`);
       return;
     }
     // The claim is gone: the volume is released and its reclaim policy applies.

@@ -30,8 +30,11 @@ export function claimClass(pvc: KObject): string {
  * findBestMatch is the binder's FindMatchingVolume: a volume pre-bound to the
  * claim wins; otherwise the smallest available volume with the claim's class,
  * volume mode, every requested access mode, enough capacity and matching labels.
+ * With delayBinding (a WaitForFirstConsumer claim with no node chosen yet) only
+ * a volume pre-bound to the claim counts: the scheduler's VolumeBinding plugin
+ * picks unbound volumes, on the node it chooses.
  */
-export function findBestMatch(pvc: KObject, pvs: KObject[]): KObject | undefined {
+export function findBestMatch(pvc: KObject, pvs: KObject[], delayBinding = false): KObject | undefined {
   const s = pvcSpec(pvc);
   const want = quantityOf(s.resources?.requests?.storage ?? '0');
   const cls = claimClass(pvc);
@@ -50,6 +53,7 @@ export function findBestMatch(pvc: KObject, pvs: KObject[]): KObject | undefined
     if (cap.cmp(want) < 0) continue;
     if (sel && !matches(sel, pv.metadata.labels)) continue;
     if (preBound) return pv;
+    if (delayBinding) continue;
     if ((pv.status as { phase?: string } | undefined)?.phase && (pv.status as { phase?: string }).phase !== 'Available' && (pv.status as { phase?: string }).phase !== 'Pending') continue;
     if (!best || cap.cmp(quantityOf(pvSpec(best).capacity?.storage ?? '0')) < 0) best = pv;
   }

@@ -11,6 +11,7 @@ import { addVirtualPod, claimAddress, privateAddress } from '../claims.ts';
 import { cidrContains } from '../ip.ts';
 import type { DnsHandler, DnsQuestion, DnsReply } from '../dns-protocol.ts';
 import { DEFAULT_COREFILE, parseCorefile, type CoreConfig } from './corefile.ts';
+import { servingConfig } from './instances.ts';
 import { answer } from './records.ts';
 
 /** CoreDnsOptions starts the cluster's DNS. */
@@ -67,7 +68,18 @@ export function startCoreDns(opts: CoreDnsOptions): CoreDnsHandle {
 
   let parsedFrom: string | undefined;
   let parsed: CoreConfig | { error: string } = parseCorefile(DEFAULT_COREFILE);
-  const config = () => {
+  const isServing = (p: Pod) => p.status?.phase === 'Running' && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  /** loaded is the configuration a serving coredns pod runs with (what it started with or last reloaded), if one publishes it. */
+  const loaded = (): CoreConfig | undefined => {
+    const serving = (pods.list() as Pod[]).filter(isServing).sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+    for (const p of serving) {
+      const cfg = p.status?.podIP ? servingConfig(runtime, p.status.podIP) : undefined;
+      if (cfg) return cfg;
+    }
+    return undefined;
+  };
+  /** fromConfigMap is the ConfigMap's Corefile, for clusters whose DNS pods do not report what they loaded. */
+  const fromConfigMap = () => {
     const cm = configs.get('kube-system', 'coredns') as (KObject & { data?: Record<string, string> }) | undefined;
     const text = cm?.data?.['Corefile'] ?? DEFAULT_COREFILE;
     if (text !== parsedFrom) {
@@ -76,12 +88,13 @@ export function startCoreDns(opts: CoreDnsOptions): CoreDnsHandle {
     }
     return parsed;
   };
+  const config = (): CoreConfig | { error: string } => loaded() ?? fromConfigMap();
   const podsUp = () => {
     const dep = deployments.get('kube-system', 'coredns') as (KObject & { spec?: { replicas?: number } }) | undefined;
     if (dep && dep.spec?.replicas === 0) return false;
     const list = pods.list() as Pod[];
     if (list.length === 0) return true;
-    return list.some((p) => p.status?.phase === 'Running' && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
+    return list.some(isServing);
   };
   const serving = () => !('error' in config()) && (opts.up ? opts.up() : podsUp());
   const upstream = opts.upstream ?? ((name: string) => net.resolve(name, { host: '', ip: '' }));

@@ -73,7 +73,31 @@ describe('Gateway API', () => {
     t.lab.admin.create(HR, 'dev', { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'dev' }, spec: { parentRefs: [{ name: 'gw', namespace: 'default' }], rules: [{ backendRefs: [{ name: 'web', namespace: 'default', port: 8080 }] }] } });
     t.lab.runtime.settle();
     expect((await t.get('/', ['-o', '/dev/null', '-w', '%{http_code}'])).stdout).toBe('404');
-    const hr = t.lab.admin.get(HR, 'dev', 'dev') as unknown as { status: { parents: { conditions: { reason: string }[] }[] } };
-    expect(hr.status.parents[0]!.conditions[0]!.reason).toBe('NotAllowedByListeners');
+    const hr = t.lab.admin.get(HR, 'dev', 'dev') as unknown as { status: { parents: { conditions: { type: string; reason: string; message: string }[] }[] } };
+    // NGF's order: the defaults, then what failed (each type's last word wins and moves last)
+    expect(hr.status.parents[0]!.conditions.map((c) => `${c.type}=${c.reason}: ${c.message}`)).toEqual([
+      'ResolvedRefs=RefNotPermitted: Backend ref to Service default/web not permitted by any ReferenceGrant',
+      'Accepted=NotAllowedByListeners: HTTPRoute is not allowed by any listener',
+    ]);
+  });
+
+  it('modifies request and response headers', async () => {
+    const t = setup();
+    t.lab.addPod({ name: 'echo-1', labels: { app: 'echo' }, reply: (req) => ({ status: 200, headers: { 'content-type': 'text/plain', 'x-internal': 'secret' }, body: `team=${req.headers['x-team'] ?? ''} debug=${req.headers['x-debug'] ?? ''}\n` }) });
+    t.lab.admin.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo' }, spec: { selector: { app: 'echo' }, ports: [{ port: 8080, targetPort: 80 }] } });
+    t.lab.syncSlices();
+    t.route('r', {
+      rules: [{
+        filters: [
+          { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'X-Team', value: 'blue' }], remove: ['X-Debug'] } },
+          { type: 'ResponseHeaderModifier', responseHeaderModifier: { add: [{ name: 'X-Served-By', value: 'gateway' }], remove: ['X-Internal'] } },
+        ],
+        backendRefs: [{ name: 'echo', port: 8080 }],
+      }],
+    });
+    const r = await t.get('/', ['-i', '-H', 'X-Debug: 1', '-H', 'X-Team: red']);
+    expect(r.stdout).toContain('team=blue debug=\n');
+    expect(r.stdout.toLowerCase()).toContain('x-served-by: gateway');
+    expect(r.stdout.toLowerCase()).not.toContain('x-internal');
   });
 });

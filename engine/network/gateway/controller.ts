@@ -1,16 +1,16 @@
 import type { Namespace, Secret, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { atobUtf8 } from '../../base/base64.ts';
 import type { Runtime } from '../../base/runtime.ts';
 import { refOf, type ApiClient } from '../../client/client.ts';
 import { Informer } from '../../client/informer.ts';
 import { R } from '../../client/refs.ts';
 import type { HttpHandler, HttpRequest, Listener, TlsConfig } from '../../host/net.ts';
 import type { SimNetwork } from '../../cluster/network.ts';
+import { claimAddress } from '../claims.ts';
 import { intToIp, ipToInt } from '../ip.ts';
-import { hostnameMatches } from './match.ts';
-import { serveRequest } from './serve.ts';
-import type { Gateway, GatewayClass, GatewayListener, HttpRoute, ParentRef } from './types.ts';
+import { attach, backendProblem, listenerState, type ListenerState, type Lookup } from './resolve.ts';
+import { serveRequest, type Endpoint } from './serve.ts';
+import type { BackendRef, Gateway, GatewayClass, GatewayListener, HttpRoute, ReferenceGrant } from './types.ts';
 import { gatewayStatusWriter } from './status.ts';
 
 /** NGINX_GATEWAY_CONTROLLER is the controllerName GatewayClasses name to be served by this controller. */
@@ -20,6 +20,7 @@ const GW = {
   gatewayclasses: refOf('gateway.networking.k8s.io/v1', 'gatewayclasses', false),
   gateways: refOf('gateway.networking.k8s.io/v1', 'gateways', true),
   httproutes: refOf('gateway.networking.k8s.io/v1', 'httproutes', true),
+  referencegrants: refOf('gateway.networking.k8s.io/v1beta1', 'referencegrants', true),
 };
 
 /** GatewayOptions starts the Gateway API controller. */
@@ -31,23 +32,22 @@ export interface GatewayOptions {
   first: string;
   last: string;
   controllerName?: string;
-}
-
-function parentMatches(ref: ParentRef, routeNs: string, gw: Gateway, l: GatewayListener): boolean {
-  if ((ref.kind ?? 'Gateway') !== 'Gateway') return false;
-  if (ref.name !== gw.metadata.name || (ref.namespace ?? routeNs) !== gw.metadata.namespace) return false;
-  if (ref.sectionName && ref.sectionName !== l.name) return false;
-  if (ref.port && ref.port !== l.port) return false;
-  return true;
+  /**
+   * NodePorts of the data plane's Service (NGINX Gateway Fabric's nginx-gateway
+   * Service of type NodePort): requests to a node's address on httpNodePort
+   * reach the Gateways' port-80 listeners, on httpsNodePort their port-443 ones.
+   */
+  httpNodePort?: number;
+  httpsNodePort?: number;
 }
 
 /**
  * startGateway programs Gateways of the GatewayClasses whose controllerName
  * is NGINX Gateway Fabric's: each Gateway gets an address (spec.addresses or
- * the pool), listens on its listeners' ports there, and routes HTTPRoutes
+ * the pool), listens on its valid listeners' ports there, and routes HTTPRoutes
  * attached to it by hostname, path, header, query and method matches with
  * the API's precedence, weighted backendRefs and the core filters. It writes
- * Gateway and HTTPRoute status as the controller does.
+ * GatewayClass, Gateway and HTTPRoute status as the controller does.
  */
 export function startGateway(opts: GatewayOptions): { stop(): void } {
   const { runtime, client, net } = opts;
@@ -55,35 +55,34 @@ export function startGateway(opts: GatewayOptions): { stop(): void } {
   const classes = new Informer(client, GW.gatewayclasses, runtime);
   const gateways = new Informer(client, GW.gateways, runtime);
   const routes = new Informer(client, GW.httproutes, runtime);
+  const grants = new Informer(client, GW.referencegrants, runtime);
   const services = new Informer(client, R.services, runtime);
   const slices = new Informer(client, R.endpointslices, runtime);
   const secrets = new Informer(client, R.secrets, runtime);
   const namespaces = new Informer(client, R.namespaces, runtime);
-  const informers = [classes, gateways, routes, services, slices, secrets, namespaces];
+  const nodes = new Informer(client, R.nodes, runtime);
+  const informers = [classes, gateways, routes, grants, services, slices, secrets, namespaces, nodes];
 
+  const look: Lookup = {
+    secret: (ns, name) => secrets.get(ns, name) as Secret | undefined,
+    service: (ns, name) => services.get(ns, name) as Service | undefined,
+    namespaceLabels: (ns) => (namespaces.get(undefined, ns) as Namespace | undefined)?.metadata?.labels ?? {},
+    grants: (ns) => grants.list(ns) as unknown as ReferenceGrant[],
+  };
+  const ourClasses = () => (classes.list() as unknown as GatewayClass[]).filter((c) => c.spec?.controllerName === controllerName);
   const ours = (gw: Gateway) => (classes.get(undefined, gw.spec?.gatewayClassName ?? '') as unknown as GatewayClass | undefined)?.spec?.controllerName === controllerName;
   const served = () => (gateways.list() as unknown as Gateway[]).filter(ours);
-  const nsAllowed = (gw: Gateway, l: GatewayListener, routeNs: string): boolean => {
-    const from = l.allowedRoutes?.namespaces?.from ?? 'Same';
-    if (from === 'All') return true;
-    if (from === 'Same') return routeNs === gw.metadata.namespace;
-    const labels = (namespaces.get(undefined, routeNs) as Namespace | undefined)?.metadata?.labels ?? {};
-    return Object.entries(l.allowedRoutes?.namespaces?.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const listenersOf = (gw: Gateway): ListenerState[] => (gw.spec?.listeners ?? []).map((l) => listenerState(look, gw, l));
+  const attached = (gw: Gateway, l: GatewayListener): HttpRoute[] => {
+    const states = listenersOf(gw);
+    return (routes.list() as unknown as HttpRoute[]).filter((r) => (r.spec?.parentRefs ?? []).some((p) => attach(look, r, p, gw, states).listeners.includes(l)));
   };
-  const attached = (gw: Gateway, l: GatewayListener): HttpRoute[] =>
-    (routes.list() as unknown as HttpRoute[]).filter((r) => {
-      const ns = r.metadata.namespace ?? 'default';
-      if (!(r.spec?.parentRefs ?? []).some((p) => parentMatches(p, ns, gw, l))) return false;
-      if (!nsAllowed(gw, l, ns)) return false;
-      const hosts = r.spec?.hostnames ?? [];
-      return !l.hostname || hosts.length === 0 || hosts.some((h) => hostnameMatches(l.hostname, h) || hostnameMatches(h, l.hostname!));
-    });
 
-  const backend = (ns: string, name: string, port: number | undefined): { ip: string; port: number }[] | 'invalid' => {
-    const svc = services.get(ns, name) as Service | undefined;
-    const sp = svc?.spec?.ports?.find((p) => port === undefined || p.port === port);
-    if (!svc || !sp) return 'invalid';
-    const out: { ip: string; port: number }[] = [];
+  /** endpoints are the ready addresses of a Service port, as its EndpointSlices list them. */
+  const endpoints = (ns: string, name: string, port: number | undefined): Endpoint[] => {
+    const sp = look.service(ns, name)?.spec?.ports?.find((p) => p.port === port);
+    if (!sp) return [];
+    const out: Endpoint[] = [];
     for (const s of slices.list(ns) as unknown as EndpointSlice[]) {
       if (s.metadata?.labels?.['kubernetes.io/service-name'] !== name) continue;
       const pp = (s.ports ?? []).find((x) => (x.name ?? '') === (sp.name ?? ''))?.port;
@@ -92,71 +91,89 @@ export function startGateway(opts: GatewayOptions): { stop(): void } {
     }
     return out;
   };
+  // The data plane answers 500 for a backendRef that does not resolve, as nginx does for NGF's invalid upstreams.
+  const backend = (route: HttpRoute, ref: BackendRef): Endpoint[] | 'invalid' =>
+    backendProblem(look, route, 0, 0, ref) ? 'invalid' : endpoints(ref.namespace ?? route.metadata.namespace ?? 'default', ref.name, ref.port);
 
-  const handle = (gw: Gateway, port: number, addr: string, req: HttpRequest) => serveRequest({ runtime, net, attached, backend }, gw, port, addr, req);
-
+  const deps = { runtime, net, attached, backend, valid: (gw: Gateway, l: GatewayListener) => listenersOf(gw).some((s) => s.listener === l && s.valid) };
   const tlsFor = (gw: Gateway, port: number): TlsConfig | undefined => {
-    for (const l of gw.spec?.listeners ?? []) {
-      if (l.port !== port || l.protocol !== 'HTTPS') continue;
-      for (const c of l.tls?.certificateRefs ?? []) {
-        const s = secrets.get(c.namespace ?? gw.metadata.namespace, c.name) as Secret | undefined;
-        const crt = s?.data?.['tls.crt'];
-        if (crt) return { certPem: atobUtf8(crt) };
-      }
-    }
-    return undefined;
+    const s = listenersOf(gw).find((x) => x.listener.port === port && x.valid && x.certPem);
+    return s?.certPem ? { certPem: s.certPem } : undefined;
   };
 
   const lo = ipToInt(opts.first) ?? 0;
   const hi = ipToInt(opts.last) ?? lo;
   const assigned = new Map<string, string>();
   const bound = new Map<string, { close(): void }>();
+  const keyOf = (gw: Gateway) => `${gw.metadata.namespace}/${gw.metadata.name}`;
   const addressOf = (gw: Gateway, used: Set<string>): string | undefined => {
-    const key = `${gw.metadata.namespace}/${gw.metadata.name}`;
     const fixed = gw.spec?.addresses?.[0]?.value;
     if (fixed) return fixed;
-    const prev = assigned.get(key) ?? ((gw.status as { addresses?: { value: string }[] } | undefined)?.addresses?.[0]?.value);
+    const prev = assigned.get(keyOf(gw)) ?? (gw.status as { addresses?: { value: string }[] } | undefined)?.addresses?.[0]?.value;
     if (prev) return prev;
     for (let n = lo; n <= hi; n++) if (!used.has(intToIp(n))) return intToIp(n);
     return undefined;
   };
+  const current = (key: string, fallback: Gateway) => served().find((g) => keyOf(g) === key) ?? fallback;
 
   const sync = () => {
     const want = new Map<string, { gw: Gateway; port: number; addr: string }>();
     const used = new Set<string>(assigned.values());
+    for (const c of ourClasses()) status.gatewayClass(c);
     for (const gw of served()) {
-      const key = `${gw.metadata.namespace}/${gw.metadata.name}`;
       const addr = addressOf(gw, used);
       if (!addr) continue;
-      assigned.set(key, addr);
+      assigned.set(keyOf(gw), addr);
       used.add(addr);
-      for (const l of gw.spec?.listeners ?? []) if (l.protocol === 'HTTP' || l.protocol === 'HTTPS') want.set(`${addr}:${l.port}`, { gw, port: l.port, addr });
-      writeGatewayStatus(gw, addr);
+      // The address answers (refusing ports without a programmed listener) as soon as the Gateway has it.
+      if (!net.hostOf(addr)) net.addAddress('nginx-gateway', addr);
+      const states = listenersOf(gw);
+      for (const s of states) if (s.valid && (s.listener.protocol === 'HTTP' || s.listener.protocol === 'HTTPS')) want.set(`${addr}:${s.listener.port}`, { gw, port: s.listener.port, addr });
+      status.gateway(gw, addr, states);
     }
     for (const [k, b] of bound) if (!want.has(k)) (b.close(), bound.delete(k));
     for (const [k, w] of want) {
       if (bound.has(k)) continue;
-      if (!net.hostOf(w.addr)) net.addAddress('nginx-gateway', w.addr);
-      const key = `${w.gw.metadata.namespace}/${w.gw.metadata.name}`;
-      const current = () => served().find((g) => `${g.metadata.namespace}/${g.metadata.name}` === key) ?? w.gw;
-      const listener = { protocol: 'http', handler: { handle: (req: HttpRequest) => handle(current(), w.port, w.addr, req) } satisfies HttpHandler, get tls() { return tlsFor(current(), w.port); } } as Listener;
+      const key = keyOf(w.gw);
+      const listener = { protocol: 'http', handler: { handle: (req: HttpRequest) => serveRequest(deps, current(key, w.gw), w.port, w.addr, req) } satisfies HttpHandler, get tls() { return tlsFor(current(key, w.gw), w.port); } } as Listener;
       bound.set(k, net.listen('nginx-gateway', w.addr, w.port, listener));
     }
-    for (const r of routes.list() as unknown as HttpRoute[]) writeRouteStatus(r);
+    for (const r of routes.list() as unknown as HttpRoute[]) status.route(r);
   };
 
-  const status = gatewayStatusWriter({
-    runtime,
-    client,
-    controllerName,
-    attached,
-    served,
-    parentMatches,
-    backendOk: (ns, name, port) => backend(ns, name, port) !== 'invalid',
-    refs: GW,
-  });
-  const writeGatewayStatus = status.gateway;
-  const writeRouteStatus = status.route;
+  const status = gatewayStatusWriter({ runtime, client, controllerName, served, routes: () => routes.list() as unknown as HttpRoute[], look, listenersOf, refs: GW });
+
+  // The data plane's NodePorts: every node answers for the Gateways' listeners on 80 (and 443).
+  const nodePorts = new Map<string, { close(): void }[]>();
+  const releases: (() => void)[] = [];
+  const viaNodePort = async (gwPort: number, ip: string, req: HttpRequest) => {
+    let last: Awaited<ReturnType<typeof serveRequest>> | undefined;
+    for (const gw of served()) {
+      if (!(gw.spec?.listeners ?? []).some((l) => l.port === gwPort)) continue;
+      last = await serveRequest(deps, gw, gwPort, assigned.get(keyOf(gw)) ?? ip, req);
+      if (last.status !== 404) return last;
+    }
+    return last ?? serveRequest(deps, { metadata: {} }, gwPort, ip, req);
+  };
+  const syncNodePorts = () => {
+    if (!opts.httpNodePort && !opts.httpsNodePort) return;
+    const ips = (nodes.list() as { status?: { addresses?: { type?: string; address?: string }[] } }[]).flatMap((n) => (n.status?.addresses ?? []).filter((a) => a.type === 'InternalIP').map((a) => a.address!));
+    for (const ip of ips) {
+      if (nodePorts.has(ip)) continue;
+      const owner = net.hostOf(ip) ?? ip;
+      const ls: { close(): void }[] = [];
+      if (opts.httpNodePort) {
+        ls.push(net.listen(owner, ip, opts.httpNodePort, { protocol: 'http', handler: { handle: (req: HttpRequest) => viaNodePort(80, ip, req) } satisfies HttpHandler }));
+        releases.push(claimAddress(net, ip, opts.httpNodePort));
+      }
+      if (opts.httpsNodePort) {
+        const tls = () => served().map((g) => tlsFor(g, 443)).find(Boolean);
+        ls.push(net.listen(owner, ip, opts.httpsNodePort, { protocol: 'http', handler: { handle: (req: HttpRequest) => viaNodePort(443, ip, { ...req, tls: true }) } satisfies HttpHandler, get tls() { return tls(); } } as Listener));
+        releases.push(claimAddress(net, ip, opts.httpsNodePort));
+      }
+      nodePorts.set(ip, ls);
+    }
+  };
 
   let queued = false;
   const later = () => {
@@ -167,14 +184,19 @@ export function startGateway(opts: GatewayOptions): { stop(): void } {
       sync();
     }, 'gateway-sync');
   };
-  for (const inf of [classes, gateways, routes, services]) inf.on({ add: later, update: later, delete: later });
+  for (const inf of [classes, gateways, routes, grants, services, secrets, namespaces]) inf.on({ add: later, update: later, delete: later });
+  nodes.on({ add: syncNodePorts, update: syncNodePorts, delete: syncNodePorts });
   for (const inf of informers) inf.start();
   later();
+  syncNodePorts();
   return {
     stop() {
       for (const inf of informers) inf.stop();
       for (const b of bound.values()) b.close();
       bound.clear();
+      for (const ls of nodePorts.values()) for (const l of ls) l.close();
+      nodePorts.clear();
+      for (const r of releases) r();
     },
   };
 }

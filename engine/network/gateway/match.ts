@@ -1,4 +1,4 @@
-import type { HttpRequest } from '../../host/net.ts';
+import type { HttpRequest, HttpResponse } from '../../host/net.ts';
 import type { HttpRouteFilter, HttpRouteMatch, HttpRouteRule } from './types.ts';
 
 /** hostnameMatches applies Gateway API hostname matching ("*.example.com" matches any deeper label). */
@@ -78,11 +78,7 @@ export function precedence(a: Candidate, b: Candidate): number {
 export function applyFilters(filters: HttpRouteFilter[], match: HttpRouteMatch, req: HttpRequest): HttpRequest {
   let out = { ...req, headers: { ...req.headers } };
   for (const f of filters) {
-    if (f.type === 'RequestHeaderModifier' && f.requestHeaderModifier) {
-      for (const h of f.requestHeaderModifier.set ?? []) out.headers[h.name.toLowerCase()] = h.value;
-      for (const h of f.requestHeaderModifier.add ?? []) out.headers[h.name.toLowerCase()] = out.headers[h.name.toLowerCase()] ? `${out.headers[h.name.toLowerCase()]},${h.value}` : h.value;
-      for (const n of f.requestHeaderModifier.remove ?? []) delete out.headers[n.toLowerCase()];
-    }
+    if (f.type === 'RequestHeaderModifier' && f.requestHeaderModifier) out.headers = modifyHeaders(out.headers, f.requestHeaderModifier);
     if (f.type === 'URLRewrite' && f.urlRewrite) {
       if (f.urlRewrite.hostname) out = { ...out, host: f.urlRewrite.hostname, headers: { ...out.headers, host: f.urlRewrite.hostname } };
       const p = f.urlRewrite.path;
@@ -102,4 +98,20 @@ export function replacePath(p: { type: string; replaceFullPath?: string; replace
   const repl = (p.replacePrefixMatch ?? '/').replace(/\/+$/, '');
   const joined = `${repl}${rest}`;
   return `${joined === '' ? '/' : joined.startsWith('/') ? joined : `/${joined}`}${q}`;
+}
+
+/** modifyHeaders applies a RequestHeaderModifier / ResponseHeaderModifier: set, then add (appended with a comma), then remove. */
+function modifyHeaders(headers: Record<string, string>, m: NonNullable<HttpRouteFilter['requestHeaderModifier']>): Record<string, string> {
+  const out = { ...headers };
+  for (const h of m.set ?? []) out[h.name.toLowerCase()] = h.value;
+  for (const h of m.add ?? []) out[h.name.toLowerCase()] = out[h.name.toLowerCase()] ? `${out[h.name.toLowerCase()]},${h.value}` : h.value;
+  for (const n of m.remove ?? []) delete out[n.toLowerCase()];
+  return out;
+}
+
+/** applyResponseFilters applies ResponseHeaderModifier filters to the backend's answer. */
+export function applyResponseFilters(filters: HttpRouteFilter[], res: HttpResponse): HttpResponse {
+  let headers = res.headers;
+  for (const f of filters) if (f.type === 'ResponseHeaderModifier' && f.responseHeaderModifier) headers = modifyHeaders(headers, f.responseHeaderModifier);
+  return headers === res.headers ? res : { ...res, headers };
 }

@@ -10,6 +10,7 @@ export interface ObjectMeta {
 export interface GatewayClass {
   metadata: ObjectMeta;
   spec?: { controllerName?: string };
+  status?: unknown;
 }
 
 export interface GatewayListener {
@@ -70,4 +71,10 @@ export interface HttpRoute {
   metadata: ObjectMeta;
   spec?: { parentRefs?: ParentRef[]; hostnames?: string[]; rules?: HttpRouteRule[] };
   status?: unknown;
+}
+
+/** ReferenceGrant (v1beta1): lets objects of the `from` namespaces refer to the `to` objects of its own namespace. */
+export interface ReferenceGrant {
+  metadata: ObjectMeta;
+  spec?: { from?: { group?: string; kind?: string; namespace?: string }[]; to?: { group?: string; kind?: string; name?: string }[] };
 }

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { unknownFields } from './config-fields.ts';
 
 /** KubeletConfig is the part of KubeletConfiguration (kubelet.config.k8s.io/v1beta1) the lab's kubelet honours. */
 export interface KubeletConfig {
@@ -15,6 +16,13 @@ export interface KubeletConfig {
   cgroupDriver: string;
   containerRuntimeEndpoint: string;
   authenticationAnonymous: boolean;
+  /** authentication.x509.clientCAFile: the CA bundle the kubelet's server checks client certificates against ('' for none) */
+  clientCAFile: string;
+  /**
+   * strictError is the strict decoder's complaint (unknown fields): the kubelet then decodes
+   * leniently, ignoring those fields, and logs it.
+   */
+  strictError?: string;
 }
 
 /** defaultKubeletConfig is the kubelet's defaults (with kubeadm's clusterDNS). */
@@ -31,6 +39,7 @@ export function defaultKubeletConfig(): KubeletConfig {
     cgroupDriver: 'systemd',
     containerRuntimeEndpoint: 'unix:///var/run/containerd/containerd.sock',
     authenticationAnonymous: false,
+    clientCAFile: '',
   };
 }
 
@@ -68,6 +77,10 @@ export function parseKubeletConfig(text: string, path: string): KubeletConfig | 
   if (typeof d.maxPods === 'number') c.maxPods = d.maxPods;
   if (typeof d.cgroupDriver === 'string') c.cgroupDriver = d.cgroupDriver;
   if (typeof d.containerRuntimeEndpoint === 'string' && d.containerRuntimeEndpoint !== '') c.containerRuntimeEndpoint = d.containerRuntimeEndpoint;
+  const x509 = ((d.authentication as Record<string, unknown> | undefined)?.x509 ?? {}) as Record<string, unknown>;
+  if (typeof x509.clientCAFile === 'string') c.clientCAFile = x509.clientCAFile;
+  const unknown = unknownFields(d);
+  if (unknown.length) c.strictError = `strict decoding error: ${unknown.map((f) => `unknown field ${JSON.stringify(f)}`).join(', ')}`;
   c.syncFrequencyMs = durationMs(d.syncFrequency, c.syncFrequencyMs);
   c.fileCheckFrequencyMs = durationMs(d.fileCheckFrequency, c.fileCheckFrequencyMs);
   c.nodeStatusReportFrequencyMs = durationMs(d.nodeStatusReportFrequency, c.nodeStatusReportFrequencyMs);

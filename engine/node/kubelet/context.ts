@@ -31,6 +31,8 @@ export interface KubeletContext {
   reserveIp(uid: string, ip: string): void;
   /** requestSync asks for the pod to be synced again after delayMs */
   requestSync(key: string, delayMs: number): void;
+  /** runtimeErrors are why the container runtime is not usable now (down, PLEG not healthy); empty when it is */
+  runtimeErrors(): string[];
   /** serviceEnv is the service-link environment of a namespace */
   serviceEnv(namespace: string): Record<string, string>;
 }

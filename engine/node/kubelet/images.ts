@@ -13,7 +13,8 @@ export function goDuration(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${Number(s.toFixed(3))}s`;
   const m = Math.floor(s / 60);
-  return `${m}m${Number((s - m * 60).toFixed(3))}s`;
+  if (m < 60) return `${m}m${Number((s - m * 60).toFixed(3))}s`;
+  return `${Math.floor(m / 60)}h${m % 60}m${Number((s - m * 60).toFixed(3))}s`;
 }
 
 function pullPolicy(c: Container): string {

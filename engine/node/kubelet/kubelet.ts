@@ -15,6 +15,7 @@ import { IpPool } from './ipam.ts';
 import { NULL_KLOG, type Klog } from './klog.ts';
 import { NodeStatusManager } from './node-status.ts';
 import { PodWorker } from './pod-worker.ts';
+import { PLEG_RELIST_PERIOD_MS, RUNTIME_STATUS_PERIOD_MS, RuntimeState } from './runtime-state.ts';
 import { KubeletServer } from './server.ts';
 import { CONFIG_HASH, isMirrorPod, mirrorOf, readStaticPods } from './static-pods.ts';
 import { podKey } from './types.ts';
@@ -43,6 +44,10 @@ export interface StartKubeletOptions {
   apiServer?: string;
   /** podCIDR used when the Node has none yet */
   podCIDR?: string;
+  /** runtimeUp tells whether the container runtime's socket answers (containerd's service runs); always, when absent */
+  runtimeUp?: () => boolean;
+  /** runtimeEndpoint is the CRI endpoint the kubelet dials (it appears in its error lines) */
+  runtimeEndpoint?: string;
 }
 
 /** KubeletHandle is a running kubelet. */
@@ -72,6 +77,9 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
   let stopped = false;
   const ipam = new IpPool(o.podCIDR ?? '10.244.0.0/24');
   const servicesCache = new Map<string, { at: number; env: Record<string, string> }>();
+  const runtimeState = new RuntimeState(runtime, klog, o.runtimeUp ?? (() => true), o.runtimeEndpoint ?? config.containerRuntimeEndpoint);
+  // While the runtime is unreachable the sync loop syncs no pod; the resync after it is back catches up.
+  const runtimeUsable = () => runtimeState.errors().length === 0;
 
   const k: KubeletContext = {
     runtime,
@@ -100,10 +108,11 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
         at,
         timer: runtime.after(Math.max(0, delay), () => {
           syncTimers.delete(key);
-          if (!stopped) workers.get(key)?.sync();
+          if (!stopped && runtimeUsable()) workers.get(key)?.sync();
         }, 'kubelet-sync'),
       });
     },
+    runtimeErrors: () => runtimeState.errors(),
     serviceEnv: (ns) => {
       const hit = servicesCache.get(ns);
       if (hit && hit.at === runtime.now) return hit.env;
@@ -148,9 +157,11 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
       workers.set(key, w);
       klog.info('kubelet.go:2470', 'SyncLoop ADD', { source: isStatic ? 'file' : 'api', pods: [key] });
     } else w.pod = pod;
-    w.sync();
+    if (runtimeUsable()) w.sync();
   };
 
+  /** pods deleted while the runtime was unreachable, by key → uid */
+  const deferredRemovals = new Map<string, string>();
   const forget = (key: string) => {
     const w = workers.get(key);
     if (!w) return;
@@ -175,7 +186,7 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
         const changed = specKey(w.pod) !== specKey(p);
         w.pod = p;
         // status-only updates (the kubelet's own writes) do not start a sync, as in the kubelet's pod config
-        if (changed) w.sync();
+        if (changed && runtimeUsable()) w.sync();
       } else runPod(p, false);
     },
     delete: (p) => {
@@ -183,6 +194,8 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
       if (isMirrorPod(p)) return syncMirrors();
       const w = workers.get(podKey(p));
       if (w && w.uid === p.metadata.uid && !w.isStatic) {
+        // without the runtime the containers cannot be stopped yet: the first sync after it is back does it
+        if (!runtimeUsable()) return void deferredRemovals.set(podKey(p), w.uid);
         w.terminate(0);
         forget(podKey(p));
       }
@@ -293,7 +306,29 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
   timers.push(runtime.every(10_000, () => nodeStatus.renewLease(), 'kubelet-lease'));
   timers.push(runtime.every(10_000, () => nodeStatus.post(), 'kubelet-node-status'));
   timers.push(runtime.every(config.fileCheckFrequencyMs, syncStatic, 'kubelet-static-pods'));
+  // Housekeeping: running pods the kubelet does not want (no source has them: a static pod whose folder the
+  // configuration no longer names, a pod deleted while the kubelet was down) are stopped, once the API
+  // source has been listed.
+  const cleanupOrphans = () => {
+    if (stopped || !pods.synced || !runtimeUsable()) return;
+    const wanted = new Set([...workers.values()].map((w) => w.uid));
+    for (const sb of [...o.cri.sandboxes.values()]) {
+      if (sb.state === 'SANDBOX_READY' && !wanted.has(sb.config.uid)) o.cri.stopPodSandbox(sb.id);
+    }
+  };
+  timers.push(runtime.every(2_000, cleanupOrphans, 'kubelet-housekeeping'));
+  timers.push(runtime.every(RUNTIME_STATUS_PERIOD_MS, () => runtimeState.updateRuntimeUp(), 'kubelet-runtime-status'));
+  timers.push(runtime.every(PLEG_RELIST_PERIOD_MS, () => runtimeState.relist(), 'kubelet-pleg-relist'));
   timers.push(runtime.every(10_000, () => {
+    if (!runtimeState.healthy()) return;
+    for (const [key, uid] of deferredRemovals) {
+      const w = workers.get(key);
+      if (w && w.uid === uid) {
+        w.terminate(0);
+        forget(key);
+      }
+    }
+    deferredRemovals.clear();
     for (const w of workers.values()) w.sync();
     syncMirrors();
   }, 'kubelet-resync'));

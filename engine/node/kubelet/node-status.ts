@@ -1,4 +1,5 @@
 import { NETWORK_NOT_READY } from '../runtime/runtime.ts';
+import { aggregateError } from './runtime-state.ts';
 import { rfc3339, rfc3339Micro } from '../../base/clock.ts';
 import type { KObject } from '../../api/types.ts';
 import { R } from '../../client/refs.ts';
@@ -45,6 +46,8 @@ export class NodeStatusManager {
     } catch {
       machineID = '0'.repeat(32);
     }
+    // The Ready condition's message is the aggregate of the runtime's and the network's errors, as in the kubelet's ReadyCondition setter.
+    const notReady = aggregateError([...k.runtimeErrors(), ...(k.cri.networkReady() ? [] : [NETWORK_NOT_READY])]);
     return nodeObject(
       {
         name: k.nodeName,
@@ -56,7 +59,7 @@ export class NodeStatusManager {
         memoryKi: this.info.memoryKi,
         pods: k.config.maxPods,
         machineID,
-        ...(k.cri.networkReady() ? {} : { notReady: NETWORK_NOT_READY }),
+        ...(notReady ? { notReady } : {}),
       },
       k.runtime.now,
     );
@@ -105,13 +108,19 @@ export class NodeStatusManager {
     const now = k.runtime.now;
     const want = this.desired();
     const wantStatus = want.status as { conditions: Condition[]; images?: unknown };
-    const key = JSON.stringify(wantStatus.conditions.map((c) => [c.type, c.status]));
+    // Conditions compare whole (heartbeat aside), as the kubelet's nodeStatusHasChanged does: a new message is a change.
+    const key = JSON.stringify(wantStatus.conditions.map((c) => [c.type, c.status, c.reason, c.message]));
     try {
       const cur = k.client.get(R.nodes, undefined, k.nodeName);
       const old = ((cur.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
       // As the kubelet does, the status is compared with the Node as the apiserver has it (the node
       // controller may have set Ready to Unknown while the apiserver was out of reach).
-      const onServer = JSON.stringify(wantStatus.conditions.map((c) => [c.type, old.find((o) => o.type === c.type)?.status]));
+      const onServer = JSON.stringify(
+        wantStatus.conditions.map((c) => {
+          const o = old.find((x) => x.type === c.type);
+          return [c.type, o?.status, o?.reason, o?.message];
+        }),
+      );
       if (!force && key === this.lastConditions && key === onServer && now - this.lastPost < k.config.nodeStatusReportFrequencyMs) return;
       const t = rfc3339(now);
       const conditions = wantStatus.conditions.map((c) => {

@@ -10,7 +10,7 @@ import { buildPodStatus, isSidecar, phaseOf, type ContainerView, type PodView } 
 import { Prober } from './probes.ts';
 import { podEtcFiles } from './sandbox-files.ts';
 import { formatPod, podKey, specOf, type Container, type PodSpec } from './types.ts';
-import { containerMounts, prepareVolumes, removePodDir, type PreparedVolume } from './volumes.ts';
+import { containerMounts, prepareVolumes, refreshVolumes, removePodDir, type PreparedVolume } from './volumes.ts';
 
 /** memoryLimit is a container's memory limit in bytes, if it has one. */
 function memoryLimit(c: Container): number | undefined {
@@ -142,7 +142,7 @@ export class PodWorker {
         return this.writeStatus();
       }
       this.volumes = r;
-    }
+    } else refreshVolumes(this.pod, spec.volumes ?? [], { fs: k.host.fs, get: k.get, client: k.client, now: k.runtime.now, ips: { podIP: this.ip, hostIP: k.nodeIp } });
     if (!this.sandbox || this.sandbox.state !== 'SANDBOX_READY') {
       if (!this.startSandbox()) return this.writeStatus();
     }
@@ -288,6 +288,9 @@ export class PodWorker {
       labels: { 'io.kubernetes.container.name': s.spec.name, 'io.kubernetes.pod.name': this.pod.metadata.name!, 'io.kubernetes.pod.namespace': this.pod.metadata.namespace ?? 'default', 'io.kubernetes.pod.uid': this.uid },
       annotations: { 'io.kubernetes.container.restartCount': String(attempt) },
       memoryLimitBytes: memoryLimit(s.spec),
+      stdin: s.spec.stdin === true,
+      stdinOnce: s.spec.stdinOnce === true,
+      tty: s.spec.tty === true,
     });
     if ('error' in rec) {
       s.waiting = { reason: 'CreateContainerError', message: rec.error };

@@ -10,6 +10,10 @@ export interface KubeletApi {
   containerLogs(namespace: string, pod: string, container: string, o: LogOptions & { previous?: boolean }): { text: string; follow?: (cb: (chunk: string) => void) => () => void } | { status: number; error: string };
   /** exec runs argv in a running container; it resolves with the exit code */
   exec(namespace: string, pod: string, container: string, argv: string[], io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: Interrupt }): Promise<number> | { status: number; error: string };
+  /** running tells whether a container of a pod runs now (what the kubelet checks before upgrading an exec or attach) */
+  running(namespace: string, pod: string, container: string): boolean;
+  /** attach joins a running container's process; it resolves with its exit code, or undefined when the client left first */
+  attach(namespace: string, pod: string, container: string, io: { stdin?: Readable; stdout: Writable; signal?: Interrupt }): Promise<number | undefined> | { status: number; error: string };
 }
 
 /** KUBELET_PROTOCOL is the listener protocol of the kubelet's API port. */
@@ -65,6 +69,18 @@ export class KubeletServer implements KubeletApi {
     if (!w || !rec) return { status: 400, error: `unable to upgrade connection: container not found ("${container}")` };
     if (rec.state !== 'CONTAINER_RUNNING') return { status: 400, error: `unable to upgrade connection: container not found ("${container}")` };
     const r = this.k.cri.exec(rec.id, argv, { ...io, signal: io.signal ?? new Interrupt() });
+    if ('then' in r) return r;
+    return { status: 500, error: r.error };
+  }
+
+  running(ns: string, pod: string, container: string): boolean {
+    return this.workerOf(ns, pod)?.containerFor(container)?.current?.state === 'CONTAINER_RUNNING';
+  }
+
+  attach(ns: string, pod: string, container: string, io: { stdin?: Readable; stdout: Writable; signal?: Interrupt }): ReturnType<KubeletApi['attach']> {
+    const rec = this.workerOf(ns, pod)?.containerFor(container)?.current;
+    if (!rec || rec.state !== 'CONTAINER_RUNNING') return { status: 400, error: `unable to upgrade connection: container not found ("${container}")` };
+    const r = this.k.cri.attach(rec.id, io);
     if ('then' in r) return r;
     return { status: 500, error: r.error };
   }

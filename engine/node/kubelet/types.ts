@@ -28,6 +28,9 @@ export interface EnvVar {
 export interface Container {
   name: string;
   image: string;
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   command?: string[];
   args?: string[];

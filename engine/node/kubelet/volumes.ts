@@ -164,6 +164,24 @@ export function prepareVolumes(pod: KObject, volumes: Volume[], vc: VolumeContex
   return out;
 }
 
+/**
+ * refreshVolumes brings a running pod's ConfigMap and Secret volumes up to date
+ * with their objects, as the kubelet's periodic sync does (an update swaps in
+ * through ..data; a missing object or key leaves the files as they are).
+ */
+export function refreshVolumes(pod: KObject, volumes: Volume[], vc: VolumeContext): void {
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const v of volumes) {
+    if (!v.configMap && !v.secret) continue;
+    const kind = v.configMap ? 'configmap' : 'secret';
+    const obj = vc.get(kind, ns, v.configMap?.name ?? v.secret!.secretName);
+    if (!obj) continue;
+    const files = pick(dataOf(kind, obj), (v.configMap ?? v.secret)!.items, kind);
+    if (typeof files === 'string') continue;
+    writeAtomic(vc.fs, `${podDir(pod.metadata.uid!)}/volumes/kubernetes.io~${kind}/${v.name}`, files, (v.configMap ?? v.secret)!.defaultMode ?? 0o644, vc.now);
+  }
+}
+
 function get(client: ApiClient, ref: typeof R.pods, ns: string | undefined, name: string): KObject | undefined {
   try {
     return client.get(ref, ns, name);

@@ -6,7 +6,7 @@ import { ExitSignal } from '../../shell/interp/errors.ts';
 import { newShellState } from '../../shell/interp/init.ts';
 import { Interp } from '../../shell/interp/interp.ts';
 import { parseShell } from '../../shell/parser/parse.ts';
-import type { ContainerEnv } from './services.ts';
+import { cpuSlices, type ContainerEnv } from './services.ts';
 
 /**
  * interactiveShell is a container's shell on a terminal (`kubectl exec -it
@@ -18,7 +18,7 @@ export async function interactiveShell(env: ContainerEnv, sys: SystemServices, o
   const user = host.user(o.user) ?? host.user(0)!;
   const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: o.name, tty: 'pts/0', state: 'Ss' });
   const st = newShellState({ env: o.vars, cwd: o.cwd, pid, ppid: 0, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: true, login: false });
-  const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: () => Promise.resolve(), tty: 'pts/0' };
+  const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: cpuSlices(env), tty: 'pts/0' };
   const interp = new Interp(st, ctx, { kind: 'interactive' });
   const bash = o.name === 'bash';
   const prompt = () => {

@@ -9,6 +9,9 @@ import type { HttpHandler } from '../../host/net.ts';
 import { makeImageCatalog } from '../images/catalog.ts';
 import { WORKLOAD_IMAGES } from '../images/workloads.ts';
 import { ContainerRuntime } from './runtime.ts';
+import { Interrupt } from '../../host/interrupt.ts';
+import { BURST_SLICES, CPU_SLICE_MS } from './services.ts';
+import { STEPS_PER_SLICE } from '../../shell/interp/interp.ts';
 import { renderLog } from './logs.ts';
 import type { SandboxConfig } from './types.ts';
 
@@ -67,6 +70,53 @@ describe('container runtime', () => {
     expect(loop.state).toBe('CONTAINER_RUNNING');
     await advance(runtime, 2_000);
     expect([loop.state, loop.exitCode]).toEqual(['CONTAINER_EXITED', 137]);
+  });
+
+  it('runs busy loops in simulated CPU time: the clock, other work, exec and stop carry on', async () => {
+    const { runtime, cri, sandbox, pull } = setup();
+    pull('busybox');
+    await advance(runtime, 5000);
+    const start = (name: string, ip: string, script: string) => {
+      const sb = cri.runPodSandbox(sandbox(name, ip));
+      const c = cri.createContainer(sb.id, { name, attempt: 0, image: 'busybox', command: ['sh', '-c', script], args: [], env: {}, mounts: [], labels: {}, annotations: {} });
+      if ('error' in c) throw new Error(c.error);
+      expect(cri.startContainer(c.id)).toEqual({});
+      return c;
+    };
+    const spin = start('spin', '10.244.1.5', 'while true; do :; done');
+    const count = start('count', '10.244.1.6', 'i=0; while true; do i=$((i+1)); echo $i; done');
+    let beats = 0;
+    runtime.every(1000, () => beats++, 'heartbeat');
+    await advance(runtime, 10_000);
+    expect(beats).toBe(10);
+    expect([spin.state, count.state]).toEqual(['CONTAINER_RUNNING', 'CONTAINER_RUNNING']);
+    // A burst of BURST_SLICES at a millisecond each, then CPU_SLICE_MS a slice; a line costs four steps (true, the assignment, echo, the loop's turn).
+    const printed = Number(count.log.lines[count.log.lines.length - 1]!.text);
+    const expected = ((BURST_SLICES + (10_000 - BURST_SLICES) / CPU_SLICE_MS) * STEPS_PER_SLICE) / 4;
+    expect(printed).toBeGreaterThan(expected * 0.8);
+    expect(printed).toBeLessThan(expected * 1.2);
+    // A busy loop run with exec ends on its signal (kubectl exec's Ctrl-C).
+    const signal = new Interrupt();
+    const execd = cri.exec(spin.id, ['sh', '-c', 'while :; do :; done'], { stdout: new Collector(), stderr: new Collector(), signal });
+    if ('error' in execd) throw new Error(execd.error);
+    runtime.after(3000, () => signal.raise(130));
+    await advance(runtime, 5000);
+    expect(await execd).toBe(137);
+    // A loop that ends after a few thousand turns runs within its burst: well under a simulated second.
+    const out = new Collector();
+    const t0 = runtime.now;
+    const bounded = cri.exec(count.id, ['sh', '-c', 'i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; echo $i'], { stdout: out, stderr: out });
+    if ('error' in bounded) throw new Error(bounded.error);
+    let finished = -1;
+    void bounded.then(() => (finished = runtime.now));
+    await advance(runtime, 1000);
+    expect([await bounded, out.text]).toEqual([0, '3000\n']);
+    expect(finished - t0).toBeLessThan(BURST_SLICES);
+    // sh as PID 1 ignores SIGTERM: the kubelet's SIGKILL after the grace period ends it.
+    cri.stopContainer(spin.id, 30);
+    await advance(runtime, 31_000);
+    expect([spin.state, spin.exitCode]).toEqual(['CONTAINER_EXITED', 137]);
+    expect(count.state).toBe('CONTAINER_RUNNING');
   });
 
   it('fails to start a missing executable like runc', async () => {

@@ -1,7 +1,7 @@
 import { cniAddError } from '../../network/cni/configs.ts';
 import type { Runtime } from '../../base/runtime.ts';
 import type { Network } from '../../host/net.ts';
-import { EMPTY_INPUT, type Readable, type Writable } from '../../host/streams.ts';
+import { Channel, EMPTY_INPUT, type Readable, type Writable } from '../../host/streams.ts';
 import { Interrupt } from '../../host/interrupt.ts';
 import type { ImageCatalog } from '../images/types.ts';
 import { sha256Hex } from '../images/refs.ts';
@@ -26,6 +26,17 @@ interface Live {
   signal: Interrupt;
   env: ContainerEnv;
   killTimer?: { cancel(): void };
+  /** stdin is the open standard input of a container with stdin: true (what attach writes to) */
+  stdin?: Channel;
+  /** attached are the clients reading the container's output as it is written */
+  attached: Set<Writable>;
+  /** ended resolves with the exit code once the process is gone */
+  ended: Promise<number>;
+}
+
+/** TerminalInput is a container's standard input when it has a terminal (tty: true). */
+class TerminalInput extends Channel {
+  override readonly isTTY = true;
 }
 
 /**
@@ -209,7 +220,14 @@ export class ContainerRuntime {
     const cenv = this.envOf(c);
     const sys = containerServices(cenv);
     const signal = new Interrupt();
-    const live: Live = { signal, env: cenv };
+    const attached = new Set<Writable>();
+    const stdin = c.config.stdin ? (c.config.tty ? new TerminalInput() : new Channel()) : undefined;
+    // What the process writes goes to its log and to every attached client (a terminal merges stderr into stdout).
+    const tee = (w: Writable): Writable => ({ isTTY: !!c.config.tty, write: (chunk: string) => {
+      w.write(chunk);
+      for (const a of attached) a.write(chunk);
+    } });
+    const live: Live = { signal, env: cenv, attached, ended: Promise.resolve(0), ...(stdin ? { stdin } : {}) };
     this.live.set(id, live);
     c.state = 'CONTAINER_RUNNING';
     c.startedAt = now;
@@ -219,11 +237,15 @@ export class ContainerRuntime {
       argv: c.argv,
       env,
       cwd: c.config.workingDir || c.image.def.workingDir || '/',
-      stdin: EMPTY_INPUT,
-      stdout: c.log.writer('stdout'),
-      stderr: c.log.writer('stderr'),
+      stdin: stdin ?? EMPTY_INPUT,
+      stdout: tee(c.log.writer('stdout')),
+      stderr: tee(c.log.writer('stderr')),
       signal,
     });
+    live.ended = done.then(
+      (code) => code,
+      () => 1,
+    );
     c.pid = 1;
     done.then(
       (code) => this.exited(c, code),
@@ -238,6 +260,7 @@ export class ContainerRuntime {
     const live = this.live.get(c.id);
     live?.killTimer?.cancel();
     this.live.delete(c.id);
+    live?.stdin?.close();
     c.log.close();
     c.state = 'CONTAINER_EXITED';
     c.finishedAt = this.opts.runtime.now;
@@ -284,6 +307,47 @@ export class ContainerRuntime {
     const sb = this.sandboxes.get(c.sandboxId);
     if (sb && this.opts.nodeFs) removeLogFile(this.opts.nodeFs, sb, c);
     this.emit({ type: 'ContainerRemoved', containerId: id, sandboxId: c.sandboxId });
+  }
+
+  /**
+   * attach connects a client to a running container's process (kubectl
+   * attach, kubectl run -i): its output from now on, and its standard input
+   * when the container keeps one open. It resolves with the exit code when the
+   * process ends, or undefined when the client goes first (it is
+   * interrupted); when the client's input ends, stdinOnce closes the
+   * process's input too.
+   */
+  attach(id: string, io: { stdin?: Readable; stdout: Writable; signal?: Interrupt }): Promise<number | undefined> | { error: string } {
+    const c = this.containers.get(id);
+    const live = this.live.get(id);
+    if (!c || !live || c.state !== 'CONTAINER_RUNNING') return { error: `container ${id} is not running` };
+    live.attached.add(io.stdout);
+    let detach: (v: undefined) => void = () => {};
+    const detached = new Promise<undefined>((resolve) => (detach = resolve));
+    const off = io.signal?.onInterrupt(() => detach(undefined));
+    if (io.stdin && live.stdin) {
+      const input = live.stdin;
+      const source = io.stdin;
+      void (async () => {
+        for (;;) {
+          // Read the client's input only when the process asks for some.
+          await input.demand();
+          if (!this.live.has(id)) break;
+          const chunk = await source.read();
+          if (chunk === null || !this.live.has(id)) break;
+          input.write(chunk);
+        }
+        // The client's input ended; its output keeps flowing until the process ends (stdinOnce closes the process's input).
+        if (c.config.stdinOnce) input.close();
+      })();
+    }
+    return Promise.race([live.ended, detached]).then((r) => {
+      live.attached.delete(io.stdout);
+      off?.();
+      // The client stops reading its input with the session (a terminal's pending read is let go).
+      (io.stdin as { cancel?: () => void } | undefined)?.cancel?.();
+      return r;
+    });
   }
 
   /** exec runs argv in a running container (kubectl exec, crictl exec, exec probes). */

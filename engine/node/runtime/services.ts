@@ -9,7 +9,7 @@ import { ExitSignal, InterruptedSignal } from '../../shell/interp/errors.ts';
 import { newShellState } from '../../shell/interp/init.ts';
 import { Interp } from '../../shell/interp/interp.ts';
 import { resolveCommand } from '../../shell/interp/lookup.ts';
-import { sleepOn } from '../../shell/services.ts';
+import { simulatedYield, sleepOn } from '../../shell/services.ts';
 import type { ContainerHost } from './container-host.ts';
 
 /** PodNet is a pod's network namespace: its id on the lab network, its address, who it is. */
@@ -29,6 +29,28 @@ export function podNetwork(net: Network, pod: PodNet): Network {
     dial: (_from, address, port): Listener => net.dial(pod.peer, address, port),
     listen: (_host, address, port, listener) => net.listen(pod.netns, address === pod.ip ? '0.0.0.0' : address, port, listener),
   };
+}
+
+/**
+ * CPU_SLICE_MS is the simulated time a container's shell spends on one slice
+ * of statements (STEPS_PER_SLICE) once it has run BURST_SLICES of them.
+ * Nobody types into a container's process, so instead of yielding to a host
+ * event loop it waits on the simulated clock: a loop that never sleeps
+ * (`while true; do :; done`) keeps its CPU busy in simulated time, about
+ * 1,000 statements a second, and the rest of the lab runs between its
+ * slices. The first BURST_SLICES cost a millisecond each, so a script that
+ * computes for a while and ends (a loop over a few thousand items) is not
+ * slowed down noticeably.
+ */
+export const CPU_SLICE_MS = 250;
+export const BURST_SLICES = 64;
+
+/** cpuSlices is the yieldToHost of the shells a container's process runs (one per process: each has its burst). */
+export function cpuSlices(env: { runtime: Runtime }): HostContext['yieldToHost'] {
+  const burst = simulatedYield(env.runtime, 1);
+  const sustained = simulatedYield(env.runtime, CPU_SLICE_MS);
+  let slices = 0;
+  return (signal) => (++slices <= BURST_SLICES ? burst(signal) : sustained(signal));
 }
 
 /** ContainerEnv is what every program in a container shares. */
@@ -78,7 +100,7 @@ export async function execInContainer(env: ContainerEnv, sys: SystemServices, re
   const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `sh -c ${req.command ?? ''}`, tty: '?' });
   try {
     const st = newShellState({ env: vars, cwd: req.cwd ?? '/', pid, ppid: 1, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: false, login: false });
-    const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: () => Promise.resolve(), tty: '?' };
+    const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: cpuSlices(env), tty: '?' };
     const interp = new Interp(st, ctx, { kind: 'command' });
     if (req.argv && req.argv.length > 0) {
       if (req.quietNotFound && resolveCommand(interp, req.argv[0]!).kind === 'error') return 127;

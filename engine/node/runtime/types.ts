@@ -53,6 +53,11 @@ export interface ContainerConfig {
   annotations: Record<string, string>;
   /** memoryLimitBytes: a container whose program uses more is OOM-killed (exit 137) */
   memoryLimitBytes?: number;
+  /** stdin keeps the process's standard input open for attach (the pod spec's stdin); stdinOnce closes it when the first attached client detaches */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  /** tty gives the process a terminal: a shell then prompts and reads commands line by line */
+  tty?: boolean;
 }
 
 /** ContainerRecord is one container instance with its state and log. */

@@ -32,6 +32,11 @@ function parseFlags(argv: string[]): { flags: Map<string, string> } | { error: s
   return { flags };
 }
 
+/** criError is the kubelet's failure when the CRI endpoint does not answer at start. */
+function criError(endpoint: string): string {
+  return `failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint "${endpoint}": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix ${endpoint.replace('unix://', '')}: connect: no such file or directory"`;
+}
+
 /**
  * kubelet is /usr/bin/kubelet as systemd runs it: flags from 10-kubeadm.conf
  * and kubeadm-flags.env, the configuration file, the kubeconfig, then the
@@ -72,15 +77,15 @@ export const kubeletProgram: Program = async (p: Process) => {
   if (flags.has('pod-manifest-path') && config) config.staticPodPath = flags.get('pod-manifest-path')!;
   const klog = makeKlog(p.stderr, () => runtime.now, pid);
   const endpoint = flags.get('container-runtime-endpoint') ?? config?.containerRuntimeEndpoint ?? 'unix:///run/containerd/containerd.sock';
-  if (!env || !env.containerdUp || !/containerd\.sock$/.test(endpoint)) {
-    return fail(`failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint "${endpoint}": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix ${endpoint.replace('unix://', '')}: connect: no such file or directory"`);
-  }
+  if (!env) return fail(criError(endpoint));
   const kubeconfig = flags.get('kubeconfig') ?? '';
   const bootstrap = flags.get('bootstrap-kubeconfig') ?? '';
   if (!kubeconfig || !p.fs.exists(kubeconfig)) {
     if (!bootstrap || !p.fs.exists(bootstrap)) return fail(`failed to run Kubelet: unable to load bootstrap kubeconfig: stat ${bootstrap || kubeconfig}: no such file or directory`);
   }
   const nodeName = flags.get('hostname-override') ?? p.hostname;
+  // Unknown fields fail the strict decoding; the kubelet decodes the file again leniently, ignoring them, and says so.
+  if (config?.strictError) klog.info('codec.go:126', 'Using lenient decoding as strict decoding failed', { err: config.strictError });
   klog.info('server.go:529', 'Kubelet version', { kubeletVersion: version });
   klog.info('server.go:531', 'Golang settings', { GOGC: '', GOMAXPROCS: '', GOTRACEBACK: '' });
   // A joining node has only its bootstrap token: it gets its client certificate first.
@@ -90,6 +95,17 @@ export const kubeletProgram: Program = async (p: Process) => {
   }
   const kc = kubeconfigClient(p, kubeconfig);
   if ('error' in kc) return fail(`failed to run Kubelet: ${kc.error}`);
+  // BuildAuth loads the client CA bundle of the kubelet's server before the runtime is reached.
+  if (config?.clientCAFile) {
+    let ca: string | undefined;
+    try {
+      ca = p.fs.readFile(config.clientCAFile);
+    } catch {
+      return fail(`failed to run Kubelet: open ${config.clientCAFile}: no such file or directory`);
+    }
+    if (ca === '') return fail(`failed to run Kubelet: missing content for CA bundle "client-ca-bundle::${config.clientCAFile}"`);
+  }
+  if (!env.containerdUp || !/containerd\.sock$/.test(endpoint)) return fail(criError(endpoint));
   klog.info('server.go:956', 'Client rotation is on, will bootstrap in background');
   const handle = startKubelet({
     runtime,
@@ -104,6 +120,8 @@ export const kubeletProgram: Program = async (p: Process) => {
     kubeletVersion: version,
     controlPlane: env.controlPlane,
     podCIDR: env.podCIDR,
+    runtimeUp: () => env.containerdUp,
+    runtimeEndpoint: endpoint,
   });
   env.kubelet = handle;
   await new Promise<void>((resolve) => p.signal.onInterrupt(resolve));

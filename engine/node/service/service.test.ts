@@ -5,16 +5,12 @@ import { systemdFor } from '../../host/systemd/index.ts';
 import { formatEntry } from '../../host/journal/format.ts';
 import { loadShellParser } from '../../shell/parser/load.ts';
 import { advance } from '../testing/advance.ts';
+import { nodeLab } from '../testing/node-lab.ts';
 import { nodeEnvFor } from './registry.ts';
 
 describe('the kubelet as a systemd service', () => {
   it('boots as a unit on every machine, heartbeats, and stops with systemctl', async () => {
-    await loadShellParser();
-    const lab = bootLab();
-    const { runtime } = lab.world;
-    const admin = lab.clusters[0]!.admin;
-    await advance(runtime, 1000);
-    const sd = systemdFor(runtime, 'node01')!;
+    const { lab, runtime, admin, sd } = await nodeLab();
     expect(sd.isActive('kubelet')).toBe(true);
     expect(nodeEnvFor(runtime, 'node01')?.kubelet).toBeDefined();
     const renew = () => String((admin.get(R.leases, 'kube-node-lease', 'node01').spec as { renewTime: string }).renewTime);

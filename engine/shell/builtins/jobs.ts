@@ -1,11 +1,11 @@
-import { jobLine } from '../interp/jobs.ts';
+import { jobLine, jobState } from '../interp/jobs.ts';
 import { fail, out, type Builtin } from './types.ts';
 
 /** jobs lists background jobs. */
 export const jobs: Builtin = (c) => {
   const list = c.sh.state.jobs;
   const last = list[list.length - 1];
-  for (const j of list) out(c, jobLine(j, j === last, j.done ? (j.code === 0 ? 'Done' : `Exit ${j.code}`) : 'Running') + '\n');
+  for (const j of list) out(c, jobLine(j, j === last, jobState(j)) + '\n');
   return 0;
 };
 

@@ -1,5 +1,5 @@
 import type { Host } from '../../host/host.ts';
-import type { SystemServices } from '../../host/process.ts';
+import type { InterruptSignal, SystemServices } from '../../host/process.ts';
 import type { User } from '../../host/types.ts';
 import type { ProgramDef } from '../../tools/types.ts';
 
@@ -15,8 +15,14 @@ export interface HostContext {
   user: User;
   sys: SystemServices;
   programs: (name: string) => ProgramDef | undefined;
-  /** yieldToHost lets the embedding event loop run (a macrotask), so Ctrl-C can arrive during long loops. */
-  yieldToHost: () => Promise<void>;
+  /**
+   * yieldToHost is called every STEPS_PER_SLICE statements. At the terminal it lets the embedding event loop
+   * run (a macrotask), so Ctrl-C can arrive during long loops; where nobody types (a container's process) it
+   * waits on the simulated clock, so a busy loop spends simulated CPU time instead of holding the engine.
+   * It must never resolve in a microtask alone: a loop would then starve everything else. The signal ends
+   * a wait early.
+   */
+  yieldToHost: (signal?: InterruptSignal) => Promise<void>;
   /** the session's controlling terminal name, e.g. "pts/0" (for ps and tty) */
   tty: string;
 }

@@ -18,12 +18,20 @@ import { runDecl } from './assign.ts';
 import { startJob } from './jobs.ts';
 
 /**
+ * STEPS_PER_SLICE is how many statements an interpreter runs before it hands
+ * the lab a turn (HostContext.yieldToHost): a loop that never waits on
+ * anything still lets Ctrl-C, the event queue and simulated time move.
+ */
+export const STEPS_PER_SLICE = 256;
+
+/**
  * Interp executes parsed shell statements against a ShellState on one
  * host. Compound commands are handled here; simple commands (builtins,
  * functions, programs, scripts) in call.ts.
  */
 export class Interp implements ExpandEnv {
-  private steps = 0;
+  /** statements run so far, shared with subshells (a loop of `( … )` or `$( … )` counts as much as a plain one) */
+  private steps = { n: 0 };
   /** exit status of the last command substitution of the current command (for `x=$(false)`) */
   lastSubst: number | undefined;
   /** process-substitution files to remove when the current command ends */
@@ -44,6 +52,7 @@ export class Interp implements ExpandEnv {
   /** sub makes an interpreter for a subshell: same host, cloned state. */
   sub(): Interp {
     const s = new Interp(this.state.clone(), this.ctx, this.mode);
+    s.steps = this.steps;
     for (const a of this.aliasDepth) s.aliasDepth.add(a);
     return s;
   }
@@ -164,8 +173,8 @@ export class Interp implements ExpandEnv {
 
   private async tick(signal: Interrupt): Promise<void> {
     if (signal.interrupted) throw new InterruptedSignal(signal.code);
-    if (++this.steps % 256 === 0) {
-      await this.ctx.yieldToHost();
+    if (++this.steps.n % STEPS_PER_SLICE === 0) {
+      await this.ctx.yieldToHost(signal);
       if (signal.interrupted) throw new InterruptedSignal(signal.code);
     }
   }

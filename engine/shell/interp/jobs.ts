@@ -39,14 +39,24 @@ export function jobLine(j: Job, current: boolean, state: string): string {
   return `[${j.id}]${current ? '+' : ' '}  ${state.padEnd(24)}${j.src}${state.startsWith('Running') ? ' &' : ''}`;
 }
 
+/** SIGNAL_TEXT is how bash names the signal that ended a job (strsignal). */
+const SIGNAL_TEXT: Record<number, string> = { 1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 6: 'Aborted', 9: 'Killed', 13: 'Broken pipe', 15: 'Terminated' };
+
+/** jobState is a job's state as `jobs` and the completion notice print it: Running, Done, Exit N, or the signal that ended it (kill %1: Terminated). */
+export function jobState(j: Job): string {
+  if (!j.done) return 'Running';
+  if (j.code === 0) return 'Done';
+  if (j.signal?.interrupted && SIGNAL_TEXT[j.code - 128]) return SIGNAL_TEXT[j.code - 128]!;
+  return `Exit ${j.code}`;
+}
+
 /** reportDoneJobs prints "[1]+  Done  cmd" for finished jobs, as bash does before the next prompt. */
 export function reportDoneJobs(st: ShellState, out: Writable): void {
   const last = st.jobs[st.jobs.length - 1];
   for (const j of st.jobs) {
     if (!j.done || j.reported) continue;
     j.reported = true;
-    const state = j.code === 0 ? 'Done' : `Exit ${j.code}`;
-    out.write(jobLine(j, j === last, state) + '\n');
+    out.write(jobLine(j, j === last, jobState(j)) + '\n');
   }
   st.jobs = st.jobs.filter((j) => !j.reported);
 }

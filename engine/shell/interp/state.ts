@@ -38,7 +38,7 @@ export interface Job {
   promise: Promise<number>;
   reported: boolean;
   /** raising it stops the job (kill %n) */
-  signal?: { raise(code?: number): void };
+  signal?: { raise(code?: number): void; readonly interrupted?: boolean };
 }
 
 /**

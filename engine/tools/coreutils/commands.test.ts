@@ -66,6 +66,18 @@ describe('commands that depend on the host', () => {
     expect((await t.run('timeout 3 sleep 60; echo $?')).stdout).toBe('124\n');
     expect((await t.run('yes | head -n 2')).stdout).toBe('y\ny\n');
   });
+
+  it('sleep infinity waits until Ctrl-C; awk and sed loops that never wait end as Ctrl-C would end them', async () => {
+    const t = await TestTerminal.open(createTestLab());
+    const t0 = t.lab.runtime.now;
+    expect((await t.run('sleep infinity', { interruptAfterMs: 3_600_000 })).code).toBe(130);
+    expect(t.lab.runtime.now - t0).toBe(3_600_000);
+    expect((await t.run('sleep INF 1', { interruptAfterMs: 1000 })).code).toBe(130);
+    expect((await t.run('sleep infx')).stderr).toBe("sleep: invalid time interval ‘infx’\nTry 'sleep --help' for more information.\n");
+    expect((await t.run(`awk 'BEGIN { while (1) {} }'; echo $?`)).stdout).toBe('130\n');
+    expect((await t.run(`echo a | sed ':a;ba'; echo $?`)).stdout).toBe('130\n');
+    expect((await t.run(`awk 'BEGIN { for (i = 0; i < 1000; i++) n++; print n }'`)).stdout).toBe('1000\n');
+  });
 });
 
 describe('library pieces', () => {

@@ -1,4 +1,5 @@
 import type { Process } from '../../host/process.ts';
+import { PROGRAM_STEP_LIMIT } from './lib/step-limit.ts';
 import { has, parseOrUsage, val } from './lib/args.ts';
 import { errText, resolve } from './lib/io.ts';
 import { parseSed, SedError, type Addr, type Cmd } from './lib/sed-script.ts';
@@ -107,6 +108,7 @@ function runSed(p: Process, cmds: Cmd[], lines: string[], trailingNl: boolean, q
   let code = 0;
   const writeFiles = new Map<string, string>();
   const nl = (isLast: boolean) => (isLast && !trailingNl ? '' : '\n');
+  let steps = 0;
   while (idx < lines.length) {
     let space = lines[idx]!;
     let n = idx + 1;
@@ -118,6 +120,7 @@ function runSed(p: Process, cmds: Cmd[], lines: string[], trailingNl: boolean, q
     let autoprint = !quiet;
     let quitAfter: number | undefined;
     for (let pc = 0; pc < cmds.length; pc++) {
+      if (++steps > PROGRAM_STEP_LIMIT) return { out, code: 130, quit: true };
       const c = cmds[pc]!;
       if (c.name === '}' || c.name === ':') continue;
       const l: Line = { text: space, n, last: lineLast };

@@ -20,12 +20,18 @@ export const sleep = def(
     }
     let total = 0;
     for (const a of args) {
-      const ms = parseDuration(a);
+      // strtod reads inf and infinity (any case): `sleep infinity` keeps a container alive until it is stopped
+      const ms = /^(inf|infinity)$/i.test(a) ? Infinity : parseDuration(a);
       if (ms === undefined) {
         p.stderr.write(`sleep: invalid time interval ${ql(a)}\nTry 'sleep --help' for more information.\n`);
         return 1;
       }
       total += ms;
+    }
+    if (total === Infinity) {
+      // no timer at all: only a signal ends it (a timer at an infinite time would drag the clock there)
+      await new Promise<void>((resolve) => p.signal.onInterrupt(resolve));
+      return 130;
     }
     return (await p.sys.sleep(total, p.signal)) ? 0 : 130;
   },

@@ -54,4 +54,12 @@ describe('crictl', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: permission denied\\""');
   });
+
+  it('cannot reach containerd while its service is stopped (the socket is gone)', async () => {
+    const { t, run } = await lab();
+    registerNodeEnv(t.runtime, 'node01', { host: t.host, cri: t.cri, nodeIp: '192.168.100.11', controlPlane: false, kubeletVersion: 'v1.34.3', containerdUp: false });
+    const r = await run('ps');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^time="[^"]+" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:\/\/\/run\/containerd\/containerd\.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix \/run\/containerd\/containerd\.sock: connect: no such file or directory\\""\n$/);
+  });
 });

@@ -23,7 +23,8 @@ export async function checkCommand(c: Of<'command'>, ctx: CheckContext): Promise
     const err = r.stderr.trim() ? `: ${quote(r.stderr)}` : '';
     return { passed: false, message: `${what} exited with ${r.exit}, expected ${c.exit}${err}` };
   }
-  const why = matchText(r.stdout, c);
+  // Commands run at a terminal, where grep and ls colour their output: checks read the text.
+  const why = matchText(r.stdout.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''), c);
   return why ? { passed: false, message: `${what} printed ${why.replace(/^is /, '')}` } : { passed: true, message: `${what} printed what was expected` };
 }
 

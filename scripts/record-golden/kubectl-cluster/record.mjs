@@ -29,7 +29,7 @@ const HELP = [
   ['config', 'set-context'], ['config', 'get-clusters'], ['config', 'get-users'], ['config', 'set-cluster'], ['config', 'set-credentials'],
   ['config', 'delete-context'], ['config', 'delete-cluster'], ['config', 'delete-user'], ['config', 'rename-context'], ['config', 'set'], ['config', 'unset'],
   ['auth'], ['auth', 'can-i'], ['auth', 'whoami'], ['auth', 'reconcile'], ['certificate'], ['certificate', 'approve'], ['certificate', 'deny'],
-  ['taint'], ['cordon'], ['uncordon'], ['drain'], ['logs'], ['exec'], ['wait'], ['completion'], ['cp'], ['port-forward'], ['proxy'], ['explain'],
+  ['taint'], ['cordon'], ['uncordon'], ['drain'], ['logs'], ['exec'], ['wait'], ['completion'], ['cp'], ['port-forward'], ['proxy'], ['explain'], ['attach'],
 ];
 const help = {};
 for (const path of HELP) help[path.join(' ')] = run([...path, '--help'], home).stdout;
@@ -39,7 +39,7 @@ save(join(root, 'cmd/root/testdata/help.json'), JSON.stringify(help, null, 2) + 
 const ROOT_CASES = [
   [], ['options'], ['gett'], ['confg'], ['xyz'], ['config', 'vew'], ['auth', 'cani'], ['get', '--foo'], ['config', 'view', '--bogus'], ['--bogus'],
   ['cordon'], ['uncordon'], ['taint'], ['drain'], ['certificate', 'approve'], ['exec'], ['logs'], ['wait'], ['completion'], ['completion', 'tcsh'],
-  ['auth', 'can-i'], ['auth', 'can-i', 'get'], ['cp'], ['cp', 'a'], ['port-forward'], ['explain'],
+  ['auth', 'can-i'], ['auth', 'can-i', 'get'], ['cp'], ['cp', 'a'], ['port-forward'], ['explain'], ['attach'], ['attach', 'a', 'b', 'c'],
 ];
 const rootCases = ROOT_CASES.map((a) => run(a, home, { KUBECONFIG: '/nonexistent/kubeconfig' }));
 for (const shell of ['bash', 'zsh']) {

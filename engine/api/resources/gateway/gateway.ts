@@ -3,6 +3,7 @@ import { list, rec, str } from '../../validation/util.ts';
 import { age, col, defineResource, NAME_COLUMN } from '../common.ts';
 import { specStatusStrategy } from '../strategy.ts';
 import { conditionStatus, gatewayBase } from './common.ts';
+import { gatewayDefaults, pendingStatus } from './defaults.ts';
 
 /** Gateway (gateway.networking.k8s.io/v1): CLASS, ADDRESS, PROGRAMMED. */
 export const gatewayDef = defineResource({
@@ -13,7 +14,9 @@ export const gatewayDef = defineResource({
   shortNames: ['gtw'],
   namespaced: true,
   subresources: ['status'],
-  ...specStatusStrategy(() => undefined),
+  // Until a controller writes status, Accepted and Programmed are Unknown (the CRD's default status).
+  ...specStatusStrategy(() => pendingStatus(['Accepted', 'Programmed'])),
+  defaults: gatewayDefaults,
   columns: [NAME_COLUMN, col('Class', 'string', ''), col('Address', 'string', ''), col('Programmed', 'string', ''), col('Age', 'date', '')],
   row(obj, ctx) {
     const addrs = list(rec(obj.status).addresses).map((a) => str(a.value));

@@ -4,6 +4,7 @@ import { rec, str } from '../../validation/util.ts';
 import { age, col, defineResource, NAME_COLUMN } from '../common.ts';
 import { specStatusStrategy } from '../strategy.ts';
 import { conditionStatus, gatewayBase } from './common.ts';
+import { pendingStatus } from './defaults.ts';
 
 /** GatewayClass (gateway.networking.k8s.io/v1). */
 export const gatewayClassDef = defineResource({
@@ -14,7 +15,7 @@ export const gatewayClassDef = defineResource({
   shortNames: ['gc'],
   namespaced: false,
   subresources: ['status'],
-  ...specStatusStrategy(() => undefined),
+  ...specStatusStrategy(() => pendingStatus(['Accepted'])),
   columns: [NAME_COLUMN, col('Controller', 'string', ''), col('Accepted', 'string', ''), col('Age', 'date', ''), col('Description', 'string', '', 1)],
   row: (obj, ctx) => [obj.metadata.name ?? '', str(rec(obj.spec).controllerName), conditionStatus(obj.status, 'Accepted') || null, age(obj, ctx), str(rec(obj.spec).description) || null],
   validateSpec(obj, old) {

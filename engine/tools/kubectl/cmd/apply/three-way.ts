@@ -48,15 +48,30 @@ function diffMap(live: Obj, desired: Obj, last: Obj, kind: string | undefined, p
   return Object.keys(out).length ? out : undefined;
 }
 
+/**
+ * nthWithKey finds the item whose merge key equals value, counting repeats:
+ * the n-th desired item with a key pairs with the n-th live one, as the Go
+ * implementation walks both lists sorted by merge key (a container's two
+ * ports 53, UDP and TCP, are two items, not one).
+ */
+function nthWithKey(list: Obj[], key: string, value: unknown, n: number): Obj | undefined {
+  let seen = 0;
+  for (const x of list) if (x[key] === value && seen++ === n) return x;
+  return undefined;
+}
+
 function diffMergeList(live: Obj[], desired: Obj[], last: Obj[], key: string, kind: string, path: string[]): Obj[] | undefined {
   const items: Obj[] = [];
+  const repeats = new Map<unknown, number>();
   for (const d of desired) {
-    const l = live.find((x) => x[key] === d[key]);
+    const n = repeats.get(d[key]) ?? 0;
+    repeats.set(d[key], n + 1);
+    const l = nthWithKey(live, key, d[key], n);
     if (!l) {
       items.push(d);
       continue;
     }
-    const lastItem = last.find((x) => x[key] === d[key]) ?? {};
+    const lastItem = nthWithKey(last, key, d[key], n) ?? {};
     const sub = diffMap(l, d, lastItem, kind, path);
     if (sub) items.push({ [key]: d[key], ...sub });
   }

@@ -1,6 +1,7 @@
 import { isStatusError } from '../../../../base/errors.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { strategicMerge } from '../../../../api/strategic-merge.ts';
+import type { Readable, Writable } from '../../../../host/streams.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import { parseDuration } from '../../cli/flags.ts';
 import { WrappedError, checkOutput, dryRun, maybeSaveConfig, printResult, validationMode, type DryRun } from '../create/common.ts';
@@ -57,6 +58,20 @@ async function waitForPod(c: RunContext, ns: string, name: string, ready: (p: KO
 
 const phase = (p: KObject) => (p.status as { phase?: string } | undefined)?.phase ?? 'Pending';
 
+/** AttachSession is the body of a pods/attach answer (status 101): the upgraded connection's streams. */
+interface AttachSession {
+  kind: 'ExecSession';
+  run(io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: unknown }): Promise<number>;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
+
+/**
+ * attach follows `kubectl run -i/--attach`: once the pod leaves Pending, the
+ * terminal joins the container's process through pods/attach (typed lines
+ * reach a shell's prompt; Ctrl-D or `exit` ends it); a pod that is already
+ * done shows its log instead. Then --rm deletes the pod.
+ */
 async function attach(c: RunContext, pod: KObject, remove: boolean): Promise<number> {
   const ns = pod.metadata.namespace ?? c.f.namespace();
   const name = pod.metadata.name ?? '';
@@ -66,15 +81,49 @@ async function attach(c: RunContext, pod: KObject, remove: boolean): Promise<num
     c.err('error: timed out waiting for the condition\n');
     return 1;
   }
-  if (c.flag<boolean>('tty') && !c.flag<boolean>('quiet') && phase(running) === 'Running') c.err("If you don't see a command prompt, try pressing enter.\n");
-  const done = await waitForPod(c, ns, name, (p) => ['Succeeded', 'Failed'].includes(phase(p)), 24 * 3600_000);
+  const interactive = c.flag<boolean>('stdin');
+  const tty = c.flag<boolean>('tty') && interactive;
+  const container = ((running.spec as { containers?: { name: string; args?: string[]; command?: string[] }[] } | undefined)?.containers ?? [])[0];
+  const argv = [...(container?.command ?? []), ...(container?.args ?? [])];
   const res = c.f.discovery().resolve('pods');
-  try {
-    const resp = c.f.client().raw({ method: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}/log` });
-    if (resp.status < 300 && typeof resp.body === 'string') c.out(resp.body);
-  } catch {
-    // logs are best effort: the container may be gone already
+  const logs = () => {
+    try {
+      const resp = c.f.client().raw({ method: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}/log` });
+      if (resp.status < 300 && typeof resp.body === 'string') return resp.body;
+    } catch {
+      // logs are best effort: the container may be gone already
+    }
+    return '';
+  };
+  let attached = false;
+  if (phase(running) === 'Running') {
+    if (interactive && !c.flag<boolean>('quiet')) c.err("If you don't see a command prompt, try pressing enter.\n");
+    // A shell's first prompt is not seen (hence "try pressing enter"); what a quick command printed already is shown.
+    const earlier = tty && (argv.length === 0 || SHELLS.has(argv[0]!)) ? '' : logs();
+    const resp = c.f.client().raw({
+      method: 'POST',
+      path: `/api/v1/namespaces/${ns}/pods/${name}/attach`,
+      query: { container: container?.name ?? name, stdin: String(interactive), stdout: 'true', stderr: String(!tty), tty: String(tty) },
+    });
+    if (resp.status !== 101) {
+      const message = (resp.body as { message?: string } | undefined)?.message ?? String(resp.body);
+      c.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${message}\n`);
+    } else {
+      attached = true;
+      c.out(earlier);
+      const out = c.proc.stdout;
+      const err = c.proc.stderr;
+      await (resp.body as AttachSession).run({
+        ...(interactive ? { stdin: c.proc.stdin } : {}),
+        stdout: { isTTY: tty, write: (s: string) => out.write(s) },
+        stderr: { isTTY: tty, write: (s: string) => err.write(s) },
+        signal: c.proc.signal,
+      });
+    }
   }
+  // The pod finishes once its container has; a client that left a still running container does not wait for it.
+  const done = await waitForPod(c, ns, name, (p) => ['Succeeded', 'Failed'].includes(phase(p)), attached ? 30_000 : 24 * 3600_000);
+  if (!attached) c.out(logs());
   let code = 0;
   if (done && phase(done) === 'Failed') code = 1;
   if (remove) {

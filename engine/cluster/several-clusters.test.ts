@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { R } from '../client/refs.ts';
+import { bootLab } from './boot/boot-lab.ts';
+import { parseLabDefinition } from './lab-definition.ts';
+
+const LAB = `apiVersion: kubelab.dev/v1
+kind: Lab
+spec:
+  student: {host: terminal, ip: 192.168.100.5}
+  clusters:
+  - name: a
+    version: 1.34.3
+    controlPlane: direct
+    machines:
+    - {name: cpa, role: control-plane, ip: 192.168.101.10}
+    - {name: wa, role: worker, ip: 192.168.101.11}
+  - name: b
+    version: 1.34.3
+    controlPlane: direct
+    podSubnet: 10.245.0.0/16
+    machines:
+    - {name: cpb, role: control-plane, ip: 192.168.102.10}
+    - {name: wb, role: worker, ip: 192.168.102.11}
+`;
+
+describe('a lab of two clusters', () => {
+  it("gives each cluster's nodes pod ranges from its own pod network, and the student a context per cluster", () => {
+    const lab = bootLab({ def: parseLabDefinition(LAB) });
+    const cidrs = lab.clusters.map((c) => c.admin.list(R.nodes, undefined).items.map((n) => `${n.metadata.name}=${(n.spec as { podCIDR?: string }).podCIDR}`));
+    expect(cidrs).toEqual([
+      ['cpa=10.244.0.0/24', 'wa=10.244.1.0/24'],
+      ['cpb=10.245.0.0/24', 'wb=10.245.1.0/24'],
+    ]);
+    const kubeconfig = lab.world.mustHost('terminal').fs.readFile('/home/candidate/.kube/config');
+    expect(kubeconfig).toMatch(/name: kubernetes-admin@a\n/);
+    expect(kubeconfig).toMatch(/name: kubernetes-admin@b\n/);
+    expect(kubeconfig).toContain('current-context: kubernetes-admin@a\n');
+  });
+});

@@ -1,0 +1,56 @@
+import { pathFor, toStatusError } from '../../../../client/client.ts';
+import { R } from '../../../../client/refs.ts';
+import type { Readable, Writable } from '../../../../host/streams.ts';
+import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
+import { defaultContainer, resolvePod } from '../logs/pods.ts';
+import { attachHelp } from './texts.ts';
+
+interface AttachSession {
+  kind: 'ExecSession';
+  run(io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: unknown }): Promise<number>;
+}
+
+/**
+ * `kubectl attach`: the terminal joins the process a container already runs
+ * (pods/attach). A container started with a TTY forces one; asking for a TTY
+ * a container has not got prints kubectl's warning and goes on without.
+ */
+async function run(c: RunContext): Promise<number> {
+  if (c.args.length === 0) throw new UsageError('at least 1 argument is required for attach', 'none');
+  if (c.args.length > 2) throw new UsageError(`expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${c.args.length}: [${c.args.join(' ')}]`, 'none');
+  const ns = c.f.namespace();
+  const pod = resolvePod(c, c.args.length === 2 ? `${c.args[0]}/${c.args[1]}` : c.args[0]!, ns);
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new Error(`cannot attach a container in a completed pod; current phase is ${phase}`);
+  const quiet = c.flag<boolean>('quiet');
+  const container = c.flag<string>('container') || defaultContainer({ ...c, err: quiet ? () => {} : c.err }, pod);
+  const spec = ((pod.spec as { containers?: { name: string; stdin?: boolean; tty?: boolean }[] } | undefined)?.containers ?? []).find((x) => x.name === container);
+  if (!spec) throw new Error(`container ${container} not found in pod ${pod.metadata.name}`);
+  const stdin = c.flag<boolean>('stdin');
+  let tty = c.flag<boolean>('tty');
+  if (tty && !spec.tty) {
+    tty = false;
+    if (!quiet) c.err(`error: Unable to use a TTY - container ${container} did not allocate one\n`);
+  } else if (!tty && spec.tty) tty = true;
+  if (stdin && !quiet) c.err("If you don't see a command prompt, try pressing enter.\n");
+  const resp = c.f.client().raw({
+    method: 'POST',
+    path: pathFor(R.pods, pod.metadata.namespace ?? ns, pod.metadata.name!, 'attach'),
+    query: { container, stdin: String(stdin), stdout: 'true', stderr: String(!tty), tty: String(tty) },
+  });
+  if (resp.status >= 300) {
+    if (typeof resp.body === 'string') throw new Error(`unable to upgrade connection: ${resp.body}`);
+    throw toStatusError(resp);
+  }
+  const out = c.proc.stdout;
+  const err = c.proc.stderr;
+  return (resp.body as AttachSession).run({
+    ...(stdin ? { stdin: c.proc.stdin } : {}),
+    stdout: { isTTY: tty, write: (s: string) => out.write(s) },
+    stderr: { isTTY: tty, write: (s: string) => err.write(s) },
+    signal: c.proc.signal,
+  });
+}
+
+/** attachCommand is `kubectl attach`. */
+export const attachCommand: CommandDef = { name: 'attach', group: 'Troubleshooting and Debugging Commands', ...attachHelp, run };
