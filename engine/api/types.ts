@@ -134,6 +134,8 @@ export interface ResourceDef {
   statusKeepsLabels?: boolean;
   /** custom marks kinds registered at run time by a CustomResourceDefinition. */
   custom?: boolean;
+  /** openApiSchema is a custom kind's openAPIV3Schema from its CRD (served in the OpenAPI documents, read by kubectl explain). */
+  openApiSchema?: Record<string, unknown>;
   /** preferred is false for a version served only for compatibility (autoscaling/v1 next to v2). */
   preferred?: boolean;
 }

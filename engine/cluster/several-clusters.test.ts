@@ -37,3 +37,21 @@ describe('a lab of two clusters', () => {
     expect(kubeconfig).toContain('current-context: kubernetes-admin@a\n');
   });
 });
+
+describe('two clusters with their control planes as static pods', () => {
+  it("give each cluster's pods addresses of its own pod network, so each cluster's DNS answers for its own Services", async () => {
+    const { Lab } = await import('../lab/lab.ts');
+    const out: string[] = [];
+    const engine = new Lab({ emit: (e) => void (e.type === 'output' && out.push(e.data)), yieldToHost: () => new Promise<void>((r) => setImmediate(r)), mode: 'stepped' });
+    const s = (await engine.boot({ seed: 6, lab: LAB.replace(/    controlPlane: direct\n/g, '') })).sessions[0]!.id;
+    const run = async (line: string) => {
+      out.length = 0;
+      await engine.submit(s, line);
+      return out.join('');
+    };
+    expect(await run("kubectl --context kubernetes-admin@b -n kube-system get pods -l k8s-app=kube-dns -o jsonpath='{.items[*].status.podIP}'")).toMatch(/^10\.245\.\d+\.\d+ 10\.245\.\d+\.\d+$/);
+    await run('kubectl create deployment web --image=nginx');
+    await run('kubectl expose deployment web --port=80');
+    expect(await run('kubectl run lookup --restart=Never --image=busybox --rm -i -- nslookup web.default.svc.cluster.local')).toMatch(/Name:\tweb\.default\.svc\.cluster\.local\nAddress: 10\./);
+  }, 120_000);
+});

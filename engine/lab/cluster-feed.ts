@@ -25,6 +25,8 @@ export class ClusterFeed {
   private added = new Map<string, ClusterObject>();
   private updated = new Map<string, ClusterObject>();
   private removed = new Map<string, ClusterDiff['removed'][number]>();
+  /** known is every object the feed has shown, so a switch to another cluster can take them off the graph. */
+  private known = new Map<string, ClusterDiff['removed'][number]>();
   private scheduled = false;
 
   constructor(
@@ -52,8 +54,21 @@ export class ClusterFeed {
     this.factory.stop();
   }
 
+  /** retire stops the feed and answers the diff that takes everything it showed off the graph. */
+  retire(): ClusterDiff {
+    this.stop();
+    const removed = [...this.known.values()];
+    this.known.clear();
+    this.added.clear();
+    this.updated.clear();
+    this.removed.clear();
+    return { added: [], updated: [], removed, revision: this.revision() };
+  }
+
   private note(kind: 'add' | 'update' | 'delete', o: KObject): void {
     const uid = o.metadata.uid ?? `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+    if (kind === 'delete') this.known.delete(uid);
+    else this.known.set(uid, { kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name ?? '', uid });
     if (kind === 'add') {
       this.removed.delete(uid);
       this.added.set(uid, toClusterObject(o));

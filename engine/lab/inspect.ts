@@ -9,8 +9,8 @@ import type { Inspection } from '../protocol/api.ts';
 import type { RunningComponent } from '../cluster/boot/components.ts';
 
 /** inspectObject fetches an object (as the cluster admin) with its events, for the UI's inspector. */
-export function inspectObject(lab: BootedLab, ref: { kind: string; namespace?: string; name: string }): Inspection {
-  const c = lab.clusters[0];
+export function inspectObject(lab: BootedLab, ref: { kind: string; namespace?: string; name: string }, cluster = lab.clusters[0]): Inspection {
+  const c = cluster;
   if (!c) return { yaml: '', events: [] };
   const client = c.admin;
   const now = lab.world.runtime.now;

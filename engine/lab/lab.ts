@@ -64,6 +64,8 @@ export class Lab implements EngineApi {
   private speed = 1;
   private editor: EditorBridge;
   private feed: ClusterFeed | undefined;
+  /** feedCluster is the cluster the topology shows (the one the learner works on). */
+  private feedCluster: BootedLab['clusters'][number] | undefined;
   /** lastSession is where an editor request comes from (the session whose command is running) */
   private lastSession = '';
   /** origin is how the running lab was first booted: a saved state records it to boot the same machines again */
@@ -107,6 +109,7 @@ export class Lab implements EngineApi {
     this.editor.cancelAll();
     this.feed?.stop();
     this.feed = undefined;
+    this.feedCluster = undefined;
     this.sessions.clear();
     this.origin = { lab: labText, seed, start };
     this.booted = booted;
@@ -191,6 +194,7 @@ export class Lab implements EngineApi {
         : await work;
     if (r.status === 'incomplete') return { kind: 'incomplete', prompt: e.shell.prompt() };
     if (stepped) runtime.advance(this.o.stepAfterCommandMs ?? 1000);
+    if (this.feed) this.followCluster();
     const info = this.info(id);
     this.o.emit({ type: 'session', session: info });
     return { kind: 'done', exit: r.code, session: info };
@@ -288,15 +292,45 @@ export class Lab implements EngineApi {
   /** watchCluster starts the topology feed of the first cluster: 'cluster' events with batched diffs. */
   async watchCluster(): Promise<void> {
     if (this.feed) return;
-    const c = this.lab.clusters[0];
-    if (!c) return;
+    this.followCluster();
+  }
+
+  /**
+   * followCluster points the topology at the cluster the learner works on:
+   * the one whose machine the last used terminal is on, else the cluster of
+   * the student's kubeconfig context (several clusters: one per exam task).
+   */
+  private followCluster(): void {
+    const c = this.workingCluster();
+    if (!c || c === this.feedCluster) return;
+    if (this.feed) this.o.emit({ type: 'cluster', diff: this.feed.retire() });
+    this.feedCluster = c;
     this.feed = new ClusterFeed(c.admin, this.lab.world.runtime, (diff) => this.o.emit({ type: 'cluster', diff }), () => c.kv.revision);
     this.feed.start();
   }
 
+  private workingCluster(): BootedLab['clusters'][number] | undefined {
+    const clusters = this.lab.clusters;
+    if (clusters.length < 2) return clusters[0];
+    const e = this.lastSession ? this.sessions.get(this.lastSession) : undefined;
+    const where = e?.shell.current();
+    const onMachine = where && clusters.find((c) => c.spec.machines.some((m) => m.name === where.host));
+    if (onMachine) return onMachine;
+    // On the student's host: the context its kubeconfig names.
+    try {
+      const student = this.lab.def.student;
+      const home = student.user === 'root' ? '/root' : `/home/${student.user}`;
+      const conf = this.lab.world.mustHost(student.host).fs.readFile(`${home}/.kube/config`);
+      const ctx = /^current-context: *"?([^"\n]+)"?$/m.exec(conf)?.[1];
+      return clusters.find((c) => c.spec.context === ctx) ?? this.feedCluster ?? clusters[0];
+    } catch {
+      return this.feedCluster ?? clusters[0];
+    }
+  }
+
   /** inspect returns what the inspector shows: the object's YAML and its events. */
   async inspect(ref: { kind: string; namespace?: string; name: string }): Promise<Inspection> {
-    return inspectObject(this.lab, ref);
+    return inspectObject(this.lab, ref, this.feedCluster ?? this.lab.clusters[0]);
   }
 
   /** saveState captures what survives a reload (see LabState): every disk, every etcd, the clock and the sessions. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../registry.ts';
 import { openApiV2, openApiV3Document, openApiV3Index } from './documents.ts';
 import { loadOpenApiDefinitions, openApiDefinitions } from './load.ts';
+import { customResourceDefs } from '../resources/apiextensions/custom-resource.ts';
 
 type Schema = Record<string, any>;
 
@@ -18,6 +19,28 @@ describe('OpenAPI documents', () => {
     expect(index.paths['api/v1']!.serverRelativeURL).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
     expect(index.paths['apis/apps/v1']).toBeDefined();
     expect(index.paths['apis/rbac.authorization.k8s.io/v1']).toBeDefined();
+  });
+
+  it('publish a custom kind with its CRD schema, as kubectl explain reads it', () => {
+    const reg = new Registry();
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'backups.lab.example.com' },
+      spec: {
+        group: 'lab.example.com',
+        scope: 'Namespaced',
+        names: { plural: 'backups', singular: 'backup', kind: 'Backup' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', description: 'What to back up.', properties: { schedule: { type: 'string' } } } } } } }],
+      },
+    };
+    for (const d of customResourceDefs(crd as never)) reg.add(d);
+    const doc = openApiV3Document(reg, 'lab.example.com/v1', defs, 'v1.34.3') as Schema;
+    const backup = doc.components.schemas['com.example.lab.v1.Backup'];
+    expect(backup['x-kubernetes-group-version-kind']).toEqual([{ group: 'lab.example.com', kind: 'Backup', version: 'v1' }]);
+    expect(Object.keys(backup.properties).sort()).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(backup.properties.spec.properties.schedule).toEqual({ type: 'string' });
+    expect(doc.components.schemas['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta']).toBeDefined();
   });
 
   it('declare fieldValidation on PATCH of each kind, which kubectl checks before server-side validation', () => {

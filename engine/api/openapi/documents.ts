@@ -32,8 +32,9 @@ function hashOf(text: string): string {
   return (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).toUpperCase().repeat(8);
 }
 
-/** componentOf names a kind's schema: io.k8s.api.apps.v1.Deployment. */
+/** componentOf names a kind's schema: io.k8s.api.apps.v1.Deployment (a custom kind's as the apiserver names it: io.cert-manager.v1.Certificate). */
 export function componentOf(def: ResourceDef, defs: Defs): string | undefined {
+  if (def.openApiSchema) return crdComponentName(def);
   for (const [name, s] of Object.entries(defs)) {
     const gvks = s['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[] | undefined;
     if (gvks?.some((g) => g.group === def.group && g.version === def.version && g.kind === def.kind)) return name;
@@ -41,13 +42,40 @@ export function componentOf(def: ResourceDef, defs: Defs): string | undefined {
   return undefined;
 }
 
-/** closure collects a schema and every schema it refers to. */
-function closure(names: string[], defs: Defs): Defs {
+/** crdComponentName is the component of a custom kind: its group's labels reversed, then version and kind. */
+function crdComponentName(def: ResourceDef): string {
+  return `${def.group.split('.').reverse().join('.')}.${def.version}.${def.kind}`;
+}
+
+/**
+ * crdComponent is a custom kind's schema as the apiextensions-apiserver
+ * publishes it: the CRD's openAPIV3Schema with apiVersion, kind and metadata
+ * filled in and the kind's group-version-kind.
+ */
+function crdComponent(def: ResourceDef): Schema {
+  const s = def.openApiSchema ?? {};
+  const props = (s['properties'] ?? {}) as Record<string, Schema>;
+  return {
+    ...s,
+    type: 'object',
+    properties: {
+      ...props,
+      apiVersion: { description: 'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources', type: 'string' },
+      kind: { description: 'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds', type: 'string' },
+      metadata: { description: "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata", allOf: [{ $ref: `${REF}io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta` }] },
+    },
+    'x-kubernetes-group-version-kind': [{ group: def.group, kind: def.kind, version: def.version }],
+  };
+}
+
+/** closure collects a schema and every schema it refers to (extra: schemas that are not among the built-in definitions). */
+function closure(names: string[], defs: Defs, extra: Defs = {}): Defs {
   const out: Defs = {};
   const visit = (name: string) => {
-    if (out[name] || !defs[name]) return;
-    out[name] = defs[name]!;
-    JSON.stringify(defs[name], (k, v) => {
+    const found = extra[name] ?? defs[name];
+    if (out[name] || !found) return;
+    out[name] = found;
+    JSON.stringify(found, (k, v) => {
       if (k === '$ref' && typeof v === 'string' && v.startsWith(REF)) visit(v.slice(REF.length));
       return v;
     });
@@ -102,12 +130,14 @@ export function openApiV3Document(registry: Registry, groupVersion: string, defs
   if (kinds.length === 0) return undefined;
   const paths: Record<string, Schema> = {};
   const components: string[] = ['io.k8s.apimachinery.pkg.apis.meta.v1.Status', 'io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions'];
+  const custom: Defs = {};
   for (const def of kinds) {
     Object.assign(paths, pathsFor(def, defs));
     const c = componentOf(def, defs);
     if (c) components.push(c);
+    if (c && def.openApiSchema) custom[c] = crdComponent(def);
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version }, paths, components: { schemas: closure(components, defs) } };
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version }, paths, components: { schemas: closure(components, defs, custom) } };
 }
 
 /** openApiV3Index is /openapi/v3: where each group version's document is. */

@@ -1,7 +1,7 @@
 import type { KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../apiserver/server.ts';
 import { componentClients } from './component-clients.ts';
-import { ApiClient, refOf } from '../../client/client.ts';
+import { ApiClient, ConnectionError, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import { createAll, kubeadmClusterObjects, writeKubeadmFiles } from '../../controlplane/index.ts';
 import type { EtcdService } from '../../controlplane/etcd/wire.ts';
@@ -21,6 +21,13 @@ import type { ClusterHandle } from './direct.ts';
 
 /** How long (simulated) the boot waits for the apiserver and the nodes before giving up. */
 const BOOT_LIMIT_MS = 300_000;
+/**
+ * RESTORE_LIMIT_MS bounds each wait of a restored cluster: a saved lab may be
+ * broken on purpose (a stopped kubelet, a bad manifest in a troubleshooting
+ * task), so its restore does not wait for a health it will not reach; a
+ * healthy cluster is back well within it.
+ */
+const RESTORE_LIMIT_MS = 60_000;
 const STEP_MS = 500;
 
 /**
@@ -86,13 +93,18 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
   const currentServer = () => liveListener<ApiServer>(world, cp.name, cp.ip, cp.ip, 6443);
   const apiserver = follow(currentServer, { ctx: { connectors: {} } } as unknown as Partial<ApiServer>);
   const kv = follow(() => liveListener<EtcdService>(world, cp.name, cp.ip, '127.0.0.1', 2379)?.store, { revision: 0 } as Partial<MvccStore>);
-  const admin = new ApiClient(() => currentServer()!, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
+  // Nothing listening on :6443 (the apiserver stopped or restarting) is a refused connection, as for any client.
+  const admin = new ApiClient(() => {
+    const server = currentServer();
+    if (!server) throw new ConnectionError(`dial tcp ${cp.ip}:6443: connect: connection refused`, 'refused');
+    return server;
+  }, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
   const handle: ClusterHandle = { spec, apiserver, kv, admin, kubeconfig: pki.kubeconfigs['admin.conf']!.yaml, pki, components: [] };
   const clientFor = componentClients(() => currentServer()!, pki.cas['ca']!, runtime);
   const ctx = { world, runtime, cluster: handle, clientFor };
   handle.components.push(...startNodes(ctx));
   const waitFor = async (ok: () => boolean) => {
-    const until = runtime.now + BOOT_LIMIT_MS;
+    const until = runtime.now + (restored ? RESTORE_LIMIT_MS : BOOT_LIMIT_MS);
     while (!ok() && runtime.now < until) {
       runtime.settle();
       await drain();
@@ -109,15 +121,18 @@ export async function bootStaticPods(world: World, spec: ClusterSpec, restored?:
     const token = `${alnum(6)}.${alnum(16)}`;
     createAll(admin, kubeadmClusterObjects({ kubernetesVersion: `v${spec.version}`, podSubnet: spec.podSubnet, serviceSubnet: spec.serviceSubnet, caPem: pki.cas['ca']!.certPem, server: `https://${cp.ip}:6443`, token, now: runtime.now }));
   }
-  await waitFor(() => spec.machines.every((m) => m.prepared || nodeReady(admin, m.name)));
+  // A restored cluster comes back as after a reboot, at its own pace: only its apiserver is waited for.
+  if (!restored) await waitFor(() => spec.machines.every((m) => m.prepared || nodeReady(admin, m.name)));
   if (!restored) markControlPlane(admin, cp.name);
   for (const start of STATIC_POD_COMPONENTS) handle.components.push(...start(ctx));
   // "Why Pending" asks whichever kube-scheduler container runs now.
   handle.components.push({ name: 'kube-scheduler (static pod)', stop: () => {}, verdicts: (uid) => registeredVerdicts(runtime, uid) });
   // The boot ends when kubectl shows the control plane's mirror pods Running, as after a real kubeadm init.
-  await waitFor(() => mirrorsRunning(admin, cp.name) >= 4);
-  // …and, as on a cluster handed to a candidate, cluster DNS answers: CoreDNS's pods are Ready.
-  await waitFor(() => corednsReady(admin));
+  if (!restored) {
+    await waitFor(() => mirrorsRunning(admin, cp.name) >= 4);
+    // …and, as on a cluster handed to a candidate, cluster DNS answers: CoreDNS's pods are Ready.
+    await waitFor(() => corednsReady(admin));
+  }
   runtime.settle();
   await drain();
   return handle;

@@ -21,10 +21,16 @@ export async function interactiveShell(env: ContainerEnv, sys: SystemServices, o
   const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: cpuSlices(env), tty: 'pts/0' };
   const interp = new Interp(st, ctx, { kind: 'interactive' });
   const bash = o.name === 'bash';
+  const flavour = bash ? 'bash' : shFlavour(host.fs);
+  const sign = user.uid === 0 ? '#' : '$';
   const prompt = () => {
     const cwd = interp.state.cwd;
     const short = user.home && (cwd === user.home || cwd.startsWith(`${user.home}/`)) ? `~${cwd.slice(user.home.length)}` : cwd;
-    return bash ? `${user.name}@${host.name}:${short}${user.uid === 0 ? '#' : '$'} ` : `${short} ${user.uid === 0 ? '#' : '$'} `;
+    // Each image's /bin/sh prompts its own way: bash's user@host, Debian's dash a bare sign, bash as sh its version, busybox ash the directory.
+    if (flavour === 'bash') return `${user.name}@${host.name}:${short}${sign} `;
+    if (flavour === 'dash') return `${sign} `;
+    if (flavour === 'bash-as-sh') return `sh-5.1${sign} `;
+    return `${short} ${sign} `;
   };
   let buf = '';
   let code = 0;
@@ -70,4 +76,17 @@ export async function interactiveShell(env: ContainerEnv, sys: SystemServices, o
   } finally {
     host.procs.exit(pid);
   }
+}
+
+/** shFlavour tells which shell /bin/sh is in an image, from its /etc/os-release: dash on Debian and Ubuntu, bash on Enterprise Linux, busybox ash elsewhere. */
+function shFlavour(fs: { readFile(path: string): string }): 'dash' | 'bash-as-sh' | 'ash' {
+  let id = '';
+  try {
+    id = /^ID="?([^"\n]*)"?$/m.exec(fs.readFile('/etc/os-release'))?.[1] ?? '';
+  } catch {
+    /* no os-release: a scratch or busybox image */
+  }
+  if (id === 'debian' || id === 'ubuntu') return 'dash';
+  if (['ol', 'rhel', 'centos', 'fedora', 'rocky', 'almalinux', 'amzn'].includes(id)) return 'bash-as-sh';
+  return 'ash';
 }

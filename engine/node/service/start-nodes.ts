@@ -1,3 +1,4 @@
+import { nodeSubnets } from '../../controllers/nodeipam/controller.ts';
 import { R } from '../../client/refs.ts';
 import type { ComponentContext, RunningComponent } from '../../cluster/boot/components.ts';
 import { clusterImageCatalog } from '../../cluster/images.ts';
@@ -36,7 +37,8 @@ export function startNodes(ctx: ComponentContext): RunningComponent[] {
     if (spec.installed !== false && !host.fs.exists('/etc/cni/net.d')) writeCniConfig(host.fs, spec.cni ?? 'calico', m.name);
     const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs });
     cri.images.preload([SANDBOX_IMAGE], true);
-    let podCIDR = `10.244.${i}.0/24`;
+    // Until the node IPAM controller's assignment is read, the node's share of the cluster's pod network as it hands them out.
+    let podCIDR = nodeSubnets(spec.podSubnet)[i] ?? `10.244.${i}.0/24`;
     try {
       podCIDR = (cluster.admin.get(R.nodes, undefined, m.name).spec as { podCIDR?: string }).podCIDR ?? podCIDR;
     } catch {

@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../protocol/api.ts';
-import { Lab } from '../../lab/lab.ts';
+import { steppedLab } from '../../lab/testing/stepped-lab.ts';
 
-const yieldToHost = () => new Promise<void>((r) => setImmediate(r));
 /** The HA pack's lab: three prepared machines; k8s-api is written to their /etc/hosts below. */
 const HA_LAB = readFileSync(new URL('../../../exercises/packs/ha/lab.yaml', import.meta.url), 'utf8');
 const ETCDCTL = 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
 
 async function haLab() {
-  const out: string[] = [];
-  const engine = new Lab({ emit: (e: EngineEvent) => void (e.type === 'output' && out.push(e.data)), yieldToHost, mode: 'stepped' });
-  const s = (await engine.boot({ seed: 5, lab: HA_LAB })).sessions[0]!.id;
-  const run = async (line: string) => {
-    out.length = 0;
-    const r = await engine.submit(s, line);
-    return { text: out.join(''), exit: r.kind === 'done' ? r.exit : -1 };
-  };
+  const { run } = await steppedLab({ seed: 5, lab: HA_LAB });
   /** on runs lines as root on a machine and comes back. */
   const on = async (host: string, lines: string[]) => {
     await run(`ssh ${host}`);

@@ -87,6 +87,7 @@ export function customResourceDefs(crd: KObject): ResourceDef[] {
       })],
       row: (obj, ctx) => [obj.metadata.name ?? '', ...cols.map((c) => (c.path === '.metadata.creationTimestamp' && c.type === 'date' ? age(obj, ctx) : cell(columnValue(obj, c.path, c.type), c.type, ctx)))],
       custom: true,
+      ...(isSet(rec(v.schema).openAPIV3Schema) ? { openApiSchema: rec(rec(v.schema).openAPIV3Schema) } : {}),
       preferred: v === best,
       ...customStrategy(isSet(sub.status)),
     });

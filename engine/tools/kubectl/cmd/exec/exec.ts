@@ -52,6 +52,8 @@ async function run(c: RunContext): Promise<number> {
   const stdout = { isTTY: tty, write: (s: string) => out.write(s) };
   const stderr = { isTTY: tty, write: (s: string) => err.write(s) };
   const code = await session.run({ stdin: stdin ? c.proc.stdin : undefined, stdout, stderr, signal: c.proc.signal });
+  // Ctrl-C without a terminal stops kubectl itself (SIGINT), which dies quietly; with -t it went to the remote process.
+  if (!tty && c.proc.signal.interrupted) return 130;
   if (code !== 0 && !quiet) c.err(`command terminated with exit code ${code}\n`);
   return code;
 }

@@ -1,5 +1,6 @@
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { parseQuantity, type Quantity } from '../../../../base/quantity.ts';
+import { goSort } from '../../printers/gosort.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
 import { TOP_HELP, TOP_NODE_HELP, TOP_POD_HELP } from './help.ts';
 
@@ -22,11 +23,40 @@ function q(v: unknown): Quantity {
 const cores = (x: Quantity) => `${x.milliValue()}m`;
 const mib = (x: Quantity) => `${Math.trunc(x.value() / (1024 * 1024))}Mi`;
 
+/** sortByFlag is --sort-by, checked as kubectl's Validate does. */
+function sortByFlag(c: RunContext): '' | 'cpu' | 'memory' {
+  const v = c.flag<string>('sort-by') ?? '';
+  if (v !== '' && v !== 'cpu' && v !== 'memory') throw new UsageError('--sort-by accepts only cpu or memory', 'none');
+  return v;
+}
+
+/**
+ * sortMetrics is kubectl's metrics sorters under Go's sort.Sort: by CPU or
+ * memory, largest first, else by namespace (with -A) and name.
+ */
+function sortMetrics<T>(items: T[], by: '' | 'cpu' | 'memory', usage: (x: T) => { cpu: Quantity; memory: Quantity }, key: (x: T) => string[]): void {
+  const u = items.map(usage);
+  const less = (i: number, j: number): boolean => {
+    if (by === 'cpu') return u[i]!.cpu.milliValue() > u[j]!.cpu.milliValue();
+    if (by === 'memory') return u[i]!.memory.value() > u[j]!.memory.value();
+    const a = key(items[i]!);
+    const b = key(items[j]!);
+    const k = a.findIndex((x, n) => x !== b[n]);
+    return k >= 0 && a[k]! < b[k]!;
+  };
+  goSort(items.length, less, (i, j) => {
+    [items[i], items[j]] = [items[j]!, items[i]!];
+    [u[i], u[j]] = [u[j]!, u[i]!];
+  });
+}
+
 async function runNode(c: RunContext): Promise<number> {
+  const by = sortByFlag(c);
   if (!metricsAvailable(c)) throw new UsageError('Metrics API not available', 'none');
   const client = c.f.client();
   const selector = c.flag<string>('selector');
   const metrics: Any[] = c.args.length ? c.args.map((n) => client.get(NODE_METRICS, undefined, n)) : client.list(NODE_METRICS, undefined, selector ? { labelSelector: selector } : {}).items;
+  sortMetrics(metrics, by, (m) => ({ cpu: q(m.usage?.cpu), memory: q(m.usage?.memory) }), (m) => [m.metadata.name]);
   const nodes = new Map<string, Any>(client.list(NODES).items.map((n: Any) => [n.metadata.name, n]));
   const tw = new TabWriter();
   if (!c.flag<boolean>('no-headers')) tw.writeRow(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
@@ -44,6 +74,7 @@ async function runNode(c: RunContext): Promise<number> {
 }
 
 async function runPod(c: RunContext): Promise<number> {
+  const by = sortByFlag(c);
   if (!metricsAvailable(c)) throw new UsageError('Metrics API not available', 'none');
   const client = c.f.client();
   const allNs = c.flag<boolean>('all-namespaces');
@@ -54,22 +85,29 @@ async function runPod(c: RunContext): Promise<number> {
     c.err(allNs ? 'No resources found\n' : `No resources found in ${c.f.namespace()} namespace.\n`);
     return 0;
   }
+  const podUsage = (m: Any) => {
+    let cpu = q(0);
+    let memory = q(0);
+    for (const ct of m.containers ?? []) {
+      cpu = cpu.add(q(ct.usage?.cpu));
+      memory = memory.add(q(ct.usage?.memory));
+    }
+    return { cpu, memory };
+  };
+  sortMetrics(metrics, by, podUsage, (m) => (allNs ? [m.metadata.namespace, m.metadata.name] : [m.metadata.name]));
   const tw = new TabWriter();
   const containers = c.flag<boolean>('containers');
   if (!c.flag<boolean>('no-headers')) tw.writeRow([...(allNs ? ['NAMESPACE'] : []), ...(containers ? ['POD', 'NAME'] : ['NAME']), 'CPU(cores)', 'MEMORY(bytes)']);
   for (const m of metrics) {
     const lead = allNs ? [m.metadata.namespace] : [];
     if (containers) {
-      for (const ct of m.containers ?? []) tw.writeRow([...lead, m.metadata.name, ct.name, cores(q(ct.usage?.cpu)), mib(q(ct.usage?.memory))]);
+      const cts: Any[] = [...(m.containers ?? [])];
+      sortMetrics(cts, by, (ct) => ({ cpu: q(ct.usage?.cpu), memory: q(ct.usage?.memory) }), (ct) => [ct.name]);
+      for (const ct of cts) tw.writeRow([...lead, m.metadata.name, ct.name, cores(q(ct.usage?.cpu)), mib(q(ct.usage?.memory))]);
       continue;
     }
-    let cpu = q(0);
-    let mem = q(0);
-    for (const ct of m.containers ?? []) {
-      cpu = cpu.add(q(ct.usage?.cpu));
-      mem = mem.add(q(ct.usage?.memory));
-    }
-    tw.writeRow([...lead, m.metadata.name, cores(cpu), mib(mem)]);
+    const { cpu, memory } = podUsage(m);
+    tw.writeRow([...lead, m.metadata.name, cores(cpu), mib(memory)]);
   }
   c.out(tw.flush());
   return 0;
