@@ -1,4 +1,4 @@
-import { MembershipError } from '../../controlplane/etcd/group.ts';
+import { MembershipError, type RaftGroup } from '../../controlplane/etcd/group.ts';
 import { unaryWarning } from './connect.ts';
 import { EXIT, type Ctx } from './context.ts';
 import type { FlagSpec } from './flags.ts';
@@ -14,11 +14,10 @@ export const MEMBER_ADD_FLAGS: Record<string, FlagSpec> = { 'peer-urls': { kind:
 const hex16 = (id: string) => id.padStart(16, ' ');
 
 /** parseMemberId reads a hex member ID argument, or answers etcdctl's error. */
-function parseMemberId(c: Ctx, cmd: string): string | number {
+function parseMemberId(c: Ctx): string | number {
   const arg = c.flags.args[0];
   if (c.flags.args.length !== 1 || arg === undefined) return c.fail(EXIT.badArgs, 'member ID is not provided');
   if (!/^[0-9a-fA-F]{1,16}$/.test(arg)) return c.fail(EXIT.badArgs, `bad member ID arg (strconv.ParseUint: parsing "${arg}": ${/^[0-9a-fA-F]+$/.test(arg) ? 'value out of range' : 'invalid syntax'}), expecting ID in Hex`);
-  void cmd;
   return BigInt(`0x${arg}`).toString(16);
 }
 
@@ -53,35 +52,29 @@ export async function memberAdd(c: Ctx): Promise<number> {
   return EXIT.ok;
 }
 
-/** memberRemove is `etcdctl member remove <hex id>`. */
-export async function memberRemove(c: Ctx): Promise<number> {
-  const id = parseMemberId(c, 'remove');
-  if (typeof id === 'number') return id;
-  const conn = await c.connect({ anyMember: true });
-  if ('code' in conn) return conn.code;
-  try {
-    conn.service.group.remove(id);
-  } catch (e) {
-    if (e instanceof MembershipError) return refused(c, e);
-    throw e;
-  }
-  c.out(`Member ${hex16(id)} removed from cluster ${hex16(conn.service.group.clusterId)}\n`);
-  return EXIT.ok;
+/** memberRemove is `etcdctl member remove <hex id>` (answered by any member, as the leader forwards it). */
+export function memberRemove(c: Ctx): Promise<number> {
+  return changeMember(c, { anyMember: true }, (g, id) => g.remove(id), 'removed from');
 }
 
 /** memberPromote is `etcdctl member promote <hex id>`. */
-export async function memberPromote(c: Ctx): Promise<number> {
-  const id = parseMemberId(c, 'promote');
+export function memberPromote(c: Ctx): Promise<number> {
+  return changeMember(c, {}, (g, id) => g.promote(id), 'promoted in');
+}
+
+/** changeMember applies a change to the member named by the ID argument and prints etcdctl's line for it. */
+async function changeMember(c: Ctx, reach: { anyMember?: boolean }, change: (g: RaftGroup, id: string) => void, done: string): Promise<number> {
+  const id = parseMemberId(c);
   if (typeof id === 'number') return id;
-  const conn = await c.connect();
+  const conn = await c.connect(reach);
   if ('code' in conn) return conn.code;
   try {
-    conn.service.group.promote(id);
+    change(conn.service.group, id);
   } catch (e) {
     if (e instanceof MembershipError) return refused(c, e);
     throw e;
   }
-  c.out(`Member ${hex16(id)} promoted in cluster ${hex16(conn.service.group.clusterId)}\n`);
+  c.out(`Member ${hex16(id)} ${done} cluster ${hex16(conn.service.group.clusterId)}\n`);
   return EXIT.ok;
 }
 

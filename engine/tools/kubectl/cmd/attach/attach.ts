@@ -1,14 +1,7 @@
-import { pathFor, toStatusError } from '../../../../client/client.ts';
-import { R } from '../../../../client/refs.ts';
-import type { Readable, Writable } from '../../../../host/streams.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { defaultContainer, resolvePod } from '../logs/pods.ts';
+import { refusal, stream, upgrade } from '../exec/stream.ts';
 import { attachHelp } from './texts.ts';
-
-interface AttachSession {
-  kind: 'ExecSession';
-  run(io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: unknown }): Promise<number>;
-}
 
 /**
  * `kubectl attach`: the terminal joins the process a container already runs
@@ -33,23 +26,9 @@ async function run(c: RunContext): Promise<number> {
     if (!quiet) c.err(`error: Unable to use a TTY - container ${container} did not allocate one\n`);
   } else if (!tty && spec.tty) tty = true;
   if (stdin && !quiet) c.err("If you don't see a command prompt, try pressing enter.\n");
-  const resp = c.f.client().raw({
-    method: 'POST',
-    path: pathFor(R.pods, pod.metadata.namespace ?? ns, pod.metadata.name!, 'attach'),
-    query: { container, stdin: String(stdin), stdout: 'true', stderr: String(!tty), tty: String(tty) },
-  });
-  if (resp.status >= 300) {
-    if (typeof resp.body === 'string') throw new Error(`unable to upgrade connection: ${resp.body}`);
-    throw toStatusError(resp);
-  }
-  const out = c.proc.stdout;
-  const err = c.proc.stderr;
-  return (resp.body as AttachSession).run({
-    ...(stdin ? { stdin: c.proc.stdin } : {}),
-    stdout: { isTTY: tty, write: (s: string) => out.write(s) },
-    stderr: { isTTY: tty, write: (s: string) => err.write(s) },
-    signal: c.proc.signal,
-  });
+  const resp = upgrade(c, pod, 'attach', { container, stdin: String(stdin), stdout: 'true', stderr: String(!tty), tty: String(tty) });
+  if (resp.status >= 300) throw refusal(resp);
+  return stream(c, resp, { stdin, tty });
 }
 
 /** attachCommand is `kubectl attach`. */

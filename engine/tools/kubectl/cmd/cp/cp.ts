@@ -1,13 +1,10 @@
-import { pathFor, toStatusError } from '../../../../client/client.ts';
+import { toStatusError } from '../../../../client/client.ts';
 import { R } from '../../../../client/refs.ts';
-import { Collector, StringReader, type Readable, type Writable } from '../../../../host/streams.ts';
+import { Collector, StringReader } from '../../../../host/streams.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { defaultContainer } from '../logs/pods.ts';
 import { cpHelp } from './texts.ts';
-
-interface ExecSession {
-  run(io: { stdin?: Readable; stdout: Writable; stderr: Writable }): Promise<number>;
-}
+import { upgrade, type StreamSession } from '../exec/stream.ts';
 
 /** remoteSpec splits [namespace/]pod:path; undefined for a local path. */
 function remoteSpec(spec: string, ns: string): { ns: string; pod: string; path: string } | undefined {
@@ -24,11 +21,11 @@ async function execIn(c: RunContext, ns: string, pod: string, command: string[],
   const container = c.flag<string>('container') || defaultContainer(c, p);
   const query: Record<string, string | string[]> = { command, container, stdout: 'true', stderr: 'true' };
   if (stdin !== undefined) query.stdin = 'true';
-  const resp = client.raw({ method: 'POST', path: pathFor(R.pods, ns, pod, 'exec'), query });
+  const resp = upgrade(c, p, 'exec', query);
   if (resp.status >= 300) throw toStatusError(resp);
   const out = new Collector();
   const err = new Collector();
-  const code = await (resp.body as ExecSession).run({ stdin: stdin === undefined ? undefined : new StringReader(stdin), stdout: out, stderr: err });
+  const code = await (resp.body as StreamSession).run({ stdin: stdin === undefined ? undefined : new StringReader(stdin), stdout: out, stderr: err });
   return { code, out: out.text, err: err.text };
 }
 

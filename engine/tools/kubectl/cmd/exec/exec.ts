@@ -1,14 +1,7 @@
-import { pathFor, toStatusError } from '../../../../client/client.ts';
-import { R } from '../../../../client/refs.ts';
-import type { Readable, Writable } from '../../../../host/streams.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { defaultContainer, resolvePod } from '../logs/pods.ts';
+import { refusal, stream, upgrade } from './stream.ts';
 import { execHelp } from './texts.ts';
-
-interface ExecSession {
-  kind: 'ExecSession';
-  run(io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: unknown }): Promise<number>;
-}
 
 async function run(c: RunContext): Promise<number> {
   const before = c.dashIndex >= 0 ? c.args.slice(0, c.dashIndex) : c.args;
@@ -39,19 +32,9 @@ async function run(c: RunContext): Promise<number> {
   const query: Record<string, string | string[]> = { command, container, stdout: 'true', stderr: String(!tty) };
   if (stdin) query.stdin = 'true';
   if (tty) query.tty = 'true';
-  const resp = c.f.client().raw({ method: 'POST', path: pathFor(R.pods, pod.metadata.namespace ?? ns, pod.metadata.name!, 'exec'), query });
-  if (resp.status >= 300) {
-    // A Status from the apiserver prints as such; plain text comes from the kubelet's upgrade refusal.
-    if (typeof resp.body === 'string') throw new Error(`unable to upgrade connection: ${resp.body}`);
-    throw toStatusError(resp);
-  }
-  const session = resp.body as ExecSession;
-  // Without -t the container's output is a pipe, not the terminal (ls prints one name per line).
-  const out = c.proc.stdout;
-  const err = c.proc.stderr;
-  const stdout = { isTTY: tty, write: (s: string) => out.write(s) };
-  const stderr = { isTTY: tty, write: (s: string) => err.write(s) };
-  const code = await session.run({ stdin: stdin ? c.proc.stdin : undefined, stdout, stderr, signal: c.proc.signal });
+  const resp = upgrade(c, pod, 'exec', query);
+  if (resp.status >= 300) throw refusal(resp);
+  const code = await stream(c, resp, { stdin, tty });
   // Ctrl-C without a terminal stops kubectl itself (SIGINT), which dies quietly; with -t it went to the remote process.
   if (!tty && c.proc.signal.interrupted) return 130;
   if (code !== 0 && !quiet) c.err(`command terminated with exit code ${code}\n`);

@@ -1,7 +1,6 @@
 import { isStatusError } from '../../../../base/errors.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { strategicMerge } from '../../../../api/strategic-merge.ts';
-import type { Readable, Writable } from '../../../../host/streams.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import { parseDuration } from '../../cli/flags.ts';
 import { WrappedError, checkOutput, dryRun, maybeSaveConfig, printResult, validationMode, type DryRun } from '../create/common.ts';
@@ -9,6 +8,7 @@ import { commandFromHelp } from '../create/help.ts';
 import { enforcedNamespace } from '../create/meta.ts';
 import { printJson, printYaml } from '../../printers/objects.ts';
 import { REFERENCE, exposeService, generatePod, restartPolicy } from './pod.ts';
+import { stream, upgrade } from '../exec/stream.ts';
 
 /** applyOverrides merges --overrides into the generated object (--override-type merge|strategic|json). */
 function applyOverrides(c: RunContext, obj: KObject): KObject {
@@ -58,12 +58,6 @@ async function waitForPod(c: RunContext, ns: string, name: string, ready: (p: KO
 
 const phase = (p: KObject) => (p.status as { phase?: string } | undefined)?.phase ?? 'Pending';
 
-/** AttachSession is the body of a pods/attach answer (status 101): the upgraded connection's streams. */
-interface AttachSession {
-  kind: 'ExecSession';
-  run(io: { stdin?: Readable; stdout: Writable; stderr: Writable; signal?: unknown }): Promise<number>;
-}
-
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash']);
 
 /**
@@ -100,25 +94,14 @@ async function attach(c: RunContext, pod: KObject, remove: boolean): Promise<num
     if (interactive && !c.flag<boolean>('quiet')) c.err("If you don't see a command prompt, try pressing enter.\n");
     // A shell's first prompt is not seen (hence "try pressing enter"); what a quick command printed already is shown.
     const earlier = tty && (argv.length === 0 || SHELLS.has(argv[0]!)) ? '' : logs();
-    const resp = c.f.client().raw({
-      method: 'POST',
-      path: `/api/v1/namespaces/${ns}/pods/${name}/attach`,
-      query: { container: container?.name ?? name, stdin: String(interactive), stdout: 'true', stderr: String(!tty), tty: String(tty) },
-    });
+    const resp = upgrade(c, running, 'attach', { container: container?.name ?? name, stdin: String(interactive), stdout: 'true', stderr: String(!tty), tty: String(tty) });
     if (resp.status !== 101) {
       const message = (resp.body as { message?: string } | undefined)?.message ?? String(resp.body);
       c.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${message}\n`);
     } else {
       attached = true;
       c.out(earlier);
-      const out = c.proc.stdout;
-      const err = c.proc.stderr;
-      await (resp.body as AttachSession).run({
-        ...(interactive ? { stdin: c.proc.stdin } : {}),
-        stdout: { isTTY: tty, write: (s: string) => out.write(s) },
-        stderr: { isTTY: tty, write: (s: string) => err.write(s) },
-        signal: c.proc.signal,
-      });
+      await stream(c, resp, { stdin: interactive, tty });
     }
   }
   // The pod finishes once its container has; a client that left a still running container does not wait for it.
