@@ -13,6 +13,7 @@ import { useApp } from './state/store.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { acquireLabLock, takeoverRequested, type LocksLike } from './lab/tab-lock.ts';
 import { openShareLink } from './features/workshop/open-pack.ts';
+import { firstPromptShown } from './state/first-prompt.ts';
 
 /** start renders the page and starts (or restores) the lab on the engine main.tsx already spawned. */
 export function start(client: EngineClient, supervisor?: EngineSupervisor): void {
@@ -50,13 +51,18 @@ export function start(client: EngineClient, supervisor?: EngineSupervisor): void
     .then(async (owner) => {
       if (owner === 'busy') {
         useApp.setState({ tabConflict: 'busy' });
+        firstPromptShown();
         return;
       }
       await lab.start(await store.load().catch(() => undefined));
       // A workshop link (?pack=…, ?exercise=…) opens its pack and offers its exercise.
       await openShareLink(lab, location.search);
     })
-    .catch((err: unknown) => useApp.setState({ boot: { status: 'error', message: (err as Error).message } }));
+    .catch((err: unknown) => {
+      useApp.setState({ boot: { status: 'error', message: (err as Error).message } });
+      // No prompt is coming: what waited for it (exercises, topology) goes ahead.
+      firstPromptShown();
+    });
 
   // Save when the page goes away (the last save after a command usually has everything already).
   addEventListener('pagehide', () => void lab.saver.saveNow());

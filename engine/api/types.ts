@@ -62,6 +62,12 @@ export type Cell = string | number | boolean | null;
 export interface PrintContext {
   /** now is the simulated time, for AGE columns */
   now: number;
+  /**
+   * since renders the age of time t ("<unknown>" when absent), as
+   * translateTimestampSince(t, now) does; a context that caches rows provides
+   * it to learn how long the text holds (see apiserver/table-rows.ts).
+   */
+  since?(t: number | undefined): string;
 }
 
 /** Scale describes where a kind keeps its replicas for the scale subresource. */
@@ -138,6 +144,13 @@ export interface ResourceDef {
   openApiSchema?: Record<string, unknown>;
   /** preferred is false for a version served only for compatibility (autoscaling/v1 next to v2). */
   preferred?: boolean;
+  /**
+   * deprecated: the Kubernetes minor version from which this version of the
+   * kind is deprecated, and its replacement; every request to it then
+   * carries the apiserver's warning ("v1 Endpoints is deprecated in v1.33+;
+   * use discovery.k8s.io/v1 EndpointSlice").
+   */
+  deprecated?: { since: [number, number]; replacement?: string };
 }
 
 /** apiVersionOf renders group/version as apiVersion ("v1", "apps/v1"). */

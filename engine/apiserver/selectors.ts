@@ -52,9 +52,16 @@ function splitTerms(s: string): string[] {
   return out;
 }
 
+/** frozenFields caches the fields of the watch cache's frozen objects: every watcher with a field selector (each kubelet's spec.nodeName=…) tests each event. */
+const frozenFields = new WeakMap<KObject, { def: ResourceDef; fields: Record<string, string> }>();
+
 /** fieldsOf returns the selectable fields of an object. */
 export function fieldsOf(def: ResourceDef, obj: KObject): Record<string, string> {
-  return def.fields ? def.fields(obj) : metaFields(obj, def.namespaced);
+  const hit = frozenFields.get(obj);
+  if (hit && hit.def === def) return hit.fields;
+  const fields = def.fields ? def.fields(obj) : metaFields(obj, def.namespaced);
+  if (Object.isFrozen(obj)) frozenFields.set(obj, { def, fields });
+  return fields;
 }
 
 /**

@@ -95,16 +95,19 @@ export class ApiServer implements ApiHandler {
 
   /** request answers one request synchronously; every failure becomes a Status response. */
   request(req: ApiRequest): ApiResponse {
+    let scope: RequestScope | undefined;
+    let resp: ApiResponse;
     try {
       const { user, info } = this.admit(req);
       if (!info.isResourceRequest) return nonResourceRequest(this.ctx, this.config, req, info, user);
-      const scope = this.scope(req, info, user);
-      const resp = this.dispatch(scope);
-      if (scope.warnings.length) resp.warnings = [...(resp.warnings ?? []), ...scope.warnings];
-      return resp;
+      scope = this.scope(req, info, user);
+      resp = this.dispatch(scope);
     } catch (e) {
-      return statusResponse(e);
+      resp = statusResponse(e);
     }
+    // Warnings travel as headers, so a failed request carries them too.
+    if (scope?.warnings.length) resp.warnings = [...(resp.warnings ?? []), ...scope.warnings];
+    return resp;
   }
 
   /** watch starts a watch stream, or answers an error. */
@@ -173,7 +176,8 @@ export class ApiServer implements ApiHandler {
     const def = this.resolve(info);
     const dryRunQ = req.query?.['dryRun'];
     const dryRun = dryRunQ === 'All' || (Array.isArray(dryRunQ) && dryRunQ.includes('All'));
-    return { req, info, def, user, dryRun, warnings: [] };
+    const deprecation = deprecationWarning(def, this.config.version);
+    return { req, info, def, user, dryRun, warnings: deprecation ? [deprecation] : [] };
   }
 
   private resolve(info: RequestInfo): ResourceDef {
@@ -252,3 +256,17 @@ export function statusResponse(e: unknown): ApiResponse {
 }
 
 export { apiGroup, apiGroupList, apiResourceList, apiVersions, queryValue };
+
+/**
+ * deprecationWarning is the warning the apiserver adds to every request for a
+ * deprecated API version once the cluster is at or past the deprecating
+ * release ("v1 ComponentStatus is deprecated in v1.19+").
+ */
+function deprecationWarning(def: ResourceDef, version: VersionInfo): string | undefined {
+  const d = def.deprecated;
+  if (!d) return undefined;
+  const minor = parseInt(version.minor, 10);
+  if (Number(version.major) < d.since[0] || (Number(version.major) === d.since[0] && minor < d.since[1])) return undefined;
+  const gv = def.group ? `${def.group}/${def.version}` : def.version;
+  return `${gv} ${def.kind} is deprecated in v${d.since[0]}.${d.since[1]}+${d.replacement ? `; use ${d.replacement}` : ''}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, shortHumanDuration, translateTimestampSince } from './age.ts';
+import { humanDuration, shortHumanDuration, translateTimestampSince, humanDurationHoldsUntil } from './age.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -44,5 +44,32 @@ describe('humanDuration', () => {
   it('missing timestamps are <unknown>', () => {
     expect(translateTimestampSince(undefined, 0)).toBe('<unknown>');
     expect(translateTimestampSince(0, 61 * s)).toBe('61s');
+  });
+});
+
+describe('humanDurationHoldsUntil', () => {
+  it('never promises past a change of humanDuration, and moves on', () => {
+    const SEC = 1000;
+    // durations around every format boundary, plus a spread of odd ones
+    const samples: number[] = [];
+    for (const b of [0, 2 * 60, 10 * 60, 3 * 3600, 8 * 3600, 48 * 3600, 8 * 86400, 2 * 365 * 86400, 8 * 365 * 86400]) {
+      for (const d of [-1500, -1, 0, 1, 499, 999, 1000, 61_000]) samples.push(b * SEC + d);
+    }
+    for (let x = 1; x < 1e12; x *= 1.37) samples.push(Math.floor(x));
+    for (const ms of samples) {
+      const until = humanDurationHoldsUntil(ms);
+      expect(until).toBeGreaterThan(ms);
+      const text = humanDuration(ms);
+      // the text holds just before until (checked at a few points in between)
+      for (const f of [0.25, 0.5, 0.999]) expect(humanDuration(ms + Math.floor((until - ms - 1) * f))).toBe(text);
+      expect(humanDuration(until - 1)).toBe(text);
+    }
+  });
+
+  it('is the next unit boundary the text shows', () => {
+    expect(humanDurationHoldsUntil(45_300)).toBe(46_000); // 45s
+    expect(humanDurationHoldsUntil(5 * 60_000 + 12_400)).toBe(5 * 60_000 + 13_000); // 5m12s
+    expect(humanDurationHoldsUntil(3 * 3_600_000 + 4 * 60_000 + 5)).toBe(3 * 3_600_000 + 5 * 60_000); // 3h4m
+    expect(humanDurationHoldsUntil(400 * 86_400_000 + 7)).toBe(401 * 86_400_000); // 400d
   });
 });

@@ -32,6 +32,24 @@ export function humanDuration(ms: number): string {
   return `${Math.trunc(hours / 24 / 365)}y`;
 }
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const YEAR = 365 * DAY;
+
+/**
+ * humanDurationHoldsUntil is a duration up to which humanDuration(ms) is sure
+ * not to change: the next boundary of the smallest unit the text shows
+ * (a second for "5m12s", a minute for "3h4m", a day for "400d"). Caches of
+ * AGE cells use it to know when to render them again.
+ */
+export function humanDurationHoldsUntil(ms: number): number {
+  if (ms < 0) return ms + 1; // "<invalid>" and "0s" around zero: no promise beyond this instant
+  const unit = ms < 10 * MINUTE ? SECOND : ms < 8 * HOUR ? MINUTE : ms < 8 * DAY ? HOUR : ms < 8 * YEAR ? DAY : YEAR;
+  return (Math.floor(ms / unit) + 1) * unit;
+}
+
 /**
  * shortHumanDuration is duration.ShortHumanDuration, used where kubectl prints a
  * coarse duration (for example "Last Schedule" of a CronJob in some printers).

@@ -32,11 +32,19 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
     return true;
   }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  // Keys holding undefined do not count (they vanish in JSON); no filtered key lists: this runs on every update.
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let na = 0;
+  for (const k of Object.keys(ra)) {
+    const v = ra[k];
+    if (v === undefined) continue;
+    na++;
+    if (!deepEqual(v, rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k of Object.keys(rb)) if (rb[k] !== undefined) nb++;
+  return na === nb;
 }
 
 /** isPlainObject tells a JSON object from arrays and scalars. */

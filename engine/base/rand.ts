@@ -1,3 +1,6 @@
+/** HEX_BYTE spells each byte as two hex digits (every object's uid is built from 16 of them). */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /**
  * Rand is the engine's one source of randomness: a seeded xoshiro128** generator,
  * so names like web-7d4b9c6f5-x2k8p come out the same in every run with the same seed.
@@ -77,8 +80,9 @@ export class Rand {
     const b = this.bytes(16);
     b[6] = (b[6]! & 0x0f) | 0x40;
     b[8] = (b[8]! & 0x3f) | 0x80;
-    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    let h = '';
+    for (let i = 0; i < 16; i++) h += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX_BYTE[b[i]!];
+    return h;
   }
 
   /** nameSuffix returns Kubernetes' generateName suffix: 5 characters without vowels or confusable digits. */

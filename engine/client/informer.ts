@@ -15,6 +15,9 @@ export interface InformerOptions {
   fieldSelector?: string;
 }
 
+/** IndexFunc gives the index values an object is filed under (client-go's cache.IndexFunc). */
+export type IndexFunc = (o: KObject) => string[];
+
 function keyOf(o: KObject): string {
   return o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : (o.metadata.name ?? '');
 }
@@ -27,6 +30,10 @@ function keyOf(o: KObject): string {
  */
 export class Informer {
   private items = new Map<string, KObject>();
+  /** order numbers each key when it enters items, so index lookups answer in list() order */
+  private order = new Map<string, number>();
+  private nextOrder = 0;
+  private indexes = new Map<string, { fn: IndexFunc; buckets: Map<string, Bucket> }>();
   private handlers: InformerHandlers[] = [];
   private stream: WatchStream | undefined;
   private retry: Timer | undefined;
@@ -66,6 +73,44 @@ export class Informer {
     return this.items.get(namespace ? `${namespace}/${name}` : name);
   }
 
+  /**
+   * addIndex files every object under the values fn gives (client-go's
+   * AddIndexers), so byIndex answers without scanning the cache; adding an
+   * index that exists already is a no-op (informers are shared).
+   */
+  addIndex(name: string, fn: IndexFunc): void {
+    if (this.indexes.has(name)) return;
+    const index = { fn, buckets: new Map<string, Bucket>() };
+    this.indexes.set(name, index);
+    for (const [k, o] of this.items) for (const v of fn(o)) file(index.buckets, v, k, this.order.get(k)!);
+  }
+
+  /** byIndex lists the objects filed under any of values in the named index, in list() order. */
+  byIndex(name: string, ...values: string[]): KObject[] {
+    const index = this.indexes.get(name);
+    if (!index) throw new Error(`informer ${this.ref.plural}: no index ${name}`);
+    const keys: string[] = [];
+    let filled = 0;
+    let inOrder = true;
+    for (const v of values) {
+      const b = index.buckets.get(v);
+      if (!b) continue;
+      filled++;
+      inOrder &&= b.inOrder;
+      for (const k of b.keys) keys.push(k);
+    }
+    // One bucket filed in list order needs no sort (a controller's pods, created after it).
+    if (filled > 1 || !inOrder) keys.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    const out: KObject[] = [];
+    let last: string | undefined;
+    for (const k of keys) {
+      if (k === last) continue;
+      last = k;
+      out.push(this.items.get(k)!);
+    }
+    return out;
+  }
+
   list(namespace?: string): KObject[] {
     const out: KObject[] = [];
     for (const o of this.items.values()) if (!namespace || o.metadata.namespace === namespace) out.push(o);
@@ -87,13 +132,13 @@ export class Informer {
       const k = keyOf(o);
       seen.add(k);
       const prev = this.items.get(k);
-      this.items.set(k, o);
+      this.put(k, o, prev);
       if (!prev) this.emit((h) => h.add?.(o));
       else if (prev.metadata.resourceVersion !== o.metadata.resourceVersion) this.emit((h) => h.update?.(prev, o));
     }
     for (const [k, o] of [...this.items]) {
       if (!seen.has(k)) {
-        this.items.delete(k);
+        this.remove(k, o);
         this.emit((h) => h.delete?.(o));
       }
     }
@@ -115,10 +160,10 @@ export class Informer {
           const k = keyOf(o);
           const prev = this.items.get(k);
           if (e.type === 'DELETED') {
-            this.items.delete(k);
+            if (prev) this.remove(k, prev);
             if (prev) this.fire((h) => h.delete?.(o));
           } else {
-            this.items.set(k, o);
+            this.put(k, o, prev);
             if (prev) this.fire((h) => h.update?.(prev, o));
             else this.fire((h) => h.add?.(o));
           }
@@ -132,6 +177,25 @@ export class Informer {
     } catch {
       this.scheduleRetry();
     }
+  }
+
+  /** put stores o under k and refiles it in every index. */
+  private put(k: string, o: KObject, prev: KObject | undefined): void {
+    if (!prev) this.order.set(k, this.nextOrder++);
+    this.items.set(k, o);
+    for (const index of this.indexes.values()) {
+      const before = prev ? index.fn(prev) : [];
+      const after = index.fn(o);
+      for (const v of before) if (!after.includes(v)) unfile(index.buckets, v, k);
+      for (const v of after) file(index.buckets, v, k, this.order.get(k)!);
+    }
+  }
+
+  /** remove drops k (whose stored object is o) from the cache and its indexes. */
+  private remove(k: string, o: KObject): void {
+    this.items.delete(k);
+    this.order.delete(k);
+    for (const index of this.indexes.values()) for (const v of index.fn(o)) unfile(index.buckets, v, k);
   }
 
   private scheduleRetry(): void {
@@ -155,4 +219,27 @@ export class Informer {
       }
     }
   }
+}
+
+/** Bucket holds the keys filed under one index value; inOrder while they were added in list order. */
+interface Bucket {
+  keys: Set<string>;
+  last: number;
+  inOrder: boolean;
+}
+
+function file(buckets: Map<string, Bucket>, v: string, k: string, order: number): void {
+  let b = buckets.get(v);
+  if (!b) buckets.set(v, (b = { keys: new Set(), last: -1, inOrder: true }));
+  if (b.keys.has(k)) return;
+  if (order < b.last) b.inOrder = false;
+  else b.last = order;
+  b.keys.add(k);
+}
+
+function unfile(buckets: Map<string, Bucket>, v: string, k: string): void {
+  const b = buckets.get(v);
+  if (!b) return;
+  b.keys.delete(k);
+  if (b.keys.size === 0) buckets.delete(v);
 }

@@ -118,6 +118,8 @@ export interface ExecRequest {
   inheritEnv?: Record<string, string>;
   /** when argv[0] is not found, return 127 without a message (the caller prints its own) */
   quietNotFound?: boolean;
+  /** run inside chroot(root): the command sees only the files under root (chroot /host) */
+  root?: string;
   /** with command: run it as the script of this name (errors say "name: line N:"), $0 = name */
   scriptName?: string;
   /** with command: positional parameters $1… (and $0 first when scriptName is absent, like bash -c) */

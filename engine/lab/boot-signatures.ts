@@ -1,23 +1,35 @@
-import { exportPresigned, loadPresigned, presign } from '../pki/index.ts';
+import { clearPresigned, collectSignatures, exportPresigned, loadPresigned } from '../pki/index.ts';
 
 /** REMEMBERED bounds how many fresh boots' signatures are kept (each is some 30 kB). */
 const REMEMBERED = 4;
 const remembered = new Map<string, Record<string, string>>();
 
 /**
- * signBootAhead has native crypto compute the RSA signatures a boot will make
- * (see engine/pki/presign.ts): by rehearsing the boot, or, when a fresh boot
- * with the same definition, seed and start time ran before in this process
- * (boots are deterministic: a "Reset lab", the next test), from what that
- * one signed. key is undefined for boots that cannot repeat (a saved lab).
- * The caller clears the signatures (clearPresigned) after the real boot.
+ * bootWithSignatures runs a boot, handing it the RSA signatures an identical
+ * boot made before in this process (boots are deterministic: a "Reset lab",
+ * the next test), see engine/pki/presign.ts. Otherwise the boot signs with
+ * the BigInt code as it goes, and what it signs is remembered for the next
+ * identical one. key (definition, seed and start time) is undefined for
+ * boots that cannot repeat (a saved lab).
+ *
+ * A first boot is not rehearsed to have native crypto sign ahead: in a cold
+ * worker a rehearsal (of the whole boot, or only of its PKI) costs more than
+ * the forty-odd signatures it saves.
  */
-export async function signBootAhead(key: string | undefined, rehearse: () => Promise<unknown>): Promise<void> {
+export async function bootWithSignatures<T>(key: string | undefined, boot: () => Promise<T>): Promise<T> {
   const known = key === undefined ? undefined : remembered.get(key);
-  if (known && loadPresigned(known) > 0) return;
-  await presign(rehearse);
-  if (key === undefined) return;
-  remembered.delete(key);
-  remembered.set(key, exportPresigned());
-  while (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  if (known) loadPresigned(known);
+  const collect = key !== undefined && !known;
+  collectSignatures(collect);
+  try {
+    const result = await boot();
+    if (collect) {
+      remembered.set(key, exportPresigned());
+      while (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    }
+    return result;
+  } finally {
+    collectSignatures(false);
+    clearPresigned();
+  }
 }

@@ -13,10 +13,11 @@ import { Collector, EMPTY_INPUT } from '../host/streams.ts';
 import { Interrupt } from '../host/interrupt.ts';
 import { BUILTINS } from '../shell/builtins/index.ts';
 import { loadShellParser } from '../shell/parser/load.ts';
+import { primeParses } from '../shell/parser/parse.ts';
+import { LOGIN_PARSES } from './login-parses.generated.ts';
 import { loadOpenApiDefinitions } from '../api/openapi/load.ts';
 import { DEFAULT_EPOCH } from '../base/clock.ts';
-import { clearPresigned } from '../pki/index.ts';
-import { signBootAhead } from './boot-signatures.ts';
+import { bootWithSignatures } from './boot-signatures.ts';
 import type { Host } from '../host/host.ts';
 import { restoreSnapshot } from '../store/snapshot.ts';
 import type { RestoreFrom } from '../cluster/boot/boot-lab.ts';
@@ -48,6 +49,9 @@ interface SessionEntry {
 }
 
 const VERSION = '0.1.0';
+
+// A fresh session's login files come parsed with the app: the first prompt does not wait for the parser's module.
+primeParses(LOGIN_PARSES);
 
 /** MAX_COMMAND_MS: in stepped mode, a command still running after this much simulated time is interrupted (docs/labs.md). */
 export const MAX_COMMAND_MS = 15 * 60_000;
@@ -81,8 +85,10 @@ export class Lab implements EngineApi {
   }
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
-    // The shell's parser (a large module, already requested when the worker started) is needed by the first
-    // session. The boot itself never yields to the host: calls arriving meanwhile would meet a half-built lab.
+    // The shell's parser is a large module, already requested when the worker started. A fresh default lab's
+    // first session needs none of it (LOGIN_PARSES), so the prompt does not wait for it; a stepped lab loads it
+    // now (time there runs as fast as it can while a command waits). The boot itself never yields to the host:
+    // calls arriving meanwhile would meet a half-built lab.
     const parser = loadShellParser().catch(() => undefined);
     // Everything that can fail on a saved lab is checked before the running lab is touched.
     const saved = opts.state ? decodeLabState(opts.state) : undefined;
@@ -93,15 +99,11 @@ export class Lab implements EngineApi {
     const restore = saved ? restoreFrom(saved) : undefined;
     let booted: BootedLab;
     try {
-      // Native crypto signs the boot's certificates and tokens ahead (see engine/pki/presign.ts); the same
-      // fresh boot again (a reset, the next test) finds them remembered.
-      await signBootAhead(saved ? undefined : JSON.stringify([labText ?? '', seed, start]), () => bootLabAsync({ def, seed, start, restore: saved ? restoreFrom(saved) : undefined }));
-      booted = await bootLabAsync({ def, seed, start, restore });
+      // The same fresh boot again (a reset, the next test) finds the signatures of the first one remembered.
+      booted = await bootWithSignatures(saved ? undefined : JSON.stringify([labText ?? '', seed, start]), () => bootLabAsync({ def, seed, start, restore }));
     } catch (e) {
       if (saved) throw new LabStateError(`the saved lab is damaged: ${(e as Error).message}`);
       throw e;
-    } finally {
-      clearPresigned();
     }
     if (saved) booted.world.runtime.rand.setState(saved.rand);
     // Work scheduled by the cluster's components must never fail silently.
@@ -115,7 +117,7 @@ export class Lab implements EngineApi {
     this.booted = booted;
     // With a human at the UI, vi/nano/kubectl edit open the editor pane; scripted runs have nobody to edit.
     if (this.o.mode === 'realtime') this.booted.world.editor = this.editor;
-    await parser;
+    if (this.o.mode === 'stepped') await parser;
     const sessions = saved ? await this.reopenSessions(saved.sessions) : [await this.openSession()];
     // kubectl's code is fetched while the learner reads the prompt, so the first command does not wait for it.
     // A stepped lab loads it now: time there runs as fast as it can while a command waits, and must not race a module load.

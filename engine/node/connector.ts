@@ -70,8 +70,8 @@ function nodeAddress(ctx: ServerContext, pod: KObject): string {
 
 function waitingReason(pod: KObject, container: string): string | undefined {
   type Status = { name: string; state?: { waiting?: { reason?: string } }; lastState?: { terminated?: { containerID?: string } } };
-  const st = (pod.status ?? {}) as { containerStatuses?: Status[]; initContainerStatuses?: Status[] };
-  const cs = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? [])].find((c) => c.name === container);
+  const st = (pod.status ?? {}) as { containerStatuses?: Status[]; initContainerStatuses?: Status[]; ephemeralContainerStatuses?: Status[] };
+  const cs = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? []), ...(st.ephemeralContainerStatuses ?? [])].find((c) => c.name === container);
   const reason = cs?.state?.waiting?.reason;
   if (!reason) return cs ? undefined : 'ContainerCreating';
   // A container waiting to be restarted (CrashLoopBackOff) has run before: its last instance's log is served.

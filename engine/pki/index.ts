@@ -57,4 +57,4 @@ export { opensslTime, reqText, x509Text } from './openssl-text.ts';
 export {
   checkEnd, endDateLine, extText, fingerprintLine, issuerLine, modulusLine, serialLine, startDateLine, subjectLine,
 } from './openssl-fields.ts';
-export { clearPresigned, exportPresigned, loadPresigned, presign } from './presign.ts';
+export { clearPresigned, collectSignatures, exportPresigned, loadPresigned, presign } from './presign.ts';

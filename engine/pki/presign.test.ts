@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rand } from '../base/rand.ts';
 import { KeyPool } from './key-pool.ts';
-import { clearPresigned, presign } from './presign.ts';
+import { clearPresigned, collectSignatures, exportPresigned, presign } from './presign.ts';
 import { rsaSign, rsaVerify } from './rsa.ts';
 
 describe('presign', () => {
@@ -21,5 +21,19 @@ describe('presign', () => {
     clearPresigned();
     // Outside a rehearsal, a stand-in is just a bad signature.
     expect(rsaVerify(key, 'sha256', messages[0]!, rehearsed[0]!)).toBe(false);
+  });
+
+  it('collects what the BigInt code signs, so an identical run can be handed the same signatures', () => {
+    const key = new KeyPool(new Rand(2)).take()!;
+    const message = new TextEncoder().encode('kubelet client certificate');
+    rsaSign(key, 'sha256', message);
+    expect(Object.keys(exportPresigned())).toHaveLength(0);
+    collectSignatures(true);
+    const slow = rsaSign(key, 'sha256', message);
+    collectSignatures(false);
+    const kept = Object.values(exportPresigned());
+    expect(kept).toHaveLength(1);
+    expect(rsaSign(key, 'sha256', message)).toEqual(slow);
+    clearPresigned();
   });
 });

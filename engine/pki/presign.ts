@@ -11,7 +11,9 @@
  * A boot is deterministic (seeded randomness, simulated clock), so the
  * signatures of the default fresh lab can also be computed once when the app
  * is built (exportPresigned) and handed to the engine (loadPresigned): that
- * boot then needs no rehearsal at all.
+ * boot then needs no rehearsal at all. collectSignatures keeps what the BigInt
+ * code signs, so a boot run once without a rehearsal can hand its signatures
+ * to the next identical one the same way.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { encodePkcs8PrivateKey } from './keys.ts';
@@ -31,6 +33,7 @@ interface SubtleLike {
 
 const ready = new Map<string, Uint8Array>();
 let recording: { pending: Map<string, Pending>; fakes: Set<string> } | undefined;
+let collecting = false;
 
 function keyOf(key: RsaPrivateKey, message: Uint8Array): string {
   return `${key.n.toString(36).slice(-24)}:${toHex(sha256(message))}`;
@@ -48,6 +51,16 @@ export function presigned(key: RsaPrivateKey, message: Uint8Array, length: numbe
   for (let i = 0; i < length; i++) fake[i] = h[i % h.length]!;
   recording.fakes.add(toHex(fake));
   return fake;
+}
+
+/** signedSlowly keeps a signature the BigInt code computed, while collectSignatures is on. */
+export function signedSlowly(key: RsaPrivateKey, message: Uint8Array, signature: Uint8Array): void {
+  if (collecting) ready.set(keyOf(key, message), signature);
+}
+
+/** collectSignatures turns on (or off) keeping every signature the BigInt code computes, for exportPresigned. */
+export function collectSignatures(on: boolean): void {
+  collecting = on;
 }
 
 /** isRehearsalSignature lets verification accept the stand-ins while rehearsing, so the rehearsal takes the real path. */

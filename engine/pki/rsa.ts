@@ -5,7 +5,7 @@
  */
 import { bigIntToBytes, bitLength, bytesToBigInt, concatBytes, fromHex, gcd, modInverse, modPow } from './bytes.ts';
 import { DIGEST_INFO_PREFIX, digest, type HashName } from './hash.ts';
-import { isRehearsalSignature, presigned } from './presign.ts';
+import { isRehearsalSignature, presigned, signedSlowly } from './presign.ts';
 
 /** RsaPublicKey is a modulus and a public exponent. */
 export interface RsaPublicKey {
@@ -86,7 +86,9 @@ export function rsaSign(key: RsaPrivateKey, hash: HashName, message: Uint8Array)
     if (ahead) return ahead;
   }
   const m = bytesToBigInt(emsaPkcs1v15(hash, message, k));
-  return bigIntToBytes(rsaPrivateOp(key, m), k);
+  const signature = bigIntToBytes(rsaPrivateOp(key, m), k);
+  if (hash === 'sha256') signedSlowly(key, message, signature);
+  return signature;
 }
 
 /** rsaVerify checks an RSASSA-PKCS1-v1_5 signature; it never throws. */

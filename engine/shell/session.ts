@@ -22,6 +22,7 @@ import { parseShell } from './parser/parse.ts';
 import { decodePrompt } from './prompt.ts';
 import { makeServices, simulatedYield } from './services.ts';
 import { TtyInput } from './tty.ts';
+import { ChrootHost } from '../host/chroot.ts';
 import { openLogin, closeLogin, type Login, type LoginRequest } from './login.ts';
 
 /** ShellWorld is the lab around a session: time, network, editor and the machines to ssh to. */
@@ -323,7 +324,9 @@ export class ShellSession {
 
   /** exec runs a non-interactive command for ssh/sudo/su/xargs/timeout/watch (SessionControl.exec). */
   async exec(req: ExecRequest): Promise<number> {
-    const host = this.o.world.host(req.host);
+    const machine = this.o.world.host(req.host);
+    // chroot: the same machine, its files those under req.root
+    const host = machine && req.root !== undefined ? new ChrootHost(machine, req.root, this.o.world.runtime.clock) : machine;
     const user = host?.user(req.user);
     if (!host || !user) {
       if (!req.quietNotFound) req.stderr.write(`bash: ${req.user}@${req.host}: no such user or host\n`);

@@ -5,17 +5,24 @@ import { confirm, useApp, type OpenedPack } from '../../state/store.ts';
 import { DOMAINS, type Exercise, type Pack } from '../../../exercises/pack/types.ts';
 import { solutionText } from './step-text.ts';
 import { bundledPacks } from './packs.ts';
+import { firstPrompt } from '../../state/first-prompt.ts';
 import { checkPractice, startPractice } from './practice.ts';
 import { allPacks } from '../workshop/open-pack.ts';
 import { ProgressMark, ShareButton, useProgress, WorkshopTools } from '../workshop/WorkshopTools.tsx';
 
-/** usePacks loads the shipped packs once the panel shows, with the packs opened from files or URLs. */
+/**
+ * usePacks loads the shipped packs once the panel shows and the first prompt is
+ * up (parsing them takes the main thread for a while), with the packs opened
+ * from files or URLs.
+ */
 function usePacks(): { packs: OpenedPack[]; errors: string[] } | undefined {
   const opened = useApp((s) => s.openedPacks);
   const [state, setState] = useState<{ packs: OpenedPack[]; errors: string[] }>();
   useEffect(() => {
     let live = true;
-    void Promise.all([bundledPacks(), allPacks()]).then(([b, packs]) => live && setState({ packs, errors: b.errors }));
+    void firstPrompt()
+      .then(() => Promise.all([bundledPacks(), allPacks()]))
+      .then(([b, packs]) => live && setState({ packs, errors: b.errors }));
     return () => {
       live = false;
     };

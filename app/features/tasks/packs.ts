@@ -1,34 +1,34 @@
-import { loadPack } from '../../../exercises/pack/load.ts';
-import { formatPackError, type Exercise, type Pack } from '../../../exercises/pack/types.ts';
+import type { Exercise, Pack } from '../../../exercises/pack/types.ts';
+import { parsePacks, type ParsedPacks } from './parse-packs.ts';
 
 /**
  * The exercise packs shipped with the lab, bundled as text (one chunk,
- * packs-data.ts) and parsed on first use: the task panel opens them; the
- * first prompt does not wait.
+ * packs-data.ts) and parsed on first use, in a worker of their own where
+ * there is one (packs-worker.ts): the task panel opens them once the first
+ * prompt is up, and typing in the terminal meanwhile must not stall.
  */
-let loaded: Promise<{ packs: Pack[]; errors: string[] }> | undefined;
+let loaded: Promise<ParsedPacks> | undefined;
 
 /** bundledPacks loads every shipped pack once; broken packs are reported, not shown. */
-export function bundledPacks(): Promise<{ packs: Pack[]; errors: string[] }> {
-  loaded ??= import('./packs-data.ts').then(({ PACK_FILES }) => {
-    const byPack = new Map<string, Record<string, string>>();
-    for (const [path, text] of Object.entries(PACK_FILES)) {
-      const m = /packs\/([^/]+)\/([^/]+)$/.exec(path);
-      if (!m) continue;
-      const files = byPack.get(m[1]!) ?? {};
-      files[m[2]!] = text;
-      byPack.set(m[1]!, files);
-    }
-    const packs: Pack[] = [];
-    const errors: string[] = [];
-    for (const [name, files] of [...byPack].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const r = loadPack(files, name);
-      if (r.ok) packs.push(r.pack);
-      else errors.push(...r.errors.map((e) => `${name}/${formatPackError(e)}`));
-    }
-    return { packs, errors };
-  });
+export function bundledPacks(): Promise<ParsedPacks> {
+  loaded ??= inWorker().catch(() => import('./packs-data.ts').then(({ PACK_FILES }) => parsePacks(PACK_FILES)));
   return loaded;
+}
+
+/** inWorker parses the packs in packs-worker.ts; it rejects where workers are not available (tests in Node). */
+function inWorker(): Promise<ParsedPacks> {
+  if (typeof Worker === 'undefined') return Promise.reject(new Error('no workers here'));
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./packs-worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<ParsedPacks>) => {
+      w.terminate();
+      resolve(e.data);
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      reject(new Error(e.message));
+    };
+  });
 }
 
 /** findExercise looks an exercise up by pack and id. */

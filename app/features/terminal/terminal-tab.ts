@@ -7,6 +7,7 @@ import type { TabSnapshot } from '../../persistence/snapshot.ts';
 import { TerminalController, type DoneResult, type SessionPort } from './controller.ts';
 import type { History } from './history.ts';
 import { XTERM_THEMES } from './theme.ts';
+import { firstPromptShown } from '../../state/first-prompt.ts';
 
 /**
  * markFirstPrompt records when the page first became usable: the frame in
@@ -17,6 +18,7 @@ function markFirstPrompt(): void {
   if (performance.getEntriesByName('kubelab:prompt').length > 0) return;
   requestAnimationFrame(() => {
     if (performance.getEntriesByName('kubelab:prompt').length === 0) performance.mark('kubelab:prompt');
+    firstPromptShown();
   });
 }
 

@@ -3,6 +3,7 @@ import { Pane } from '../../components/Pane.tsx';
 import { useLab } from '../../lab/context.ts';
 import { useApp } from '../../state/store.ts';
 import type { GraphView } from './graph-view.ts';
+import { afterFirstPrompt } from '../../state/first-prompt.ts';
 import { StableLayout } from './layout.ts';
 import { buildGraph, diffGraphs, emptyGraph, GRAPH_KINDS, type Graph, type ObjectRef } from './model.ts';
 
@@ -14,7 +15,8 @@ function describe(label: string, kind: string, status: string): string {
  * TopologyPane draws the cluster. Diffs from the engine are folded in once
  * per animation frame (however many arrive), turned into a graph patch and
  * applied in one cytoscape batch, so a thousand elements stay smooth.
- * Cytoscape itself loads after the first paint.
+ * Cytoscape itself loads, and the first graph is drawn, once the first
+ * prompt is on screen: the learner waits for the prompt, not for the graph.
  */
 export function TopologyPane() {
   const { lab } = useLab();
@@ -47,7 +49,7 @@ export function TopologyPane() {
     };
     const unsub = lab.onCluster(schedule);
     const unsubFilters = useApp.subscribe((s, prev) => s.filters !== prev.filters && schedule());
-    void import('./graph-view.ts').then(({ createGraphView }) => {
+    const cancelLoad = afterFirstPrompt(() => void import('./graph-view.ts').then(({ createGraphView }) => {
       if (cancelled || !host.current) return;
       view.current = createGraphView(host.current, useApp.getState().prefs.theme, (n) => {
         const ref = n?.data('ref') as ObjectRef | undefined;
@@ -56,9 +58,10 @@ export function TopologyPane() {
       if (new URLSearchParams(location.search).has('testhooks')) (window as unknown as { __cy?: unknown }).__cy = view.current.cy;
       setReady(true);
       schedule();
-    });
+    }));
     return () => {
       cancelled = true;
+      cancelLoad();
       unsub();
       unsubFilters();
       if (frame) cancelAnimationFrame(frame);

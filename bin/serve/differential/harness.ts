@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../../engine/protocol/api.ts';
@@ -77,6 +77,11 @@ export async function openDifferential(seed = 1): Promise<Differential> {
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-diff-'));
   const kubeconfig = join(dir, 'kubeconfig');
   const served = await startServe({ port: 0, lab: lab.booted!, tick: false, kubeconfigOut: kubeconfig });
+  // The real kubectl runs as `kubectl` with its kubeconfig from the environment and its cache under
+  // HOME: `--record` writes the program's name and every flag on the line into change-cause.
+  mkdirSync(join(dir, 'bin'));
+  const realKubectl = join(dir, 'bin', 'kubectl');
+  symlinkSync(REAL_KUBECTL, realKubectl);
   const runLine = async (line: string): Promise<Output> => {
     out = '';
     err = '';
@@ -93,7 +98,7 @@ export async function openDifferential(seed = 1): Promise<Differential> {
     ours: (line) => runLine(`kubectl ${line}`),
     real: (line) =>
       new Promise((resolve) => {
-        const p = spawn(REAL_KUBECTL, [`--kubeconfig=${kubeconfig}`, `--cache-dir=${join(dir, 'cache')}`, ...words(line)], { cwd: dir, env: { ...process.env, KUBECONFIG: '', HOME: dir } });
+        const p = spawn(realKubectl, words(line), { cwd: dir, env: { ...process.env, KUBECONFIG: kubeconfig, HOME: dir } });
         let so = '';
         let se = '';
         p.stdout.on('data', (d: Buffer) => (so += d.toString('utf8')));

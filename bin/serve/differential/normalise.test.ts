@@ -3,8 +3,8 @@ import { normalise } from './normalise.ts';
 
 describe('normalise', () => {
   it('hides ages and the width they give their column, in both tables and event counts', () => {
-    const lab = '  Type    Reason   Age              From\n  Normal  Scaled   0s (x2 over 0s)  deployment-controller\n';
-    const real = '  Type    Reason   Age                  From\n  Normal  Scaled   321d (x2 over 321d)  deployment-controller\n';
+    const lab = '  Type    Reason   Age              From\n  ----    ------   ----             ----\n  Normal  Scaled   0s (x2 over 0s)  deployment-controller\n';
+    const real = '  Type    Reason   Age                  From\n  ----    ------   ----                 ----\n  Normal  Scaled   321d (x2 over 321d)  deployment-controller\n';
     expect(normalise(lab)).toBe(normalise(real));
   });
   it('keeps every other difference', () => {

@@ -14,6 +14,8 @@ export function normalise(text: string): string {
       .replace(AGE, '<age>')
       // the padding after an age column (or its header) follows the widest age
       .replace(/(<age>(?: \(x\d+ over <age>\))?| Age| AGE) {2,}(?=\S)/g, '$1  ')
+      // and so does the rule under an events table's header ("----  ------  ----  ----  -------")
+      .replace(/^( *-+)((?: +-+)+) *$/gm, (_, first: string, rest: string) => `${first}${rest.replace(/ +/g, '  ')}`)
       .replace(/https:\/\/(?:127\.0\.0\.1:\d+|192\.168\.\d+\.\d+:6443)/g, '<server>')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '<time>')
   );

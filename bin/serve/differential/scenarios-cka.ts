@@ -1,138 +1,41 @@
+import { INGRESS_YAML, SC_YAML, PV_YAML, PVC_YAML, NETPOL_YAML, LIMITS_YAML } from './manifests.ts';
 import type { Scenario } from './scenario.ts';
 
-const INGRESS_YAML = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: shop
-spec:
-  ingressClassName: nginx
-  defaultBackend:
-    service:
-      name: nothing
-      port:
-        number: 80
-  rules:
-  - host: shop.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
-      - path: /api
-        pathType: Prefix
-        backend:
-          service:
-            name: headless
-            port:
-              number: 8080
-`;
+/** WORKLOAD_FILES and WORKLOAD_SETUP build the cluster with workloads the read scenarios look at. */
+export const WORKLOAD_FILES: Record<string, string> = { 'ing.yaml': INGRESS_YAML, 'sc.yaml': SC_YAML, 'pv.yaml': PV_YAML, 'pvc.yaml': PVC_YAML, 'np.yaml': NETPOL_YAML, 'limits.yaml': LIMITS_YAML };
 
-const SC_YAML = `apiVersion: storage.k8s.io/v1
-kind: StorageClass
-metadata:
-  name: fast
-  annotations:
-    storageclass.kubernetes.io/is-default-class: "false"
-provisioner: kubernetes.io/no-provisioner
-volumeBindingMode: WaitForFirstConsumer
-reclaimPolicy: Retain
-allowVolumeExpansion: true
-`;
-
-const PV_YAML = `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: pv-data
-spec:
-  capacity:
-    storage: 1Gi
-  accessModes: [ReadWriteOnce]
-  storageClassName: manual
-  hostPath:
-    path: /mnt/data
-`;
-
-const PVC_YAML = `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: claim
-spec:
-  accessModes: [ReadWriteOnce]
-  storageClassName: manual
-  resources:
-    requests:
-      storage: 500Mi
-`;
-
-const NETPOL_YAML = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-only
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  policyTypes: [Ingress, Egress]
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          app: web
-    ports:
-    - protocol: TCP
-      port: 5432
-  egress:
-  - to:
-    - namespaceSelector: {}
-`;
-
-const LIMITS_YAML = `apiVersion: v1
-kind: LimitRange
-metadata:
-  name: limits
-spec:
-  limits:
-  - type: Container
-    default:
-      cpu: 500m
-    defaultRequest:
-      cpu: 100m
-`;
+export const WORKLOAD_SETUP: string[] = [
+  'kubectl create deployment web --image=nginx:1.26 --replicas=2',
+  'kubectl expose deployment web --port=80',
+  'kubectl create service clusterip headless --tcp=8080:8080',
+  'kubectl create service externalname ext --external-name=example.com',
+  'kubectl apply -f ing.yaml',
+  'kubectl apply -f sc.yaml',
+  'kubectl apply -f pv.yaml',
+  'kubectl apply -f pvc.yaml',
+  'kubectl apply -f np.yaml',
+  'kubectl apply -f limits.yaml',
+  'kubectl create quota q --hard=pods=10,cpu=4',
+  'kubectl create sa robot',
+  'kubectl create role reader --verb=get,list --resource=pods',
+  'kubectl create rolebinding reader --role=reader --serviceaccount=default:robot',
+  'kubectl create configmap cfg --from-literal=a=1',
+  'kubectl create secret generic pw --from-literal=p=x',
+  'kubectl create job once --image=busybox -- echo hi',
+  "kubectl create cronjob tick --image=busybox --schedule='*/5 * * * *' -- date",
+  'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+  'kubectl set image deployment/web nginx=nginx:1.27',
+  'kubectl rollout status deploy/web',
+  'kubectl label pod -l app=web tier=front',
+];
 
 /** CKA_SCENARIOS are what a candidate types on a cluster with a few workloads: one lab serves both kubectls. */
 export const CKA_SCENARIOS: Scenario[] = [
   {
     name: 'a cluster with workloads',
     mode: 'read',
-    files: { 'ing.yaml': INGRESS_YAML, 'sc.yaml': SC_YAML, 'pv.yaml': PV_YAML, 'pvc.yaml': PVC_YAML, 'np.yaml': NETPOL_YAML, 'limits.yaml': LIMITS_YAML },
-    setup: [
-      'kubectl create deployment web --image=nginx:1.26 --replicas=2',
-      'kubectl expose deployment web --port=80',
-      'kubectl create service clusterip headless --tcp=8080:8080',
-      'kubectl create service externalname ext --external-name=example.com',
-      'kubectl apply -f ing.yaml',
-      'kubectl apply -f sc.yaml',
-      'kubectl apply -f pv.yaml',
-      'kubectl apply -f pvc.yaml',
-      'kubectl apply -f np.yaml',
-      'kubectl apply -f limits.yaml',
-      'kubectl create quota q --hard=pods=10,cpu=4',
-      'kubectl create sa robot',
-      'kubectl create role reader --verb=get,list --resource=pods',
-      'kubectl create rolebinding reader --role=reader --serviceaccount=default:robot',
-      'kubectl create configmap cfg --from-literal=a=1',
-      'kubectl create secret generic pw --from-literal=p=x',
-      'kubectl create job once --image=busybox -- echo hi',
-      "kubectl create cronjob tick --image=busybox --schedule='*/5 * * * *' -- date",
-      'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
-      'kubectl set image deployment/web nginx=nginx:1.27',
-      'kubectl rollout status deploy/web',
-      'kubectl label pod -l app=web tier=front',
-    ],
+    files: WORKLOAD_FILES,
+    setup: WORKLOAD_SETUP,
     commands: [
       'describe node node01',
       'describe node controlplane',

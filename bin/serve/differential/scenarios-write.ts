@@ -1,4 +1,5 @@
 import type { Scenario } from './scenario.ts';
+import { CM_YAML } from './manifests.ts';
 
 const DEPLOY_YAML = `apiVersion: apps/v1
 kind: Deployment
@@ -24,14 +25,6 @@ spec:
 `;
 
 const DEPLOY_YAML_V2 = DEPLOY_YAML.replace('replicas: 2', 'replicas: 3');
-
-const CM_YAML = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
-`;
 
 const BAD_FIELD_YAML = `apiVersion: v1
 kind: Pod

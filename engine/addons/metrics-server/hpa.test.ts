@@ -49,13 +49,13 @@ describe('metrics-server with the HPA and kubectl top', () => {
     const top = await term.run('kubectl top pods --no-headers');
     const rows = top.stdout.trim().split('\n');
     expect(rows.length).toBeGreaterThanOrEqual(1);
-    for (const r of rows) expect(r).toMatch(/^hog-[a-z0-9]+-[a-z0-9]{5}\s+200m\s+\d+Mi$/);
+    for (const r of rows) expect(r).toMatch(/^hog-[a-z0-9]+-[a-z0-9]{5}\s+200m\s+\d+Mi *$/);
     const nodes = await term.run('kubectl top nodes');
     const lines = nodes.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\)$/);
+    expect(lines[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\) *$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['controlplane', 'node01', 'node02']);
     const containers = await term.run('kubectl top pod -n kube-system --containers -l k8s-app=metrics-server');
-    expect(containers.stdout).toMatch(/^POD\s+NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\nmetrics-server-[a-z0-9]+-[a-z0-9]{5}\s+metrics-server\s+\d+m\s+\d+Mi\n$/);
+    expect(containers.stdout).toMatch(/^POD\s+NAME\s+CPU\(cores\)\s+MEMORY\(bytes\) *\nmetrics-server-[a-z0-9]+-[a-z0-9]{5}\s+metrics-server\s+\d+m\s+\d+Mi *\n$/);
   });
 
   it('without the add-on: kubectl top fails and the HPA cannot read metrics', async () => {

@@ -20,12 +20,12 @@ export function col(name: string, type: ColumnDef['type'], description: DocKey |
 
 /** age renders an object's AGE cell. */
 export function age(obj: KObject, ctx: PrintContext): string {
-  return translateTimestampSince(parseTime(obj.metadata.creationTimestamp), ctx.now);
+  return timeSince(obj.metadata.creationTimestamp, ctx);
 }
 
 /** timeSince renders any timestamp field as an age ("<unknown>" when absent). */
 export function timeSince(t: unknown, ctx: PrintContext): string {
-  return translateTimestampSince(parseTime(t), ctx.now);
+  return ctx.since ? ctx.since(parseTime(t)) : translateTimestampSince(parseTime(t), ctx.now);
 }
 
 /** createdAt renders the default table's "Created At" cell (RFC 3339, UTC). */

@@ -101,8 +101,18 @@ export function deleteOne(ctx: ServerContext, s: RequestScope, old: KObject, opt
   return old;
 }
 
+/**
+ * bodyDryRun: client-go sends a delete's dryRun in the DeleteOptions body
+ * (`{"dryRun":["All"]}`), not in the query as creates and updates do.
+ */
+function bodyDryRun(s: RequestScope): RequestScope {
+  const d = isPlainObject(s.req.body) ? (s.req.body as { dryRun?: unknown }).dryRun : undefined;
+  return Array.isArray(d) && d.includes('All') ? { ...s, dryRun: true } : s;
+}
+
 /** deleteResource answers DELETE on one object. */
-export function deleteResource(ctx: ServerContext, s: RequestScope): ApiResponse {
+export function deleteResource(ctx: ServerContext, scope: RequestScope): ApiResponse {
+  const s = bodyDryRun(scope);
   const store = ctx.storage.store(s.def);
   const old = store.get(s.info.namespace || undefined, s.info.name);
   if (!old) throw notFound(groupResource(s.def), s.info.name);
@@ -111,7 +121,8 @@ export function deleteResource(ctx: ServerContext, s: RequestScope): ApiResponse
 }
 
 /** deleteCollection answers DELETE on a collection: every object matching the selectors. */
-export function deleteCollection(ctx: ServerContext, s: RequestScope): ApiResponse {
+export function deleteCollection(ctx: ServerContext, scope: RequestScope): ApiResponse {
+  const s = bodyDryRun(scope);
   const store = ctx.storage.store(s.def);
   const filter = buildFilter(s.def, queryValue(s.req, 'labelSelector'), queryValue(s.req, 'fieldSelector'), undefined);
   const opts = deleteOptions(s);

@@ -52,38 +52,59 @@ export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
       throw badRequest('continue key is not valid: illegal base64 data at input byte 0');
     }
   }
-  const items: KObject[] = [];
+  let items: readonly KObject[];
   let more = false;
   let lastKey = '';
   const rv = String(ctx.storage.etcd.revision);
   const filtering = filter.labels.requirements.length > 0 || !!filter.labels.nothing || filter.fields.length > 0;
   if (limit > 0 || after !== undefined) {
+    const page: KObject[] = [];
     for (const [key, obj] of store.listKeyed(ns)) {
       if (after !== undefined && key <= after) continue;
       if (filtering && !filterMatches(s.def, filter, obj)) continue;
-      if (limit > 0 && items.length >= limit) {
+      if (limit > 0 && page.length >= limit) {
         more = true;
         break;
       }
-      items.push(obj);
+      page.push(obj);
       lastKey = key;
     }
+    items = page;
   } else {
     const eq = filter.labels.nothing ? undefined : filter.labels.requirements.find((r) => r.operator === '=' || r.operator === '==' || (r.operator === 'in' && r.values.length === 1));
     const indexed = store.indexedFields();
     const field = filter.fields.find((f) => f.op === '=' && indexed.includes(f.field));
     const candidates = field ? store.withField(ns, field.field, field.value) : eq ? store.withLabel(ns, eq.key, eq.values[0]!) : store.list(ns);
-    for (const obj of candidates) if (!filtering || filterMatches(s.def, filter, obj)) items.push(obj);
+    items = filtering ? candidates.filter((obj) => filterMatches(s.def, filter, obj)) : candidates;
   }
   const continueToken = more ? btoaUtf8(lastKey) : undefined;
   const accept = headerValue(s.req, 'accept');
   if (wantsTable(accept)) {
-    return ok(buildTable(s.def, items.map((o) => withTypeMeta(o, s.def)), { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, continueToken }));
+    return ok(buildTable(s.def, servedAs(s.def, items), { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, continueToken }));
   }
   const metadata: Record<string, unknown> = { resourceVersion: rv };
   if (continueToken) metadata.continue = continueToken;
   return ok({ kind: `${s.def.kind}List`, apiVersion: apiVersionOf(s.def), metadata, items: items.map((o) => withTypeMeta(o, s.def)) });
 }
+
+/**
+ * servedAs is withTypeMeta over a list, returning the list itself when every
+ * object is already as def serves it (stored in def's version: withTypeMeta
+ * then returns the object itself).
+ */
+function servedAs(def: ResourceDef, objs: readonly KObject[]): readonly KObject[] {
+  if (servedAsIs.get(objs) === def) return objs;
+  const apiVersion = apiVersionOf(def);
+  for (let i = 0; i < objs.length; i++) {
+    const o = objs[i]!;
+    if (o.apiVersion !== apiVersion || o.kind !== def.kind) return objs.map((x) => withTypeMeta(x, def));
+  }
+  if (Object.isFrozen(objs)) servedAsIs.set(objs, def);
+  return objs;
+}
+
+/** servedAsIs remembers the watch cache's list snapshots (frozen) found to be as a def serves them. */
+const servedAsIs = new WeakMap<readonly KObject[], ResourceDef>();
 
 /** withTypeMeta returns a stored object as def's version serves it (converting between served versions). */
 export function withTypeMeta(obj: KObject, def: ResourceDef): KObject {

@@ -127,6 +127,7 @@ export function subresourceRequest(ctx: ServerContext, s: RequestScope): ApiResp
     case 'status':
     case 'approval':
     case 'finalize':
+    case 'ephemeralcontainers':
       if (s.info.verb === 'get') return getObject(ctx, s);
       if (s.info.verb === 'update') return sub === 'status' ? replaceResource(ctx, s) : replaceWhole(ctx, s);
       if (s.info.verb === 'patch') return patchResource(ctx, s);

@@ -54,13 +54,13 @@ export function watchResource(
   };
   const translate = (e: CacheEvent) => {
     const was = e.prev ? inScope(e.prev) : false;
-    const is = inScope(e.object);
+    const is = e.type !== 'DELETED' && inScope(e.object);
+    if (!was && !is) return;
     const object = withTypeMeta(e.object, s.def);
-    if (e.type === 'DELETED') {
-      if (was) push({ type: 'DELETED', object });
-    } else if (is && was) push({ type: 'MODIFIED', object });
+    if (e.type === 'DELETED') push({ type: 'DELETED', object });
+    else if (is && was) push({ type: 'MODIFIED', object });
     else if (is) push({ type: 'ADDED', object });
-    else if (was) push({ type: 'DELETED', object });
+    else push({ type: 'DELETED', object });
   };
 
   const rvText = queryValue(s.req, 'resourceVersion');
@@ -80,7 +80,8 @@ export function watchResource(
       for (const e of past) translate(e);
     }
   }
-  const unsubscribe = store.subscribe(translate, () => ctx.runtime.after(0, () => stop('closed'), 'watch-closed'));
+  // Events of objects that match the selector's indexed field neither before nor after never reach translate.
+  const unsubscribe = store.subscribe(translate, () => ctx.runtime.after(0, () => stop('closed'), 'watch-closed'), store.triggerFor(filter.fields));
   const timeout = Number(queryValue(s.req, 'timeoutSeconds') ?? 0);
   const timer = timeout > 0 ? ctx.runtime.after(timeout * 1000, () => stop('timeout'), 'watch-timeout') : undefined;
 

@@ -10,6 +10,7 @@ import { mergePatch } from '../patch/json-merge.ts';
 import { jsonPatch, JsonPatchError } from '../patch/json-patch.ts';
 import { createObject, revisionOf, updateObject, deleteObject } from '../storage/writes.ts';
 import { ok, withTypeMeta } from './read.ts';
+import { withEphemeralContainers } from './ephemeral-containers.ts';
 import { toStorage } from '../conversion.ts';
 import { decodeFields } from './field-validation.ts';
 
@@ -95,7 +96,10 @@ export function createResource(ctx: ServerContext, s: RequestScope): ApiResponse
 export function updateResource(ctx: ServerContext, s: RequestScope, incoming: KObject, old: KObject, expected: number): ApiResponse {
   const sub = s.info.subresource;
   let obj: KObject;
-  if (sub === 'status') {
+  if (sub === 'ephemeralcontainers') {
+    // only spec.ephemeralContainers changes through this subresource, with its own rules (the pod's update rules do not apply)
+    obj = withEphemeralContainers(old, incoming, (o) => s.def.defaults?.(o, { namespace: s.info.namespace }));
+  } else if (sub === 'status') {
     obj = clone(old) as KObject;
     obj.status = incoming.status;
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -125,7 +129,7 @@ export function updateResource(ctx: ServerContext, s: RequestScope, incoming: KO
   if (sub === '') s.def.prepareForUpdate?.(obj, old);
   const areq = admissionRequest(s, 'UPDATE', obj, old);
   ctx.admission.admit(areq, ctx.view);
-  const errs = validateFor(s.def, obj, old, ctx.runtime.now);
+  const errs = sub === 'ephemeralcontainers' ? [] : validateFor(s.def, obj, old, ctx.runtime.now);
   if (errs.length) throw invalid({ group: s.def.group, kind: s.def.kind }, old.metadata.name ?? '', errs);
   ctx.admission.validate(areq, ctx.view);
   ctx.hooks[s.def.plural]?.beforeUpdate?.(obj, old, ctx);

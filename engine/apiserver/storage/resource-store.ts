@@ -15,6 +15,16 @@ export interface CacheEvent {
 /** CacheWatcher receives the cache's events (synchronously; the watch layer defers delivery). */
 export type CacheListener = (e: CacheEvent) => void;
 
+/**
+ * CacheTrigger is the cacher's trigger: a listener that only wants objects
+ * whose indexed field has this value (a kubelet's spec.nodeName=node01) is
+ * not called for events where neither the old nor the new object has it.
+ */
+export interface CacheTrigger {
+  field: string;
+  value: string;
+}
+
 const HISTORY = 2000;
 
 /**
@@ -29,7 +39,10 @@ export class ResourceStore {
   private objs = new Map<string, KObject>();
   private keys = new SortedKeys();
   private history: CacheEvent[] = [];
-  private listeners = new Set<CacheListener>();
+  /** historyStart is where the window begins in history: trimmed events are cut off in batches, not one array shift per event. */
+  private historyStart = 0;
+  /** listeners in subscription order (the order watchers see an event), each with its trigger if any */
+  private listeners = new Map<CacheListener, CacheTrigger | undefined>();
   private closers = new Set<() => void>();
   /** labelIndex maps "key=value" to the etcd keys of objects carrying that label (equality selectors). */
   private labelIndex = new Map<string, Set<string>>();
@@ -38,6 +51,8 @@ export class ResourceStore {
   private cancelWatch: (() => void) | undefined;
   /** pending carries objects this apiserver just wrote, so its own writes are not parsed back from JSON. */
   private pending = new Map<string, KObject>();
+  /** lists holds list()'s answers by key prefix until the next change (any change clears them all). */
+  private lists = new Map<string, readonly KObject[]>();
   revision = 0;
   /** trimmedAt: events up to this revision are no longer in the window. */
   private trimmedAt = 0;
@@ -77,11 +92,21 @@ export class ResourceStore {
     return this.objs.get(this.keyFor(namespace, name));
   }
 
-  /** list returns objects in key order (namespace, then name), optionally within one namespace. */
-  list(namespace?: string): KObject[] {
+  /**
+   * list returns objects in key order (namespace, then name), optionally
+   * within one namespace. The array is frozen and shared until the next
+   * change under this prefix: listing an unchanged resource again costs nothing.
+   */
+  list(namespace?: string): readonly KObject[] {
     const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
-    const out: KObject[] = [];
-    for (const k of this.keys.range(p)) out.push(this.objs.get(k)!);
+    let out = this.lists.get(p);
+    if (!out) {
+      const keys = this.keys.range(p);
+      const objs = new Array<KObject>(keys.length);
+      for (let i = 0; i < keys.length; i++) objs[i] = this.objs.get(keys[i]!)!;
+      out = Object.freeze(objs);
+      this.lists.set(p, out);
+    }
     return out;
   }
 
@@ -109,6 +134,13 @@ export class ResourceStore {
     for (const k of keys) if (k.startsWith(p)) out.push(k);
     out.sort();
     return out.map((k) => this.objs.get(k)!);
+  }
+
+  /** triggerFor picks, of a watch's field selector, an equality on an indexed field to filter events by. */
+  triggerFor(fields: readonly { field: string; op: string; value: string }[]): CacheTrigger | undefined {
+    const indexed = this.indexedFields();
+    const f = fields.find((r) => r.op === '=' && indexed.includes(r.field));
+    return f ? { field: f.field, value: f.value } : undefined;
   }
 
   /** indexedFields are the fields of this resource that have an index. */
@@ -163,7 +195,9 @@ export class ResourceStore {
   /** since returns the events after revision rv, or undefined when rv is older than the window (410 Gone). */
   since(rv: number): CacheEvent[] | undefined {
     if (rv < this.oldestResumable()) return undefined;
-    return this.history.filter((e) => e.revision > rv);
+    const out: CacheEvent[] = [];
+    for (let i = this.historyStart; i < this.history.length; i++) if (this.history[i]!.revision > rv) out.push(this.history[i]!);
+    return out;
   }
 
   /** oldestResumable is the oldest resourceVersion a watch may start from. */
@@ -172,8 +206,8 @@ export class ResourceStore {
   }
 
   /** subscribe adds a listener; onClose runs if the cache is closed (apiserver stopped or reconnected to another etcd). */
-  subscribe(l: CacheListener, onClose?: () => void): () => void {
-    this.listeners.add(l);
+  subscribe(l: CacheListener, onClose?: () => void, trigger?: CacheTrigger): () => void {
+    this.listeners.set(l, trigger);
     if (onClose) this.closers.add(onClose);
     return () => {
       this.listeners.delete(l);
@@ -195,6 +229,7 @@ export class ResourceStore {
   }
 
   private onWatch(r: WatchResponse): void {
+    if (r.events.length) this.lists.clear();
     for (const ev of r.events) {
       const key = ev.kv.key;
       const prev = this.objs.get(key);
@@ -222,17 +257,34 @@ export class ResourceStore {
 
   private emit(e: CacheEvent): void {
     this.history.push(e);
-    if (this.history.length > HISTORY) {
-      const dropped = this.history.splice(0, this.history.length - HISTORY);
-      this.trimmedAt = dropped[dropped.length - 1]!.revision;
+    if (this.history.length - this.historyStart > HISTORY) {
+      this.historyStart = this.history.length - HISTORY;
+      this.trimmedAt = this.history[this.historyStart - 1]!.revision;
+      if (this.historyStart >= HISTORY) {
+        this.history = this.history.slice(this.historyStart);
+        this.historyStart = 0;
+      }
     }
-    for (const l of this.listeners) {
+    // The indexed field's values before and after, read once for every listener with a trigger.
+    let field: string | undefined;
+    let now = '';
+    let before: string | undefined;
+    // forEach, not for…of over entries: no [listener, trigger] pair is allocated per watcher per event.
+    this.listeners.forEach((t, l) => {
+      if (t) {
+        if (t.field !== field) {
+          field = t.field;
+          now = fieldValue(e.object, field);
+          before = e.prev ? fieldValue(e.prev, field) : undefined;
+        }
+        if (now !== t.value && before !== t.value) return;
+      }
       try {
         l(e);
       } catch (err) {
         this.runtime.onError(err, `watch listener ${this.def.plural}`);
       }
-    }
+    });
   }
 
   private decode(value: string, rev: number): KObject | undefined {

@@ -3,6 +3,8 @@ import type { KObject } from '../../api/types.ts';
 import { createKubeadmPki, type KubeadmPki } from '../../pki/index.ts';
 import { COMPONENTS, type RunningComponent } from './components.ts';
 import { assembleApiServer } from '../../apiserver/assemble.ts';
+import { componentStatusConnector } from '../../apiserver/component-status.ts';
+import { inProcessComponentChecks } from '../../controlplane/programs/component-checks.ts';
 import { bootstrapRbacObjects, kubeadmRbacObjects } from '../../apiserver/bootstrap/index.ts';
 import type { ApiServer } from '../../apiserver/server.ts';
 import { componentClients } from './component-clients.ts';
@@ -89,6 +91,7 @@ export function bootDirect(world: World, spec: ClusterSpec, restored?: { kv: Mvc
   );
   if ('error' in assembled) throw new Error(assembled.error);
   const apiserver = assembled.server;
+  apiserver.ctx.connectors['componentstatuses'] = componentStatusConnector(inProcessComponentChecks());
   world.net.listen(cp.name, '0.0.0.0', 6443, { protocol: 'kube-api', tls: { certPem: pki.certs['apiserver']!.certPem, clientCaPem: pki.cas['ca']!.certPem }, handler: apiserver });
   const admin = new ApiClient(() => apiserver, { clientCertPem: pki.kubeconfigs['super-admin.conf']!.certPem });
   if (!restored) seedCluster(world, spec, admin, pki);

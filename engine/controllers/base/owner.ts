@@ -21,3 +21,17 @@ export function newControllerRef(owner: KObject): OwnerReference {
 export function isControlledBy(o: KObject, owner: KObject): boolean {
   return controllerRefOf(o)?.uid === owner.metadata.uid;
 }
+
+/** CONTROLLER_UID_INDEX names the informer index of objects by their controller's uid (controller.PodControllerUIDIndex). */
+export const CONTROLLER_UID_INDEX = 'controllerUID';
+
+/** orphanIndexKey is where objects without a controller are filed, per namespace (controller.OrphanPodIndexKeyForNamespace). */
+export function orphanIndexKey(namespace: string | undefined): string {
+  return `_ORPHAN_POD/${namespace ?? ''}`;
+}
+
+/** controllerUidIndex files an object under its controller's uid, or as an orphan of its namespace. */
+export function controllerUidIndex(o: KObject): string[] {
+  const ref = controllerRefOf(o);
+  return [ref ? ref.uid : orphanIndexKey(o.metadata.namespace)];
+}

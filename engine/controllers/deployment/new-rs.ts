@@ -40,6 +40,8 @@ export function newReplicaSetSync(client: ApiClient, recorder: EventRecorder, ru
       let changed = setNewReplicaSetAnnotations(d, copy, newRevision, true);
       if ((rspec(copy).minReadySeconds ?? 0) !== (dspec(d).minReadySeconds ?? 0)) {
         copy.spec = { ...rspec(copy), minReadySeconds: dspec(d).minReadySeconds ?? 0 };
+        // a zero is omitted (omitempty), as a real ReplicaSet serialises it
+        if (!dspec(d).minReadySeconds) delete (copy.spec as { minReadySeconds?: number }).minReadySeconds;
         changed = true;
       }
       newRS = changed ? client.update(R.replicasets, copy) : existing;
@@ -74,7 +76,8 @@ export function newReplicaSetSync(client: ApiClient, recorder: EventRecorder, ru
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: { name: `${d.metadata.name}-${hash}`, namespace: d.metadata.namespace, labels: template.metadata.labels, ownerReferences: [newControllerRef(d)] },
-      spec: { replicas: 0, minReadySeconds: dspec(d).minReadySeconds ?? 0, selector: sel, template },
+      // minReadySeconds is omitted when zero (omitempty), as a real ReplicaSet serialises it
+      spec: { replicas: 0, ...(dspec(d).minReadySeconds ? { minReadySeconds: dspec(d).minReadySeconds } : {}), selector: sel, template },
     };
     const n = newRSNewReplicas(d, [...olds, rs], rs);
     (rs.spec as { replicas: number }).replicas = n;

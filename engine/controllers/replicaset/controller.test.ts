@@ -100,4 +100,25 @@ describe('replicaset controller', () => {
     const cond = (t.admin.get(R.replicasets, 'default', 'web').status as { conditions?: { type: string; reason: string }[] }).conditions;
     expect(cond?.[0]).toMatchObject({ type: 'ReplicaFailure', reason: 'FailedCreate' });
   });
+
+  it("never counts or takes pods another controller owns, even when its selector matches them", () => {
+    const t = controllerTestCluster();
+    t.start();
+    t.admin.create(R.replicasets, 'default', rs('web', 2, { app: 'web' }));
+    t.settle();
+    const mine = t.pods().map((p) => p.metadata.name).sort();
+    // A second ReplicaSet selecting the same labels makes its own pod and leaves the first one's alone.
+    t.admin.create(R.replicasets, 'default', rs('web2', 1, { app: 'web' }));
+    t.settle();
+    const owners = (name: string) => t.pods('default', 'app=web').filter((p) => p.metadata.ownerReferences?.[0]?.name === name).map((p) => p.metadata.name).sort();
+    expect(owners('web')).toEqual(mine);
+    expect(owners('web2')).toHaveLength(1);
+    expect(t.admin.get(R.replicasets, 'default', 'web').status).toMatchObject({ replicas: 2 });
+    expect(t.admin.get(R.replicasets, 'default', 'web2').status).toMatchObject({ replicas: 1 });
+    // Scaling one down deletes only its own pods.
+    t.admin.patch(R.replicasets, 'default', 'web2', 'merge', { spec: { replicas: 0 } });
+    t.settle();
+    expect(owners('web')).toEqual(mine);
+    expect(owners('web2')).toEqual([]);
+  });
 });

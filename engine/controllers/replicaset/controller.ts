@@ -7,7 +7,7 @@ import { claimObjects, recheckDeletion } from '../base/claim.ts';
 import type { Controller, ControllerContext } from '../base/context.ts';
 import { errorText, isNotFound } from '../base/errors.ts';
 import { Expectations } from '../base/expectations.ts';
-import { controllerRefOf } from '../base/owner.ts';
+import { CONTROLLER_UID_INDEX, controllerRefOf, controllerUidIndex, orphanIndexKey } from '../base/owner.ts';
 import { asPod, availableAfter, isPodActive, isPodReady } from '../base/pods.ts';
 import { keyOf, splitKey, WorkQueue } from '../base/workqueue.ts';
 import { podFromTemplate } from './pod-template.ts';
@@ -44,6 +44,8 @@ export function startReplicaSetController(ctx: ControllerContext, rk: ReplicaKin
   const recorder = ctx.recorder(rk.component);
   const rsInf = ctx.informers.informer(rk.ref);
   const podInf = ctx.informers.informer(R.pods);
+  // A sync looks only at the pods it controls and the namespace's orphans, as FilterPodsByOwner does, never the whole cache.
+  podInf.addIndex(CONTROLLER_UID_INDEX, controllerUidIndex);
   const expectations = new Expectations(runtime);
   const queue = new WorkQueue(runtime, rk.component, sync);
 
@@ -110,7 +112,8 @@ export function startReplicaSetController(ctx: ControllerContext, rk: ReplicaKin
       return;
     }
     const selector = selectorOf(rs);
-    const candidates = podInf.list(ns).filter((p) => isPodActive(asPod(p)));
+    // Pods controlled by others are never claimed: only this owner's pods and the orphans are candidates.
+    const candidates = podInf.byIndex(CONTROLLER_UID_INDEX, rs.metadata.uid ?? '', orphanIndexKey(ns)).filter((p) => isPodActive(asPod(p)));
     const pods = claimObjects(client, R.pods, rs, selector, candidates, recheckDeletion(client, rk.ref, rs)).map(asPod);
     let manageErr: { reason: string; message: string } | undefined;
     if (expectations.satisfied(key) && !rs.metadata.deletionTimestamp) manageErr = manage(rs, key, pods);
@@ -173,11 +176,7 @@ export function startReplicaSetController(ctx: ControllerContext, rk: ReplicaKin
   function relatedPods(rs: KObject): Pod[] {
     const owner = controllerRefOf(rs);
     const siblings = owner ? rsInf.list(rs.metadata.namespace).filter((o) => controllerRefOf(o)?.uid === owner.uid) : [rs];
-    const uids = new Set(siblings.map((s) => s.metadata.uid));
-    return podInf
-      .list(rs.metadata.namespace)
-      .filter((p) => uids.has(controllerRefOf(p)?.uid))
-      .map(asPod);
+    return podInf.byIndex(CONTROLLER_UID_INDEX, ...siblings.map((s) => s.metadata.uid ?? '')).map(asPod);
   }
 
   function updateStatus(rs: KObject, key: string, pods: Pod[], manageErr: { reason: string; message: string } | undefined): void {

@@ -20,13 +20,13 @@ export interface ReplicaSetStatus {
  */
 export function calculateStatus(rs: KObject, pods: Pod[], manageErr: { reason: string; message: string } | undefined, now: number): ReplicaSetStatus {
   const spec = rs.spec as { minReadySeconds?: number; template?: { metadata?: { labels?: Record<string, string> } } };
-  const tl = spec.template?.metadata?.labels ?? {};
+  const tl = Object.entries(spec.template?.metadata?.labels ?? {});
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const p of pods) {
     const pl = p.metadata?.labels ?? {};
-    if (Object.entries(tl).every(([k, v]) => pl[k] === v)) fully++;
+    if (tl.every(([k, v]) => pl[k] === v)) fully++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, spec.minReadySeconds ?? 0, now)) available++;

@@ -6,6 +6,8 @@ import { ApiClient, refOf } from '../../client/client.ts';
 import { R } from '../../client/refs.ts';
 import type { Process, Program } from '../../host/process.ts';
 import { installNodeConnectors } from '../../node/connector.ts';
+import { componentStatusConnector } from '../../apiserver/component-status.ts';
+import { staticPodComponentChecks } from './component-checks.ts';
 import { serviceAllocationHooks } from '../../network/service-alloc.ts';
 import { startKubernetesServiceReconciler } from '../../controllers/kubernetesservice/reconciler.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../../apiserver/bootstrap/priority-classes.ts';
@@ -140,6 +142,9 @@ export function apiServerProgram(version: string): Program {
     const server = assembled.server;
     // logs, exec and the rest reach the kubelets from this host, as the real apiserver dials them.
     installNodeConnectors(server.ctx.connectors, { net: p.sys.net, from: { host: p.hostname, ip: p.sys.hostIp } });
+    server.ctx.connectors['componentstatuses'] = componentStatusConnector(
+      staticPodComponentChecks({ net: p.sys.net, from: { host: p.hostname, ip: p.sys.hostIp }, etcd: () => remote.reach() }),
+    );
     let listener: { close(): void };
     try {
       listener = p.sys.net.listen(p.hostname, f('bind-address') ?? '0.0.0.0', port, {

@@ -11,6 +11,24 @@ export interface Resolved {
   node: Node | undefined;
 }
 
+/** components splits a path on '/' without empty parts, in one pass (one array, not split's and filter's). */
+function components(path: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      if (i > start) out.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** selfOf is where a path that ends on directory d lands (a module function: resolvePath runs for every file call). */
+function selfOf(root: DirNode, d: DirNode): Resolved {
+  return { parent: d.parent, name: d === root ? '' : d.name, node: d };
+}
+
 /**
  * resolvePath walks an absolute path from root for cred, following symlinks
  * in the middle of the path, and the last one too when follow is set. `.` and
@@ -20,18 +38,17 @@ export interface Resolved {
 export function resolvePath(root: DirNode, path: string, cred: Cred, follow: boolean): Resolved {
   const trailingSlash = path.length > 1 && path.endsWith('/');
   if (trailingSlash) follow = true;
-  let comps = path.split('/').filter((c) => c !== '');
+  let comps = components(path);
   let dir = root;
   let hops = 0;
   let i = 0;
-  const self = (d: DirNode): Resolved => ({ parent: d.parent, name: d === root ? '' : d.name, node: d });
   while (i < comps.length) {
     if (!mayAccess(dir, cred, 1)) throw new FsError('EACCES', path);
     const c = comps[i]!;
     const last = i === comps.length - 1;
     if (c === '.' || c === '..') {
       if (c === '..') dir = dir.parent;
-      if (last) return self(dir);
+      if (last) return selfOf(root, dir);
       i++;
       continue;
     }
@@ -45,7 +62,7 @@ export function resolvePath(root: DirNode, path: string, cred: Cred, follow: boo
       if (node.target.startsWith('/')) dir = root;
       comps = [...node.target.split('/').filter((x) => x !== ''), ...comps.slice(i + 1)];
       i = 0;
-      if (comps.length === 0) return self(dir);
+      if (comps.length === 0) return selfOf(root, dir);
       continue;
     }
     if (last) {
@@ -56,5 +73,5 @@ export function resolvePath(root: DirNode, path: string, cred: Cred, follow: boo
     dir = node;
     i++;
   }
-  return self(dir);
+  return selfOf(root, dir);
 }

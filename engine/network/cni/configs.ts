@@ -69,13 +69,14 @@ export function calicoCniConf(nodeName: string): string {
  * writeCniConfig is what a CNI's node agent leaves on a machine of an
  * installed cluster: its plugin binary and its network configuration.
  */
-export function writeCniConfig(fs: FileSystem, cni: string, nodeName: string): void {
+export function writeCniConfig(fs: FileSystem, cni: string, nodeName: string, pods: { network: string; subnet: string }): void {
   fs.mkdir('/etc/cni/net.d', { recursive: true });
   fs.mkdir('/opt/cni/bin', { recursive: true });
   if (cni === 'flannel') {
     fs.writeFile('/etc/cni/net.d/10-flannel.conflist', FLANNEL_CNI_CONF);
-  fs.mkdir('/run/flannel', { recursive: true });
-  fs.writeFile('/run/flannel/subnet.env', 'FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.0.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n');
+    // flanneld's lease file: the cluster's pod network and this node's share of it, its first address the gateway
+    fs.mkdir('/run/flannel', { recursive: true });
+    fs.writeFile('/run/flannel/subnet.env', `FLANNEL_NETWORK=${pods.network}\nFLANNEL_SUBNET=${pods.subnet.replace(/\.0\/(\d+)$/, '.1/$1')}\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n`);
     fs.writeFile('/opt/cni/bin/flannel', '', { mode: 0o755 });
     return;
   }

@@ -5,7 +5,7 @@ import { programByName } from '../../tools/registry.ts';
 const BUSYBOX_APPLETS = [
   'sh', 'cat', 'echo', 'ls', 'sleep', 'env', 'date', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'touch', 'head', 'tail', 'grep', 'egrep', 'fgrep', 'sed', 'awk',
   'wc', 'sort', 'uniq', 'tr', 'cut', 'hostname', 'id', 'whoami', 'ps', 'printf', 'seq', 'true', 'false', 'uname', 'find', 'tee', 'yes', 'base64', 'df',
-  'du', 'free', 'stat', 'ln', 'chmod', 'chown', 'basename', 'dirname', 'timeout', 'xargs', 'readlink', 'realpath', 'watch', 'nproc', 'diff', 'tar',
+  'du', 'free', 'stat', 'ln', 'chmod', 'chown', 'basename', 'dirname', 'timeout', 'xargs', 'readlink', 'realpath', 'watch', 'nproc', 'diff', 'tar', 'chroot',
 ];
 
 /** NETWORK_TOOLS are looked up among the hosts' programs when run (they live with the network tools). */

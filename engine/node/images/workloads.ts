@@ -14,7 +14,13 @@ function osRelease(id: string, pretty: string, version: string): (fs: FileSystem
   };
 }
 
-const debian = osRelease('debian', 'Debian GNU/Linux 12 (bookworm)', '12');
+const debianRelease = osRelease('debian', 'Debian GNU/Linux 12 (bookworm)', '12');
+
+/** debian is the Debian base layer: its os-release and the /usr/local/sbin that heads the images' PATH. */
+function debian(fs: FileSystem): void {
+  debianRelease(fs);
+  fs.mkdir('/usr/local/sbin', { recursive: true });
+}
 
 /** nginxImage is one nginx release line (the tags that name it, its version in NGINX_VERSION). */
 function nginxImage(version: string, tags: string[]): ImageDef {

@@ -7,6 +7,8 @@ export class IpPool {
   private base = 0;
   private size = 256;
   private used = new Map<string, number>();
+  /** taken counts the holders of each address (a restarted kubelet may adopt two pods claiming one) */
+  private taken = new Map<number, number>();
   private last = 1;
 
   constructor(cidr: string) {
@@ -32,11 +34,10 @@ export class IpPool {
   allocate(uid: string): string | undefined {
     const held = this.used.get(uid);
     if (held !== undefined) return this.text(held);
-    const taken = new Set(this.used.values());
     for (let i = 0; i < this.size - 3; i++) {
       const n = ((this.last - 1 + i) % (this.size - 3)) + 2;
-      if (taken.has(n)) continue;
-      this.used.set(uid, n);
+      if (this.taken.has(n)) continue;
+      this.hold(uid, n);
       this.last = n;
       return this.text(n);
     }
@@ -47,10 +48,21 @@ export class IpPool {
   reserve(uid: string, ip: string): void {
     const v = ip.split('.').map(Number);
     const n = ((v[0]! << 24) >>> 0) + (v[1]! << 16) + (v[2]! << 8) + v[3]! - this.base;
-    if (n > 0 && n < this.size) this.used.set(uid, n);
+    if (n > 0 && n < this.size) this.hold(uid, n);
   }
 
   release(uid: string): void {
+    const n = this.used.get(uid);
+    if (n === undefined) return;
     this.used.delete(uid);
+    const c = (this.taken.get(n) ?? 1) - 1;
+    if (c > 0) this.taken.set(n, c);
+    else this.taken.delete(n);
+  }
+
+  private hold(uid: string, n: number): void {
+    this.release(uid);
+    this.used.set(uid, n);
+    this.taken.set(n, (this.taken.get(n) ?? 0) + 1);
   }
 }

@@ -18,7 +18,7 @@ function kvText(kv: Record<string, unknown> | undefined): string {
 export function klogHeader(sev: 'I' | 'W' | 'E' | 'F', now: number, pid: number, file: string): string {
   const d = new Date(now);
   const p2 = (n: number) => String(n).padStart(2, '0');
-  const micros = `${String(d.getUTCMilliseconds()).padStart(3, '0')}${String((now * 7) % 1000).padStart(3, '0')}`;
+  const micros = `${String(d.getUTCMilliseconds()).padStart(3, '0')}${String(Math.floor(now * 7) % 1000).padStart(3, '0')}`;
   return `${sev}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros} ${String(pid).padStart(7)} ${file}] `;
 }
 

@@ -20,10 +20,17 @@ import { KubeletServer } from './server.ts';
 import { CONFIG_HASH, isMirrorPod, mirrorOf, readStaticPods } from './static-pods.ts';
 import { podKey } from './types.ts';
 
+/** specKeys remembers the key of the API's frozen pod objects: a worker compares its last pod with each update. */
+const specKeys = new WeakMap<KObject, string>();
+
 /** specKey is what makes a pod update worth a sync: spec, labels, annotations, deletion. */
 function specKey(p: KObject): string {
+  const hit = specKeys.get(p);
+  if (hit !== undefined) return hit;
   const m = p.metadata;
-  return JSON.stringify([p.spec, m.labels, m.annotations, m.deletionTimestamp, m.deletionGracePeriodSeconds]);
+  const key = JSON.stringify([p.spec, m.labels, m.annotations, m.deletionTimestamp, m.deletionGracePeriodSeconds]);
+  if (Object.isFrozen(p)) specKeys.set(p, key);
+  return key;
 }
 
 /** StartKubeletOptions are startKubelet's arguments. */
@@ -278,13 +285,12 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
   syncStatic();
 
   const unsub = o.cri.onEvent((e) => {
-    if (stopped) return;
+    // Only a container's death concerns the pod workers (PLEG): other events need no search through them.
+    if (stopped || e.type !== 'ContainerDied') return;
     for (const w of workers.values()) {
       if (w.sandbox?.id !== e.sandboxId) continue;
-      if (e.type === 'ContainerDied') {
-        w.onContainerDied();
-        k.requestSync(w.key, 0);
-      }
+      w.onContainerDied();
+      k.requestSync(w.key, 0);
     }
   });
 

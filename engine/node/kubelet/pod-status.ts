@@ -28,6 +28,8 @@ export interface PodView {
   startTime?: number;
   init: ContainerView[];
   containers: ContainerView[];
+  /** ephemeral containers (kubectl debug), reported apart and never counted for readiness */
+  ephemeral?: ContainerView[];
   /** previous conditions, to keep lastTransitionTime of unchanged ones */
   previous?: { type: string; status: string; lastTransitionTime?: string }[];
   now: number;
@@ -168,6 +170,7 @@ export function buildPodStatus(v: PodView): Record<string, unknown> {
   const pendingReason = notInit.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const out: Record<string, unknown> = { conditions, containerStatuses: v.containers.map((c) => containerStatus(c, v.pod, pendingReason)), hostIP: v.hostIP, hostIPs: [{ ip: v.hostIP }] };
   if (v.init.length > 0) out.initContainerStatuses = v.init.map((c) => containerStatus(c, v.pod));
+  if (v.ephemeral?.length) out.ephemeralContainerStatuses = v.ephemeral.map((c) => containerStatus(c, v.pod));
   out.phase = phase;
   if (v.podIP) {
     out.podIP = v.podIP;

@@ -26,6 +26,8 @@ function memoryLimit(c: Container): number | undefined {
 /** Slot is one spec container over its instances. */
 interface Slot extends ContainerView {
   init: boolean;
+  /** ephemeral: a kubectl debug container, started once and never restarted */
+  ephemeral?: boolean;
   /** admitted is the exited instance whose restart passed the back-off check */
   admitted?: string;
 }
@@ -75,7 +77,7 @@ export class PodWorker {
     this.ip = sb.config.ip;
     this.startTime = sb.createdAt;
     if (!sb.config.hostNetwork) this.k.reserveIp(this.uid, sb.config.ip);
-    const all = [...(this.spec.initContainers ?? []).map((c) => [c, true] as const), ...this.spec.containers.map((c) => [c, false] as const)];
+    const all = [...(this.spec.initContainers ?? []).map((c) => [c, true] as const), ...this.spec.containers.map((c) => [c, false] as const), ...(this.spec.ephemeralContainers ?? []).map((c) => [c, false] as const)];
     for (const [c, init] of all) {
       const recs = this.k.cri.containersOf(sb.id).filter((r) => r.config.name === c.name);
       if (recs.length === 0) continue;
@@ -113,7 +115,7 @@ export class PodWorker {
   }
 
   containerNames(): string[] {
-    return [...(this.spec.initContainers ?? []), ...this.spec.containers].map((c) => c.name);
+    return [...(this.spec.initContainers ?? []), ...this.spec.containers, ...(this.spec.ephemeralContainers ?? [])].map((c) => c.name);
   }
 
   /** sync brings the node in line with the pod's spec and reports status; a failure is logged, never thrown. */
@@ -172,6 +174,12 @@ export class PodWorker {
       this.start(s);
       return this.writeStatus();
     }
+    // Ephemeral containers join a running pod once; when they end they stay ended.
+    for (const c of spec.ephemeralContainers ?? []) {
+      const s = this.slot(c, false);
+      s.ephemeral = true;
+      if (!s.current) this.start(s);
+    }
     for (const c of spec.containers) {
       const s = this.slot(c, false);
       const cur = s.current;
@@ -228,7 +236,7 @@ export class PodWorker {
   }
 
   private fieldPath(s: Slot): string {
-    const list = s.init ? 'initContainers' : 'containers';
+    const list = s.ephemeral ? 'ephemeralContainers' : s.init ? 'initContainers' : 'containers';
     return `spec.${list}{${s.spec.name}}`;
   }
 
@@ -425,6 +433,7 @@ export class PodWorker {
       startTime: this.startTime,
       init: slotsOf(spec.initContainers ?? [], true),
       containers: slotsOf(spec.containers, false),
+      ephemeral: (spec.ephemeralContainers ?? []).filter((c) => this.slots.has(c.name)).map((c) => this.slot(c, false)),
       previous: this.prevConditions,
       now: this.k.runtime.now,
       phase: this.terminalPhase,

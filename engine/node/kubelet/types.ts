@@ -69,6 +69,8 @@ export interface PodSpec {
   nodeName?: string;
   containers: Container[];
   initContainers?: Container[];
+  /** ephemeralContainers are added to a running pod (kubectl debug): started once, never restarted */
+  ephemeralContainers?: Container[];
   volumes?: Volume[];
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   terminationGracePeriodSeconds?: number;

@@ -1,5 +1,5 @@
 import type { Clock } from '../../base/clock.ts';
-import { installBinary } from '../../host/binaries.ts';
+import { binaryContent, installBinary, SETUID_PROGRAMS } from '../../host/binaries.ts';
 import { Host } from '../../host/host.ts';
 import type { FileSystem, User } from '../../host/types.ts';
 import type { ImageDef } from '../images/types.ts';
@@ -46,9 +46,44 @@ export function populateImage(host: ContainerHost, def: ImageDef): void {
   if (def.user && !/^\d+$/.test(def.user)) users.push(`${def.user}:x:100:101:${def.user}:/home/${def.user}:/bin/sh`);
   fs.writeFile('/etc/passwd', users.join('\n') + '\n');
   fs.writeFile('/etc/group', `root:x:0:\nnogroup:x:65534:\n${def.user && !/^\d+$/.test(def.user) ? `${def.user}:x:101:\n` : ''}`);
-  for (const name of Object.keys(def.binaries)) {
-    const path = def.binaryPaths?.[name] ?? `/bin/${name}`;
-    installBinary(fs, name, path);
+  // A fresh root: each folder is made once and each new file gets its mode as it is written
+  // (installBinary's mkdir -p and chmod per binary cost more than the write itself, for every container).
+  const dirs = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin']);
+  const written = new Set<string>();
+  for (const b of binaryPlan(def)) {
+    if (written.has(b.path)) {
+      installBinary(fs, b.name, b.path); // a second program at the same path replaces the file, mode included
+      continue;
+    }
+    if (!dirs.has(b.dir)) {
+      fs.mkdir(b.dir, { recursive: true });
+      dirs.add(b.dir);
+    }
+    fs.writeFile(b.path, b.content, { mode: b.mode, uid: 0, gid: 0 });
+    written.add(b.path);
   }
   def.files?.(fs);
+}
+
+interface PlannedBinary {
+  name: string;
+  path: string;
+  dir: string;
+  content: string;
+  mode: number;
+}
+
+const plans = new WeakMap<ImageDef, PlannedBinary[]>();
+
+/** binaryPlan lists an image's binary files once per image: every container of it shares the same strings. */
+function binaryPlan(def: ImageDef): PlannedBinary[] {
+  let plan = plans.get(def);
+  if (!plan) {
+    plan = Object.keys(def.binaries).map((name) => {
+      const path = def.binaryPaths?.[name] ?? `/bin/${name}`;
+      return { name, path, dir: path.slice(0, path.lastIndexOf('/')) || '/', content: binaryContent(name), mode: SETUID_PROGRAMS.has(name) ? 0o4755 : 0o755 };
+    });
+    plans.set(def, plan);
+  }
+  return plan;
 }

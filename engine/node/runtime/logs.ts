@@ -70,10 +70,12 @@ export interface LogOptions {
 
 /** rfc3339Nano is the timestamp `kubectl logs --timestamps` and crictl print (nanoseconds, UTC). */
 export function rfc3339Nano(ms: number, seq = 0): string {
-  const iso = new Date(ms).toISOString();
-  const frac = `${iso.slice(20, 23)}${String(seq % 1_000_000).padStart(6, '0')}`;
-  return `${iso.slice(0, 19)}.${frac}Z`;
+  // Lines come in bursts at one instant: the date part is formatted once per millisecond.
+  if (ms !== lastStamp.ms) lastStamp = { ms, head: new Date(ms).toISOString().slice(0, 23) };
+  return `${lastStamp.head}${String(seq % 1_000_000).padStart(6, '0')}Z`;
 }
+
+let lastStamp = { ms: Number.NaN, head: '' };
 
 /** renderLog turns log lines into the text the kubelet serves. */
 export function renderLog(lines: LogLine[], o: LogOptions = {}): string {

@@ -1,4 +1,4 @@
-import { FsError, type FileSystem } from '../../host/types.ts';
+import { FsError, type FileSystem, type WriteOptions } from '../../host/types.ts';
 import { normalize } from '../../host/fs/path.ts';
 
 /** MountPoint binds a directory (or file) of another filesystem at a container path. */
@@ -17,48 +17,57 @@ export interface MountPoint {
  * resolved lexically (symlinks crossing a mount are not followed across).
  */
 export function mountFs(root: FileSystem, mounts: MountPoint[]): FileSystem {
-  const sorted = [...mounts].sort((a, b) => b.containerPath.length - a.containerPath.length);
-  const route = (path: string, write = false): [FileSystem, string] => {
+  return new MountedFs(root, [...mounts].sort((a, b) => b.containerPath.length - a.containerPath.length));
+}
+
+/** MountedFs is mountFs's view: a class, so each container's view costs one object, not a closure per call. */
+class MountedFs implements FileSystem {
+  constructor(
+    private readonly root: FileSystem,
+    /** mounts, longest container path first */
+    private readonly sorted: MountPoint[],
+  ) {}
+
+  private route(path: string, write = false): [FileSystem, string] {
     const p = normalize(path);
-    for (const m of sorted) {
+    for (const m of this.sorted) {
       if (p === m.containerPath || p.startsWith(m.containerPath.endsWith('/') ? m.containerPath : `${m.containerPath}/`)) {
         if (write && m.readOnly) throw new FsError('EPERM', p);
         return [m.fs, m.sourcePath + p.slice(m.containerPath.length)];
       }
     }
-    return [root, p];
-  };
-  const back = (fs: FileSystem, real: string): string => {
-    if (fs === root) return real;
-    for (const m of sorted) if (m.fs === fs && (real === m.sourcePath || real.startsWith(`${m.sourcePath}/`))) return m.containerPath + real.slice(m.sourcePath.length);
+    return [this.root, p];
+  }
+
+  private back(fs: FileSystem, real: string): string {
+    if (fs === this.root) return real;
+    for (const m of this.sorted) if (m.fs === fs && (real === m.sourcePath || real.startsWith(`${m.sourcePath}/`))) return m.containerPath + real.slice(m.sourcePath.length);
     return real;
-  };
-  const out: FileSystem = {
-    stat: (p) => { const [f, r] = route(p); return f.stat(r); },
-    lstat: (p) => { const [f, r] = route(p); return f.lstat(r); },
-    exists: (p) => { const [f, r] = route(p); return f.exists(r); },
-    readFile: (p) => { const [f, r] = route(p); return f.readFile(r); },
-    readBytes: (p) => { const [f, r] = route(p); return f.readBytes(r); },
-    writeFile: (p, c, o) => { const [f, r] = route(p, true); f.writeFile(r, c, o); },
-    mkdir: (p, o) => { const [f, r] = route(p, true); f.mkdir(r, o); },
-    readdir: (p) => { const [f, r] = route(p); return f.readdir(r); },
-    unlink: (p) => { const [f, r] = route(p, true); f.unlink(r); },
-    rmdir: (p) => { const [f, r] = route(p, true); f.rmdir(r); },
-    rename: (a, b) => {
-      const [fa, ra] = route(a, true);
-      const [fb, rb] = route(b, true);
-      if (fa === fb) return fa.rename(ra, rb);
-      fb.writeFile(rb, fa.readBytes(ra));
-      fa.unlink(ra);
-    },
-    symlink: (t, p) => { const [f, r] = route(p, true); f.symlink(t, r); },
-    readlink: (p) => { const [f, r] = route(p); return f.readlink(r); },
-    chmod: (p, m) => { const [f, r] = route(p, true); f.chmod(r, m); },
-    chown: (p, u, g) => { const [f, r] = route(p, true); f.chown(r, u, g); },
-    realpath: (p) => { const [f, r] = route(p); return back(f, f.realpath(r)); },
-    watch: (d, cb) => { const [f, r] = route(d); return f.watch(r, (changed) => cb(back(f, changed))); },
-    utimes: (p, t, o) => { const [f, r] = route(p, true); f.utimes?.(r, t, o); },
-    access: (p, m) => { const [f, r] = route(p); return f.access ? f.access(r, m) : true; },
-  };
-  return out;
+  }
+
+  stat(p: string) { const [f, r] = this.route(p); return f.stat(r); }
+  lstat(p: string) { const [f, r] = this.route(p); return f.lstat(r); }
+  exists(p: string) { const [f, r] = this.route(p); return f.exists(r); }
+  readFile(p: string) { const [f, r] = this.route(p); return f.readFile(r); }
+  readBytes(p: string) { const [f, r] = this.route(p); return f.readBytes(r); }
+  writeFile(p: string, c: string | Uint8Array, o?: WriteOptions) { const [f, r] = this.route(p, true); f.writeFile(r, c, o); }
+  mkdir(p: string, o?: { recursive?: boolean; mode?: number }) { const [f, r] = this.route(p, true); f.mkdir(r, o); }
+  readdir(p: string) { const [f, r] = this.route(p); return f.readdir(r); }
+  unlink(p: string) { const [f, r] = this.route(p, true); f.unlink(r); }
+  rmdir(p: string) { const [f, r] = this.route(p, true); f.rmdir(r); }
+  rename(a: string, b: string) {
+    const [fa, ra] = this.route(a, true);
+    const [fb, rb] = this.route(b, true);
+    if (fa === fb) return fa.rename(ra, rb);
+    fb.writeFile(rb, fa.readBytes(ra));
+    fa.unlink(ra);
+  }
+  symlink(t: string, p: string) { const [f, r] = this.route(p, true); f.symlink(t, r); }
+  readlink(p: string) { const [f, r] = this.route(p); return f.readlink(r); }
+  chmod(p: string, m: number) { const [f, r] = this.route(p, true); f.chmod(r, m); }
+  chown(p: string, u: number, g: number) { const [f, r] = this.route(p, true); f.chown(r, u, g); }
+  realpath(p: string) { const [f, r] = this.route(p); return this.back(f, f.realpath(r)); }
+  watch(d: string, cb: (path: string) => void) { const [f, r] = this.route(d); return f.watch(r, (changed) => cb(this.back(f, changed))); }
+  utimes(p: string, t: number, o?: { noFollow?: boolean }) { const [f, r] = this.route(p, true); f.utimes?.(r, t, o); }
+  access(p: string, m: 4 | 2 | 1) { const [f, r] = this.route(p); return f.access ? f.access(r, m) : true; }
 }

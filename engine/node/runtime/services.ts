@@ -11,6 +11,8 @@ import { Interp } from '../../shell/interp/interp.ts';
 import { resolveCommand } from '../../shell/interp/lookup.ts';
 import { simulatedYield, sleepOn } from '../../shell/services.ts';
 import type { ContainerHost } from './container-host.ts';
+import { ChrootHost } from '../../host/chroot.ts';
+import { programByName } from '../../tools/registry.ts';
 
 /** PodNet is a pod's network namespace: its id on the lab network, its address, who it is. */
 export interface PodNet {
@@ -91,6 +93,8 @@ export function containerServices(env: ContainerEnv): ContainerSys {
 
 /** execInContainer runs argv (found on the container's PATH) or shell text in the container. */
 export async function execInContainer(env: ContainerEnv, sys: SystemServices, req: ExecRequest): Promise<number> {
+  // chroot: the same container, its root moved (the node's root mounted at /host), running what that root holds
+  if (req.root !== undefined) return execInContainer({ ...env, host: new ChrootHost(env.host, req.root, env.runtime.clock) as unknown as ContainerHost, programs: programByName }, sys, { ...req, root: undefined });
   const host = env.host;
   const user = host.user(req.user) ?? host.user(0)!;
   const vars = { ...(req.inheritEnv ?? {}), ...(req.env ?? {}) };

@@ -34,7 +34,9 @@ export function startNodes(ctx: ComponentContext): RunningComponent[] {
     // A prepared machine waits for kubeadm init or join to write the kubelet's files; its kubelet fails until then.
     if (spec.installed !== false && !m.prepared) writeKubeletFiles(host.fs, { nodeIp: m.ip });
     // The cluster's CNI runs in-process: what its DaemonSet would install on a node (also one that joins later) is there.
-    if (spec.installed !== false && !host.fs.exists('/etc/cni/net.d')) writeCniConfig(host.fs, spec.cni ?? 'calico', m.name);
+    if (spec.installed !== false && !host.fs.exists('/etc/cni/net.d')) {
+      writeCniConfig(host.fs, spec.cni ?? 'calico', m.name, { network: spec.podSubnet, subnet: nodeSubnets(spec.podSubnet)[i] ?? `10.244.${i}.0/24` });
+    }
     const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs });
     cri.images.preload([SANDBOX_IMAGE], true);
     // Until the node IPAM controller's assignment is read, the node's share of the cluster's pod network as it hands them out.

@@ -33,4 +33,26 @@ describe('Cache', () => {
     expect(c.list().map((n) => n.name)).toEqual(['a1', 'b1', 'a2', 'b2']);
     expect(c.podCount).toBe(1);
   });
+
+  it("takes a kubelet's status update in place, and recounts when labels, spec or deletion change", () => {
+    const c = new Cache();
+    c.addOrUpdateNode(testNode('n1'));
+    const other = testPod('o', { requests: { cpu: '100m' } }, { nodeName: 'n1' });
+    const pod = testPod('a', { requests: { cpu: '300m' } }, { nodeName: 'n1', labels: { app: 'web' } });
+    c.addPod(pod);
+    c.addPod(other);
+    const ni = c.get('n1')!;
+    const gen = ni.generation;
+    c.updatePod({ ...pod, status: { phase: 'Running' } });
+    // Same accounting, same place in the node's list, newest object, and per-selector counts stay valid.
+    expect([ni.requested.milliCPU, ni.pods.map((p) => p.pod.metadata?.name), ni.pods[0]!.pod.status?.phase, ni.generation]).toEqual([400, ['a', 'o'], 'Running', gen]);
+    c.updatePod({ ...pod, metadata: { ...pod.metadata, labels: { app: 'db' } } });
+    expect(ni.generation).not.toBe(gen);
+    const gen2 = ni.generation;
+    c.updatePod({ ...pod, metadata: { ...pod.metadata, labels: { app: 'db' } }, spec: { ...pod.spec!, containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '1' } } }] } });
+    expect([ni.requested.milliCPU, ni.generation !== gen2]).toEqual([1100, true]);
+    const gen3 = ni.generation;
+    c.updatePod({ ...pod, metadata: { ...pod.metadata, labels: { app: 'db' }, deletionTimestamp: '2026-01-01T00:00:00Z' }, spec: { ...pod.spec!, containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '1' } } }] } });
+    expect(ni.generation).not.toBe(gen3);
+  });
 });

@@ -1,8 +1,15 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { deepEqual } from '../../base/deep.ts';
 import { LABEL_REGION, LABEL_ZONE } from '../framework/api.ts';
 import type { Snapshot } from '../framework/interfaces.ts';
 import { NodeInfo, type ImageState } from '../framework/node-info.ts';
 import { PodInfo } from '../framework/pod-info.ts';
+
+/** onlyStatusChanged: same spec, labels and namespace, and neither version is terminating (what NodeInfo and its caches count). */
+function onlyStatusChanged(a: Pod, b: Pod): boolean {
+  if (a.metadata?.deletionTimestamp || b.metadata?.deletionTimestamp || a.metadata?.namespace !== b.metadata?.namespace) return false;
+  return sameLabels(a, b) && (a.spec === b.spec || deepEqual(a.spec, b.spec));
+}
 
 function sameLabels(a: Pod, b: Pod): boolean {
   const la = a.metadata?.labels ?? {};
@@ -178,6 +185,13 @@ export class Cache implements Snapshot {
     const st = this.pods.get(uid);
     if (st?.assumed && st.nodeName === nodeName && sameLabels(st.pi.pod, pod) && !pod.metadata?.deletionTimestamp) {
       // The binding only set nodeName: swap the object, keep the accounting (and the node's generation).
+      const pi = new PodInfo(pod, st.pi);
+      this.nodes.get(nodeName)?.replacePod(pi);
+      this.pods.set(uid, { pi, nodeName, assumed: false });
+      return;
+    }
+    if (st && !st.assumed && st.nodeName === nodeName && onlyStatusChanged(st.pi.pod, pod)) {
+      // A kubelet's status update: nothing the node's accounting or its per-selector counts read changed.
       const pi = new PodInfo(pod, st.pi);
       this.nodes.get(nodeName)?.replacePod(pi);
       this.pods.set(uid, { pi, nodeName, assumed: false });

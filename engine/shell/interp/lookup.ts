@@ -9,6 +9,8 @@ export type Found =
   | { kind: 'error'; message: string; code: number };
 
 function isExecFile(sh: Interp, path: string): 'yes' | 'noexec' | 'no' {
+  // Most PATH entries do not hold the command: asking first spares building an error for each miss.
+  if (!sh.fs.exists(path)) return 'no';
   try {
     const st = sh.fs.stat(path);
     if (st.type !== 'file') return 'no';

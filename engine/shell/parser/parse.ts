@@ -28,8 +28,29 @@ const INCOMPLETE = [
   /must be followed by a list$/,
 ];
 
+/** primed holds statements parsed ahead (source → their JSON), see primeParses. */
+let primed = new Map<string, string>();
+let onParsed: ((src: string, stmts: Stmt[]) => void) | undefined;
+
+/**
+ * primeParses sets the statements of sources parsed ahead of time (the login
+ * files every fresh session reads, parsed when the app is built), which
+ * parseShell then returns without the parser, so a first prompt does not wait
+ * for the parser's large module to load. A source not in the table is parsed.
+ */
+export function primeParses(entries: Record<string, string>): void {
+  primed = new Map(Object.entries(entries));
+}
+
+/** recordParses calls fn with every source the parser parsed successfully (to build a primeParses table); undefined stops. */
+export function recordParses(fn: ((src: string, stmts: Stmt[]) => void) | undefined): void {
+  onParsed = fn;
+}
+
 /** parseShell parses src as bash. */
 export async function parseShell(src: string): Promise<ParseResult> {
+  const ahead = primed.get(src);
+  if (ahead !== undefined) return { kind: 'ok', stmts: JSON.parse(ahead) as Stmt[] };
   const { sx, parser } = await loadShellParser();
   const t0 = nowMs();
   try {
@@ -37,6 +58,7 @@ export async function parseShell(src: string): Promise<ParseResult> {
     const lw = new Lowerer(sx, src);
     const stmts = lw.stmts((file['Stmts'] as never[]) ?? []);
     if (endsWithContinuation(src)) return { kind: 'incomplete' };
+    onParsed?.(src, stmts);
     return { kind: 'ok', stmts };
   } catch (e) {
     const err = e as GoParseError;

@@ -5,6 +5,7 @@ import { bash, sh } from './bash.ts';
 import { basename, dirname } from './basename.ts';
 import { cat } from './cat.ts';
 import { chmod } from './chmod.ts';
+import { chroot } from './chroot.ts';
 import { chgrp, chown } from './chown.ts';
 import { clear } from './clear.ts';
 import { cp } from './cp.ts';
@@ -57,7 +58,7 @@ import { yes } from './yes.ts';
 
 /** COREUTILS are the everyday Linux commands of every lab host, with ssh, sudo and su. */
 export const COREUTILS: ProgramDef[] = [
-  awk, base64, basename, bash, cat, chgrp, chmod, chown, clear, cp, cut, date, df, diff, dirname, du, echo, egrep, env, falseCmd,
+  awk, base64, basename, bash, cat, chgrp, chmod, chown, chroot, clear, cp, cut, date, df, diff, dirname, du, echo, egrep, env, falseCmd,
   fgrep, find, free, grep, head, hostname, id, less, ln, ls, man, mkdir, more, mv, nproc, printf, ps, readlink, realpath,
   rm, rmdir, sed, seq, sh, sleep, sort, ssh, stat, su, sudo, tail, tar, tee, timeout, touch, tr, trueCmd, tty, uname, uniq,
   watch, wc, which, whoami, xargs, yes, vi, vim, nano,

@@ -41,7 +41,7 @@ describe('kubeadm: a highly available control plane with stacked etcd', () => {
     expect(bad!.exit).toBe(1);
     expect(bad!.text).toContain('error execution phase control-plane-prepare/download-certs: error downloading certs: error decoding secret data with provided key: cipher: message authentication failed\n');
 
-    const [joined, members, endpoints] = await on('controlplane2', [cpJoin, ETCDCTL + ' member list', 'sleep 20; kubectl --kubeconfig /etc/kubernetes/admin.conf get endpoints kubernetes --no-headers']);
+    const [joined, members, endpoints] = await on('controlplane2', [cpJoin, ETCDCTL + ' member list', 'sleep 20; kubectl --kubeconfig /etc/kubernetes/admin.conf get endpoints kubernetes --no-headers 2>/dev/null']);
     expect(joined!.exit).toBe(0);
     expect(joined!.text).toContain('[download-certs] Downloading the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace\n');
     expect(joined!.text).toContain('[etcd] Announced new etcd member joining to the existing etcd cluster\n');

@@ -3,7 +3,9 @@ import type { CommandDef, RunContext } from './cli/command.ts';
 import { FlagError, parseFlags, type FlagDef, type FlagValue } from './cli/flags.ts';
 import { GLOBAL_FLAGS, HELP_FLAG } from './cli/global-flags.ts';
 import { renderHelp } from './cli/help.ts';
+import { deprecationNotice } from './cli/record.ts';
 import { rootHelp, unknownCommandText } from './cmd/root/root-help.ts';
+import { findPlugin } from './cmd/plugin/plugin.ts';
 import { ROOT } from './cmd/registry.ts';
 import { errorText } from './errors.ts';
 import { Factory, type GlobalOptions } from './factory.ts';
@@ -66,12 +68,26 @@ function globalOptions(values: Map<string, FlagValue>, set: Set<string>): Global
   };
 }
 
+/**
+ * changeCause is what `--record` writes (cli-runtime's parseCommandArguments):
+ * the program's base name, the line's arguments (command words included), then
+ * every flag given, in command-line order and by its long name, as --name=value.
+ */
+function changeCause(argv0: string, argv: string[], defs: FlagDef[], interspersed: boolean): string {
+  const again = parseFlags(argv, defs, { interspersed });
+  const args = again.args.length ? ` ${again.args.join(' ')}` : '';
+  return `${argv0.slice(argv0.lastIndexOf('/') + 1)}${args}${again.given.map((g) => ` --${g.name}=${g.value}`).join('')}`;
+}
+
 /** runKubectl runs one kubectl invocation; argv excludes the program name. */
 export async function runKubectl(p: Process, argv: string[]): Promise<number> {
   const { cmd, path, rest, unknown } = findCommand(argv);
   const commandPath = ['kubectl', ...path].join(' ');
   const write = (stream: 'out' | 'err') => (s: string) => (stream === 'out' ? p.stdout : p.stderr).write(s);
   if (unknown !== undefined && path.length === 0) {
+    // An unknown command may be a plugin: kubectl-<name> on PATH runs with the remaining arguments.
+    const plugin = p.sys.session.exec ? findPlugin(p, argv) : undefined;
+    if (plugin) return p.sys.session.exec!({ host: p.hostname, user: p.user.name, argv: [plugin.path, ...plugin.args], inheritEnv: p.env, cwd: p.cwd, stdin: p.stdin, stdout: p.stdout, stderr: p.stderr, signal: p.signal });
     p.stderr.write(unknownCommandText(unknown, path, ROOT.subcommands ?? []));
     return 1;
   }
@@ -85,6 +101,11 @@ export async function runKubectl(p: Process, argv: string[]): Promise<number> {
       return 1;
     }
     throw e;
+  }
+  // a deprecated flag is told of once the line parsed (a line that does not parse prints only its error)
+  for (const g of parsed.given) {
+    const def = flagDefs.find((d) => d.name === g.name);
+    if (def?.deprecated) p.stderr.write(deprecationNotice(def));
   }
   if (parsed.values.get('help') === true || (!cmd.run && unknown === undefined)) {
     p.stdout.write(path.length === 0 ? rootHelp() : renderHelp(cmd, path));
@@ -110,6 +131,7 @@ export async function runKubectl(p: Process, argv: string[]): Promise<number> {
     flag: <T extends FlagValue>(name: string) => parsed.values.get(name) as T,
     changed: (name: string) => parsed.set.has(name),
     commandPath,
+    changeCause: () => changeCause(p.argv[0] ?? 'kubectl', argv, flagDefs, !cmd.noInterspersed),
   };
   try {
     const code = await cmd.run!(ctx);

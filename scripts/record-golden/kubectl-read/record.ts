@@ -52,7 +52,10 @@ async function main() {
       const r = api.server.request({ method: req.method as 'GET', path: u.pathname, query, headers, credentials: { token: 'admin' } });
       const kind = (r.body as { kind?: string } | undefined)?.kind;
       const contentType = r.contentType ?? (kind === 'APIGroupDiscoveryList' ? 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList' : 'application/json');
-      res.writeHead(r.status, { 'content-type': contentType });
+      // the apiserver's warnings (a deprecated API) travel as Warning headers, as kubelab serve sends them
+      const head: Record<string, string | string[]> = { 'content-type': contentType };
+      if (r.warnings?.length) head['warning'] = r.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+      res.writeHead(r.status, head);
       res.end(typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? {}));
     });
   });

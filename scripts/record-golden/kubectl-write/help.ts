@@ -28,7 +28,7 @@ export const PATHS = [
   'create service loadbalancer', 'create service externalname', 'create serviceaccount', 'create token',
   'run', 'expose', 'apply', 'apply view-last-applied', 'apply set-last-applied', 'apply edit-last-applied', 'replace', 'patch', 'edit', 'diff',
   'scale', 'autoscale', 'rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume',
-  'set', 'set image', 'set env', 'set resources', 'set serviceaccount', 'set selector', 'set subject', 'label', 'annotate', 'kustomize',
+  'set', 'set image', 'set env', 'set resources', 'set serviceaccount', 'set selector', 'set subject', 'label', 'annotate', 'kustomize', 'delete', 'debug', 'plugin', 'plugin list',
 ];
 
 const root = join(import.meta.dirname, '..', '..', '..', 'engine/tools/kubectl/cmd/create');

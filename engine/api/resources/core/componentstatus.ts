@@ -11,6 +11,7 @@ export const componentStatusDef = defineResource({
   namespaced: false,
   verbs: ['get', 'list'],
   storagePrefix: '',
+  deprecated: { since: [1, 19] },
   columns: [
     NAME_COLUMN,
     col('Status', 'string', 'Status of the component conditions'),

@@ -64,6 +64,7 @@ export const endpointsDef = defineResource({
   shortNames: ['ep'],
   namespaced: true,
   storagePrefix: '/registry/services/endpoints',
+  deprecated: { since: [1, 33], replacement: 'discovery.k8s.io/v1 EndpointSlice' },
   columns: [NAME_COLUMN, col('Endpoints', 'string', 'Endpoints.subsets'), AGE_COLUMN],
   row: (obj, ctx) => [obj.metadata.name ?? '', formatEndpoints(obj.subsets), age(obj, ctx)],
   defaults(obj) {

@@ -40,7 +40,7 @@ export function podStatusCells(pod: KObject, ctx: PrintContext): [string, string
     if (Object.isFrozen(pod)) summaries.set(pod, s);
   }
   let restartsText = String(s.restarts);
-  if (s.restarts !== 0 && s.lastRestart !== 0) restartsText = `${s.restarts} (${translateTimestampSince(s.lastRestart, ctx.now)} ago)`;
+  if (s.restarts !== 0 && s.lastRestart !== 0) restartsText = `${s.restarts} (${ctx.since ? ctx.since(s.lastRestart) : translateTimestampSince(s.lastRestart, ctx.now)} ago)`;
   return [s.readyText, s.reason, restartsText];
 }
 

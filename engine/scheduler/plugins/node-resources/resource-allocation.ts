@@ -131,9 +131,13 @@ export function requestedToCapacityRatioScorer(resources: readonly ResourceSpec[
   };
 }
 
+const balancedFractions: number[] = [];
+
 /** balancedScorer is balancedResourceScorer: 100 × (1 − standard deviation of the used fractions). */
 export const balancedScorer: Scorer = (requested, allocatable) => {
-  const fractions: number[] = [];
+  // One scratch list for every call: it runs for every node of every cycle.
+  const fractions = balancedFractions;
+  fractions.length = 0;
   let total = 0;
   for (let i = 0; i < requested.length; i++) {
     if (allocatable[i] === 0) continue;

@@ -50,6 +50,8 @@ export interface RunContext {
   changed(name: string): boolean;
   /** commandPath is "kubectl create deployment", for messages such as "See 'kubectl get --help' for usage." */
   commandPath: string;
+  /** changeCause is the command line as `--record` writes it into kubernetes.io/change-cause */
+  changeCause(): string;
 }
 
 /** UsageError is a user mistake in arguments; kubectl prints "error: <msg>" and "See '<cmd> -h' for help and examples". */

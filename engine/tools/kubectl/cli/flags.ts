@@ -33,6 +33,8 @@ export interface ParsedFlags {
   args: string[];
   /** argsAfterDash: index in args where `--` appeared (-1 if absent) */
   dashIndex: number;
+  /** given lists every flag occurrence in command-line order with its text value, as pflag hands them to ParseAll's callback */
+  given: { name: string; value: string }[];
 }
 
 function defaultOf(def: FlagDef): FlagValue {
@@ -97,7 +99,8 @@ function convert(def: FlagDef, raw: string, flagText: string): FlagValue {
   }
 }
 
-function store(parsed: ParsedFlags, def: FlagDef, value: FlagValue): void {
+function store(parsed: ParsedFlags, def: FlagDef, value: FlagValue, raw: string): void {
+  parsed.given.push({ name: def.name, value: raw });
   const first = !parsed.set.has(def.name);
   parsed.set.add(def.name);
   if (def.type === 'stringArray') {
@@ -137,9 +140,10 @@ export function parseFlags(argv: string[], defs: FlagDef[], opts: { interspersed
     byName.set(d.name, d);
     if (d.short) byShort.set(d.short, d);
   }
-  const parsed: ParsedFlags = { values: new Map(), set: new Set(), args: [], dashIndex: -1 };
+  const parsed: ParsedFlags = { values: new Map(), set: new Set(), args: [], dashIndex: -1, given: [] };
   for (const d of defs) parsed.values.set(d.name, defaultOf(d));
   const interspersed = opts.interspersed ?? true;
+  const put = (def: FlagDef, value: FlagValue, raw: string) => store(parsed, def, value, raw);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -152,12 +156,13 @@ export function parseFlags(argv: string[], defs: FlagDef[], opts: { interspersed
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       const def = byName.get(name);
       if (!def) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) store(parsed, def, convert(def, a.slice(eq + 1), `--${name}`));
-      else if (def.type === 'bool') store(parsed, def, true);
-      else if (def.noOptDefault !== undefined) store(parsed, def, convert(def, def.noOptDefault, `--${name}`));
+      if (eq >= 0) put(def, convert(def, a.slice(eq + 1), `--${name}`), a.slice(eq + 1));
+      else if (def.type === 'bool') put(def, true, 'true');
+      else if (def.noOptDefault !== undefined) put(def, convert(def, def.noOptDefault, `--${name}`), def.noOptDefault);
       else {
         if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`);
-        store(parsed, def, convert(def, argv[++i]!, `--${name}`));
+        const raw = argv[++i]!;
+        put(def, convert(def, raw, `--${name}`), raw);
       }
       continue;
     }
@@ -170,20 +175,22 @@ export function parseFlags(argv: string[], defs: FlagDef[], opts: { interspersed
         const rest = a.slice(j + 1);
         if (def.type === 'bool') {
           if (rest.startsWith('=')) {
-            store(parsed, def, convert(def, rest.slice(1), `-${c}, --${def.name}`));
+            put(def, convert(def, rest.slice(1), `-${c}, --${def.name}`), rest.slice(1));
             break;
           }
-          store(parsed, def, true);
+          put(def, true, 'true');
           j++;
           continue;
         }
         if (rest.length > 0) {
-          store(parsed, def, convert(def, rest.startsWith('=') ? rest.slice(1) : rest, `-${c}, --${def.name}`));
+          const raw = rest.startsWith('=') ? rest.slice(1) : rest;
+          put(def, convert(def, raw, `-${c}, --${def.name}`), raw);
         } else if (def.noOptDefault !== undefined) {
-          store(parsed, def, convert(def, def.noOptDefault, `-${c}, --${def.name}`));
+          put(def, convert(def, def.noOptDefault, `-${c}, --${def.name}`), def.noOptDefault);
         } else {
           if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: '${c}' in ${a}`);
-          store(parsed, def, convert(def, argv[++i]!, `-${c}, --${def.name}`));
+          const raw = argv[++i]!;
+          put(def, convert(def, raw, `-${c}, --${def.name}`), raw);
         }
         break;
       }

@@ -1,5 +1,6 @@
 import type { CommandDef } from '../cli/command.ts';
 import { attachCommand } from './attach/attach.ts';
+import { debugCommand } from './debug/debug.ts';
 import { authCommand } from './auth/auth.ts';
 import { certificateCommand } from './certificate/certificate.ts';
 import { completionCommand } from './completion/completion.ts';
@@ -13,11 +14,12 @@ import { logsCommand } from './logs/logs.ts';
 import { portForwardCommand } from './port-forward/port-forward.ts';
 import { proxyCommand } from './proxy/proxy.ts';
 import { optionsCommand } from './root/options.ts';
+import { pluginCommand } from './plugin/plugin.ts';
 import { taintCommand } from './taint/taint.ts';
 import { waitCommand } from './wait/wait.ts';
 
 /** CLUSTER_COMMANDS are kubectl's cluster, auth, config and debugging commands and `kubectl options`. */
 export const CLUSTER_COMMANDS: CommandDef[] = [
-  certificateCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, logsCommand, attachCommand, execCommand, portForwardCommand, proxyCommand, cpCommand,
-  explainCommand, authCommand, waitCommand, completionCommand, configCommand, optionsCommand,
+  certificateCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, logsCommand, attachCommand, execCommand, debugCommand, portForwardCommand, proxyCommand, cpCommand,
+  explainCommand, authCommand, waitCommand, completionCommand, configCommand, optionsCommand, pluginCommand,
 ];

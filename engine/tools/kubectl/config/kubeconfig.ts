@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { clone } from '../../../base/deep.ts';
 import type { FileSystem } from '../../../host/types.ts';
 
 /** Kubeconfig is clientcmdapi.Config in its v1 YAML shape. */
@@ -51,11 +52,28 @@ export function loadingPaths(explicit: string | undefined, env: Record<string, s
   return { paths: [`${home}/.kube/config`], explicit: false };
 }
 
+/**
+ * parsedTexts remembers the last kubeconfig texts parsed: every kubectl command
+ * reads the same file, and YAML parsing (certificates embedded) costs more than
+ * the command itself. Callers get a copy, since `kubectl config` edits it.
+ */
+const parsedTexts = new Map<string, unknown>();
+const PARSED_TEXTS_MAX = 8;
+
+function parseYaml(text: string): unknown {
+  if (!parsedTexts.has(text)) {
+    const doc = parse(text) as unknown;
+    if (parsedTexts.size >= PARSED_TEXTS_MAX) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(text, doc);
+  }
+  return clone(parsedTexts.get(text));
+}
+
 function parseFile(fs: FileSystem, path: string): Kubeconfig {
   const text = fs.readFile(path);
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (e) {
     throw new KubeconfigError(`error loading config file "${path}": couldn't get version/kind; json parse error: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -164,6 +164,7 @@ function breakPatterns(d: Data, a: number, b: number): void {
   const mask = (1n << 64n) - 1n;
   let r = BigInt(length);
   const modulus = BigInt(2 ** bitLen(length));
+  // Go swaps the three places idx, idx+1, idx+2 around the middle
   const idx = a + Math.trunc(length / 4) * 2 - 1;
   for (let i = 0; i < 3; i++) {
     r ^= (r << 13n) & mask;
@@ -171,7 +172,7 @@ function breakPatterns(d: Data, a: number, b: number): void {
     r ^= (r << 17n) & mask;
     let other = Number(r & (modulus - 1n));
     if (other >= length) other -= length;
-    d.swap(idx - 1 + i, a + other);
+    d.swap(idx + i, a + other);
   }
 }
 

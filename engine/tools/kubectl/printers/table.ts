@@ -1,11 +1,13 @@
 import type { KObject } from '../../../api/types.ts';
+import { MeasuredRow } from './measured-row.ts';
 import { TabWriter } from './tabwriter.ts';
 
 /** ServerTable is a meta.k8s.io Table as the apiserver returns it. */
 export interface ServerTable {
   kind: 'Table';
   columnDefinitions: { name: string; type: string; format?: string; priority: number }[];
-  rows: { cells: unknown[]; object?: KObject }[];
+  /** rows may be shared with other answers (the apiserver freezes them): never mutate them */
+  rows: { readonly cells: readonly unknown[]; readonly object?: KObject }[];
   metadata?: { resourceVersion?: string; continue?: string };
 }
 
@@ -27,18 +29,24 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
-const LINE_BREAK = /[\f\n\r]/;
-
 /** cellText is how the table printer writes one cell: strings up to the first line break (then "..."), others with %v. */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') {
-    if (!LINE_BREAK.test(cell)) return cell;
-    const i = cell.search(LINE_BREAK);
-    return `${cell.slice(0, i)}...`;
+    const i = lineBreakAt(cell);
+    return i < 0 ? cell : `${cell.slice(0, i)}...`;
   }
   if (typeof cell === 'object') return JSON.stringify(cell);
   return String(cell);
+}
+
+/** lineBreakAt is the index of the first \f, \n or \r in s, or -1 (a plain loop: tables hold tens of thousands of cells). */
+function lineBreakAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 13 && (c === 10 || c === 12 || c === 13)) return i;
+  }
+  return -1;
 }
 
 /** headerRow builds the header cells for a table. */
@@ -51,22 +59,71 @@ export function headerRow(t: ServerTable, o: TableOptions): string[] {
   return heads;
 }
 
-/** tableRows turns the server's rows into printable cells, applying the options. */
-export function tableRows(t: ServerTable, o: TableOptions): string[][] {
-  return t.rows.map((r) => {
-    const cells: string[] = [];
-    const meta = r.object?.metadata;
-    if (o.withNamespace) cells.push(meta?.namespace ?? '');
-    t.columnDefinitions.forEach((c, i) => {
-      if (c.priority !== 0 && !o.wide) return;
-      let text = cellText(r.cells[i]);
-      if (i === 0 && o.kindPrefix) text = `${o.kindPrefix}/${text}`;
-      cells.push(text);
-    });
-    for (const l of o.labelColumns) cells.push(meta?.labels?.[l] ?? '');
-    if (o.showLabels) cells.push(formatLabels(meta?.labels));
-    return cells;
+/**
+ * LastPrint is what the last print of one shape (the options that decide the
+ * cells) made of each server row. The apiserver hands out frozen rows and
+ * reuses them while they hold, in the same order from one list to the next,
+ * so the next print walks both lists side by side: an unchanged row costs a
+ * comparison of references, and only new or changed rows are turned into text
+ * and measured. (A side-by-side walk reads two arrays in order, which stays
+ * fast at thousands of rows where a lookup per row would not.)
+ */
+interface LastPrint {
+  /** from holds the server rows printed, or null for a row that may change (not frozen) and is not kept. */
+  from: (object | null)[];
+  rows: (MeasuredRow | undefined)[];
+}
+
+const lastPrints = new Map<string, LastPrint>();
+const LAST_PRINTS_MAX = 8;
+
+/** tableRows turns the server's rows into printable rows, applying the options. Rows may be shared: do not mutate them. */
+export function tableRows(t: ServerTable, o: TableOptions): MeasuredRow[] {
+  // the visible columns are the same for every row: work them out once
+  const shown: number[] = [];
+  t.columnDefinitions.forEach((c, i) => {
+    if (c.priority === 0 || o.wide) shown.push(i);
   });
+  const shape = JSON.stringify([shown, o.withNamespace, o.kindPrefix ?? '', o.labelColumns, o.showLabels]);
+  const last = lastPrints.get(shape);
+  const prev = last?.from ?? [];
+  const prevRows = last?.rows ?? [];
+  const from = new Array<object | null>(t.rows.length);
+  const kept = new Array<MeasuredRow | undefined>(t.rows.length);
+  const out = new Array<MeasuredRow>(t.rows.length);
+  let j = 0;
+  for (let r = 0; r < t.rows.length; r++) {
+    const row = t.rows[r]!;
+    if (prev[j] !== row && prev[j + 1] === row) j++; // the row the last print had here was deleted
+    if (prev[j] === row) {
+      from[r] = row;
+      out[r] = kept[r] = prevRows[j++]!;
+      continue;
+    }
+    out[r] = new MeasuredRow(rowCells(row, shown, o));
+    const meta = row.object?.metadata;
+    // only an immutable row (and metadata: namespace and labels print) may be kept
+    if (Object.isFrozen(row) && (!meta || Object.isFrozen(meta))) {
+      from[r] = row;
+      kept[r] = out[r];
+    } else from[r] = null;
+  }
+  if (!last && lastPrints.size >= LAST_PRINTS_MAX) lastPrints.clear();
+  lastPrints.set(shape, { from, rows: kept });
+  return out;
+}
+
+function rowCells(row: ServerTable['rows'][number], shown: number[], o: TableOptions): string[] {
+  const cells: string[] = [];
+  const meta = row.object?.metadata;
+  if (o.withNamespace) cells.push(meta?.namespace ?? '');
+  for (const i of shown) {
+    const text = cellText(row.cells[i]);
+    cells.push(i === 0 && o.kindPrefix ? `${o.kindPrefix}/${text}` : text);
+  }
+  for (const l of o.labelColumns) cells.push(meta?.labels?.[l] ?? '');
+  if (o.showLabels) cells.push(formatLabels(meta?.labels));
+  return cells;
 }
 
 /** printTable renders one Table through a TabWriter (shared across tables of one command, as kubectl does). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MeasuredRow } from './measured-row.ts';
 import { formatTable, TabWriter } from './tabwriter.ts';
 
 describe('TabWriter', () => {
@@ -21,5 +22,30 @@ describe('TabWriter', () => {
 
   it('counts runes, not UTF-16 units', () => {
     expect(formatTable([['héllo', 'x'], ['a', 'y']])).toBe('héllo   x\na       y\n');
+  });
+
+  it('counts a surrogate pair as one rune', () => {
+    expect(formatTable([['😀x', 'a'], ['ab', 'b']])).toBe('😀x    a\nab    b\n');
+  });
+
+  it('prints a one-column table', () => {
+    expect(formatTable([['N'], ['web']])).toBe('N\nweb\n');
+  });
+
+  it('reuses a kept row across prints, rewriting it when the column widths change', () => {
+    const kept = new MeasuredRow(['web-1', 'Running', '5m']);
+    const print = (...others: string[][]) => {
+      const tw = new TabWriter();
+      tw.writeRow(['NAME', 'STATUS', 'AGE']);
+      tw.writeRow(kept);
+      for (const o of others) tw.writeRow(o);
+      return tw.flush();
+    };
+    expect(print()).toBe('NAME    STATUS    AGE\nweb-1   Running   5m\n');
+    expect(print()).toBe('NAME    STATUS    AGE\nweb-1   Running   5m\n');
+    expect(print(['a-much-longer-name', 'Pending', '1s'])).toBe(
+      'NAME                 STATUS    AGE\nweb-1                Running   5m\na-much-longer-name   Pending   1s\n',
+    );
+    expect(print()).toBe('NAME    STATUS    AGE\nweb-1   Running   5m\n');
   });
 });

@@ -1,3 +1,5 @@
+import { MeasuredRow, runeCount } from './measured-row.ts';
+
 /**
  * TabWriter aligns tab-separated cells the way kubectl's printers do: Go's
  * text/tabwriter (through liggitt/tabwriter) with minwidth 6, padding 3,
@@ -7,9 +9,10 @@
  *
  * Rows are kept as arrays of cells (writeRow) so tables are never joined and
  * split again; write() accepts tab-separated text for everything else.
+ * writeRow also takes a MeasuredRow, which a printer may keep across prints.
  */
 export class TabWriter {
-  private rows: string[][] = [];
+  private rows: MeasuredRow[] = [];
   private widths: number[] = [];
 
   constructor(
@@ -19,14 +22,14 @@ export class TabWriter {
   ) {}
 
   /** writeRow adds one line: every cell but the last is padded. */
-  writeRow(cells: string[]): void {
-    this.rows.push(cells);
+  writeRow(cells: readonly string[] | MeasuredRow): void {
+    this.rows.push(cells instanceof MeasuredRow ? cells : new MeasuredRow(cells));
   }
 
   /** write adds tab-separated text (several lines allowed). */
   write(s: string): void {
     const body = s.endsWith('\n') ? s.slice(0, -1) : s;
-    for (const line of body.split('\n')) this.rows.push(line.split('\t'));
+    for (const line of body.split('\n')) this.rows.push(new MeasuredRow(line.split('\t')));
   }
 
   /** flush formats everything written so far and returns it. */
@@ -34,36 +37,47 @@ export class TabWriter {
     const rows = this.rows;
     if (rows.length === 0) return '';
     this.rows = [];
-    const n = rows[0]!.length;
-    const uniform = rows.every((r) => r.length === n);
-    return uniform ? this.formatUniform(rows, n) : this.formatBlocks(rows);
+    const n = rows[0]!.cells.length;
+    const uniform = rows.every((r) => r.cells.length === n);
+    return uniform ? this.formatUniform(rows, n) : this.formatBlocks(rows.map((r) => r.cells));
   }
 
-  /** formatUniform is the common case (every line has the same cells): one pass for widths, one for text. */
-  private formatUniform(rows: string[][], n: number): string {
+  /**
+   * formatUniform is the common case (every line has the same cells): one pass
+   * for the widths, from each row's measures, one for the text, where a row
+   * written before under the same widths reuses its line.
+   */
+  private formatUniform(rows: MeasuredRow[], n: number): string {
+    const cols = n - 1;
     const widths: number[] = [];
-    for (let j = 0; j < n - 1; j++) {
-      let w = Math.max(this.minwidth, this.remember ? (this.widths[j] ?? 0) : 0);
-      for (const r of rows) {
-        const cw = runeCount(r[j]!) + this.padding;
-        if (cw > w) w = cw;
-      }
-      widths.push(w);
-      if (this.remember) this.widths[j] = w;
+    for (let j = 0; j < cols; j++) widths.push(Math.max(this.minwidth, this.remember ? (this.widths[j] ?? 0) : 0));
+    for (let i = 0; i < rows.length; i++) {
+      const sizes = rows[i]!.sizes;
+      for (let j = 0; j < cols; j++) if (sizes[j]! + this.padding > widths[j]!) widths[j] = sizes[j]! + this.padding;
     }
-    let out = '';
-    for (const r of rows) {
-      for (let j = 0; j < n - 1; j++) {
-        const c = r[j]!;
-        out += c + pad(widths[j]! - runeCount(c));
+    if (this.remember) for (let j = 0; j < cols; j++) this.widths[j] = widths[j]!;
+    const key = widths.join(',');
+    const lines = new Array<string>(rows.length + 1);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row.widths !== key) {
+        const cells = row.cells;
+        let line = '';
+        for (let j = 0; j < cols; j++) line += cells[j]! + pad(widths[j]! - row.sizes[j]!);
+        line += cells[cols]!;
+        // Reading a character makes the engine flatten the rope now, once, not on every print that reuses the line.
+        line.charCodeAt(0);
+        row.line = line;
+        row.widths = key;
       }
-      out += r[n - 1]! + '\n';
+      lines[i] = row.line;
     }
-    return out;
+    lines[rows.length] = '';
+    return lines.join('\n');
   }
 
   /** formatBlocks is tabwriter's general algorithm: a column's width is per block of consecutive lines that have it. */
-  private formatBlocks(lines: string[][]): string {
+  private formatBlocks(lines: (readonly string[])[]): string {
     const out: string[] = new Array<string>(lines.length);
     const stack: number[] = [];
     const emit = (from: number, to: number) => {
@@ -96,20 +110,11 @@ export class TabWriter {
   }
 }
 
-const ASTRAL = /[\uD800-\uDBFF]/;
 const PADS: string[] = Array.from({ length: 128 }, (_, i) => ' '.repeat(i));
 
 /** pad returns n spaces (cached: tables pad tens of thousands of cells). */
 function pad(n: number): string {
   return n < PADS.length ? PADS[Math.max(0, n)]! : ' '.repeat(n);
-}
-
-/** runeCount is the number of code points (what Go's tabwriter measures). */
-function runeCount(s: string): number {
-  if (!ASTRAL.test(s)) return s.length;
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
 }
 
 /** formatTable aligns rows of cells in one go (no memory across calls). */

@@ -2,6 +2,7 @@ import { isStatusError, StatusError } from '../../../../base/errors.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import type { ApiResource } from '../../discovery.ts';
+import { RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { errorText } from '../../errors.ts';
 import { WrappedError, checkOutput, dryRun, printResult, validationMode, type DryRun } from '../create/common.ts';
 import { manifestsOf, mappingError, sourceError } from '../create/create.ts';
@@ -76,7 +77,8 @@ async function run(c: RunContext): Promise<number> {
       const name = m.obj.metadata?.name ?? '';
       if (selector && !matchesSelector(m.obj, selector)) continue;
       visited.push({ res, ns, name });
-      const desired: KObject = res.namespaced ? { ...m.obj, metadata: { ...m.obj.metadata, namespace: ns } } : m.obj;
+      // recorded first, so the last-applied configuration carries the change-cause as well
+      const desired: KObject = recordChangeCause(c, res.namespaced ? { ...m.obj, metadata: { ...m.obj.metadata, namespace: ns } } : m.obj);
       if (ss) {
         let after: KObject;
         try {
@@ -155,6 +157,7 @@ function matchesSelector(obj: KObject, sel: string): boolean {
 /** applyCommand is `kubectl apply` with its last-applied subcommands. */
 export const applyCommand: CommandDef = commandFromHelp('apply', {
   run,
+  hiddenFlags: [RECORD_FLAG],
   group: 'Advanced Commands',
   short: 'Apply a configuration to a resource by file name or stdin',
   subcommands: [editLastAppliedCommand, setLastAppliedCommand, viewLastAppliedCommand],

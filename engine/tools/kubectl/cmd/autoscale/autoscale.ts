@@ -1,4 +1,5 @@
 import { UsageError, type RunContext } from '../../cli/command.ts';
+import { RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { WrappedError, checkOutput, dryRun, maybeSaveConfig, printResult } from '../create/common.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { make } from '../create/meta.ts';
@@ -25,7 +26,8 @@ async function run(c: RunContext): Promise<number> {
     if (cpu >= 0) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } }];
     const meta: Record<string, unknown> = { name, creationTimestamp: null };
     if (c.f.namespaceExplicit()) meta.namespace = c.f.namespace();
-    const hpa = maybeSaveConfig(c, make('autoscaling/v2', 'HorizontalPodAutoscaler', { metadata: meta, spec, status: { desiredReplicas: 0, currentMetrics: null } }));
+    // recorded before --save-config, so the saved configuration carries the change-cause too
+    const hpa = maybeSaveConfig(c, recordChangeCause(c, make('autoscaling/v2', 'HorizontalPodAutoscaler', { metadata: meta, spec, status: { desiredReplicas: 0, currentMetrics: null } })));
     if (d === 'client') {
       printResult(c, hpa, 'autoscaled', d, { fromServer: false });
       continue;
@@ -38,4 +40,4 @@ async function run(c: RunContext): Promise<number> {
 }
 
 /** autoscaleCommand is `kubectl autoscale`. */
-export const autoscaleCommand = commandFromHelp('autoscale', { run, group: 'Deploy Commands', short: 'Auto-scale a deployment, replica set, stateful set, or replication controller' });
+export const autoscaleCommand = commandFromHelp('autoscale', { run, hiddenFlags: [RECORD_FLAG], group: 'Deploy Commands', short: 'Auto-scale a deployment, replica set, stateful set, or replication controller' });

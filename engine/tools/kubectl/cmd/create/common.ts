@@ -5,6 +5,7 @@ import type { FlagDef } from '../../cli/flags.ts';
 import type { ApiResource } from '../../discovery.ts';
 import { klogError } from '../../errors.ts';
 import { nameOf, printJson, printYaml, stripManagedFields } from '../../printers/objects.ts';
+import { parseOutput, runJsonPath, runTemplate } from '../../printers/output.ts';
 import { LAST_APPLIED, withLastApplied } from '../apply/last-applied.ts';
 
 /**
@@ -139,8 +140,18 @@ export function printResult(c: RunContext, obj: KObject, verb: string, d: DryRun
   if (o === 'yaml') c.out(printYaml(shown));
   else if (o === 'json') c.out(printJson(shown, opts.fromServer));
   else if (o === 'name') c.out(`${nameOf(t.kind, t.group, obj.metadata?.name ?? '')}\n`);
-  else if (o !== '') c.out(printYaml(shown));
+  else if (o !== '') c.out(printTemplated(c, o, shown));
   else c.out(`${nameOf(t.kind, t.group, obj.metadata?.name ?? '')} ${verb}${dryRunSuffix(d)}\n`);
+}
+
+/** printTemplated prints an object through -o jsonpath=… or -o go-template=… (with --template), as the get printers do. */
+function printTemplated(c: RunContext, o: string, obj: KObject): string {
+  const template = c.flags.values.has('template') ? c.flag<string>('template') : '';
+  const allowMissing = c.flags.values.has('allow-missing-template-keys') ? c.flag<boolean>('allow-missing-template-keys') : true;
+  const spec = parseOutput(o, template, allowMissing, (path) => c.f.proc.fs.readFile(c.f.abs(path)));
+  if (spec.kind === 'jsonpath') return runJsonPath(spec, obj);
+  if (spec.kind === 'template') return runTemplate(spec, obj);
+  return printYaml(obj);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isStatusError, StatusError } from '../../../../base/errors.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
+import { RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { errorText } from '../../errors.ts';
 import { readManifests, type Manifest } from '../../resource/manifests.ts';
 import { checkOutput, dryRun, maybeSaveConfig, printResult, validationMode } from './common.ts';
@@ -51,7 +52,7 @@ async function run(c: RunContext): Promise<number> {
       if (!res) throw mappingError(m);
       const ns = res.namespaced ? (m.obj.metadata?.namespace ?? c.f.namespace()) : undefined;
       // the builder gives a namespaced object its namespace before anything is recorded or printed
-      const obj = maybeSaveConfig(c, res.namespaced ? { ...m.obj, metadata: { ...m.obj.metadata, namespace: ns } } : m.obj, true);
+      const obj = recordChangeCause(c, maybeSaveConfig(c, res.namespaced ? { ...m.obj, metadata: { ...m.obj.metadata, namespace: ns } } : m.obj, true));
       if (res.namespaced && m.obj.metadata?.namespace && c.f.namespaceExplicit() && m.obj.metadata.namespace !== c.f.namespace()) {
         throw new Error(`the namespace from the provided object "${m.obj.metadata.namespace}" does not match the namespace "${c.f.namespace()}". You must pass '--namespace=${m.obj.metadata.namespace}' to perform this operation.`);
       }
@@ -77,6 +78,7 @@ async function run(c: RunContext): Promise<number> {
 /** createCommand is `kubectl create`: -f/-k and the generators. */
 export const createCommand: CommandDef = commandFromHelp('create', {
   run,
+  hiddenFlags: [RECORD_FLAG],
   group: 'Basic Commands (Beginner)',
   short: 'Create a resource from a file or from stdin',
   subcommands: GENERATORS,

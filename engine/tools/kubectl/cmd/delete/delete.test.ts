@@ -17,3 +17,31 @@ describe('kubectl delete', () => {
     expect(await k.run(['delete', 'cm', '-l', 'app=none'])).toEqual({ stdout: 'No resources found\n', stderr: '', code: 0 });
   });
 });
+
+describe('kubectl delete waits for what it deletes to be gone', () => {
+  it('waits out a pod\'s graceful termination, unless --wait=false, --timeout or --force say otherwise', async () => {
+    const { steppedLab } = await import('../../../../lab/testing/stepped-lab.ts');
+    const lab = await steppedLab({ seed: 4 });
+    const now = () => lab.engine.booted!.world.runtime.now;
+    const run = async (line: string) => (await lab.run(line)).text;
+    // sleep as PID 1 ignores SIGTERM: the kubelet kills it when the 30 s grace period ends.
+    await run('kubectl run q --image=busybox -- sleep 3600');
+    await run('kubectl run r --image=busybox -- sleep 3600');
+    await run('sleep 10');
+    expect(await run('kubectl delete pod q --timeout=5s')).toBe('pod "q" deleted\nerror: timed out waiting for the condition on pods/q\n');
+    expect(await run('kubectl get pod q --no-headers')).toMatch(/^q +1\/1 +Terminating/);
+    const t0 = now();
+    expect(await run('kubectl delete pod q')).toBe('pod "q" deleted\n');
+    expect(now() - t0).toBeGreaterThanOrEqual(15_000);
+    expect(await run('kubectl get pod q')).toBe('Error from server (NotFound): pods "q" not found\n');
+    expect(await run('kubectl delete pod r --wait=false')).toBe('pod "r" deleted\n');
+    expect(await run('kubectl get pod r --no-headers')).toMatch(/Terminating/);
+    await run('kubectl run s --image=busybox -- sleep 3600');
+    await run('sleep 10');
+    const t1 = now();
+    expect(await run('kubectl delete pod s --force --grace-period=0')).toBe(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\npod "s" force deleted\n',
+    );
+    expect(now() - t1).toBeLessThan(5_000);
+  }, 120_000);
+});

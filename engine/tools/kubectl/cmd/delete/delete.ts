@@ -1,79 +1,172 @@
 import { isStatusError } from '../../../../base/errors.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
+import { parseDuration } from '../../cli/flags.ts';
+import type { ApiResource } from '../../discovery.ts';
 import { errorText } from '../../errors.ts';
+import { nameOf } from '../../printers/objects.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
-import { readManifests } from '../../resource/manifests.ts';
+import { commandFromHelp } from '../create/help.ts';
+import { dryRun, type DryRun } from '../create/common.ts';
+import { manifestsOf } from '../create/create.ts';
+import { runRaw } from '../get/raw.ts';
+import { waitOne } from '../wait/wait.ts';
+import { cascadeOf } from './cascade.ts';
+import { confirmDeletion } from './interactive.ts';
 
-async function run(c: RunContext): Promise<number> {
-  const client = c.f.client();
+/** Target is one object the command deletes, with where it was named (a file, for messages). */
+interface Target {
+  res: ApiResource;
+  namespace: string | undefined;
+  name: string;
+  source?: string;
+}
+
+/** A week: what kubectl waits for when --timeout is 0 ("wait forever"). */
+const FOREVER_MS = 168 * 3600_000;
+
+/**
+ * gracePeriodOf is DeleteOptions.Complete: --now is a grace period of 1,
+ * --grace-period=0 without --force is turned into 1 (to avoid accidental
+ * data loss), --force alone means 0.
+ */
+function gracePeriodOf(c: RunContext): number {
+  let grace = c.flag<number>('grace-period');
+  const force = c.flag<boolean>('force');
+  if (c.flag<boolean>('now')) {
+    if (grace !== -1) throw new Error('--now and --grace-period cannot be specified together');
+    grace = 1;
+  }
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  return grace;
+}
+
+/** targetsOf is the resource builder of kubectl delete: -f/-k objects, or TYPE NAME…, TYPE/NAME…, TYPE with -l, --field-selector or --all. */
+async function targetsOf(c: RunContext): Promise<Target[]> {
   const d = c.f.discovery();
   const ns = c.f.namespace();
-  const files = c.flag<string[]>('filename');
   const selector = c.flag<string>('selector');
+  const fieldSelector = c.flag<string>('field-selector');
   const all = c.flag<boolean>('all');
   const allNs = c.flag<boolean>('all-namespaces');
-  const force = c.flag<boolean>('force');
-  const ignoreNotFound = c.flag<boolean>('ignore-not-found');
-  let grace = c.flag<number>('grace-period');
-  if (force && grace < 0) grace = 0;
-  if (force && grace === 0) c.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
-  const opts = grace >= 0 ? { gracePeriodSeconds: grace, propagationPolicy: 'Background' } : { propagationPolicy: 'Background' };
-  const targets: { res: ReturnType<typeof d.resolve>; namespace: string | undefined; name: string }[] = [];
-  if (files.length) {
-    for (const m of await readManifests(c.f, files, c.flag<boolean>('recursive'))) {
+  const fromFiles = c.flag<string[]>('filename').length > 0 || !!c.flag<string>('kustomize');
+  if (fromFiles) {
+    if (c.args.length) throw new UsageError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well', 'none');
+    const out: Target[] = [];
+    for (const m of await manifestsOf(c)) {
       const res = d.byKind(m.obj.apiVersion, m.obj.kind);
       if (!res) continue;
-      targets.push({ res, namespace: res.namespaced ? (m.obj.metadata.namespace ?? ns) : undefined, name: m.obj.metadata.name ?? '' });
+      out.push({ res, namespace: res.namespaced ? (m.obj.metadata.namespace ?? ns) : undefined, name: m.obj.metadata.name ?? '', source: m.source });
     }
-  } else {
-    if (c.args.length === 0) throw new UsageError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'', 'none');
-    for (const sel of parseResourceArgs(c.args, d)) {
-      const namespace = sel.res.namespaced ? (allNs ? undefined : ns) : undefined;
-      if (sel.names.length) {
-        for (const name of sel.names) targets.push({ res: sel.res, namespace, name });
-      } else {
-        if (!all && !selector) throw new UsageError('resource(s) were provided, but no name was specified', 'none');
-        const list = client.list(sel.res, namespace, { labelSelector: selector || undefined });
-        for (const o of list.items) targets.push({ res: sel.res, namespace: o.metadata.namespace, name: o.metadata.name ?? '' });
-      }
-    }
-    if (targets.length === 0) {
-      // delete reports an empty selection on stdout, without the namespace (unlike get)
-      c.out('No resources found\n');
-      return 0;
-    }
+    return out;
   }
+  if (c.args.length === 0) {
+    throw new UsageError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", 'none');
+  }
+  if (all && (selector || fieldSelector)) throw new UsageError("setting 'all' parameter but found a non empty selector. ", 'none');
+  const out: Target[] = [];
+  for (const sel of parseResourceArgs(c.args, d)) {
+    const namespace = sel.res.namespaced ? (allNs ? undefined : ns) : undefined;
+    if (sel.names.length) {
+      if (all) throw new UsageError('selectors and the all flag cannot be used when passing resource/name arguments', 'none');
+      if (selector || fieldSelector) throw new UsageError('name cannot be provided when a selector is specified', 'none');
+      for (const name of sel.names) out.push({ res: sel.res, namespace, name });
+      continue;
+    }
+    if (!all && !selector && !fieldSelector) throw new UsageError('resource(s) were provided, but no name was specified', 'none');
+    const list = c.f.client().list(sel.res, namespace, { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined });
+    for (const o of list.items) out.push({ res: sel.res, namespace: o.metadata.namespace, name: o.metadata.name ?? '' });
+  }
+  return out;
+}
+
+/** printDeleted is DeleteOptions.PrintObj: `kind "name" deleted`, `force deleted`, the dry-run suffix, or resource/name with -o name. */
+function printDeleted(c: RunContext, t: Target, grace: number, d: DryRun, output: string): void {
+  if (output === 'name') {
+    c.out(`${nameOf(t.res.kind, t.res.group, t.name)}\n`);
+    return;
+  }
+  const kind = t.res.group ? `${t.res.kind.toLowerCase()}.${t.res.group}` : t.res.kind.toLowerCase();
+  const op = `${grace === 0 ? 'force deleted' : 'deleted'}${d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : ''}`;
+  c.out(`${kind} "${t.name}" ${op}\n`);
+}
+
+async function run(c: RunContext): Promise<number> {
+  const cascade = cascadeOf(c);
+  const grace = gracePeriodOf(c);
+  const d = dryRun(c);
+  if (c.changed('raw')) return runRaw(c, 'DELETE');
+  const targets = await targetsOf(c);
+  const output = c.flag<string>('output');
+  if (output && output !== 'name') throw new Error(`unexpected -o output mode: ${output}. We only support '-o name'`);
+  const force = c.flag<boolean>('force');
+  if (force && grace === 0) c.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  if (force && grace > 0) throw new Error('--force and --grace-period greater than 0 cannot be specified together');
+  if (c.flag<boolean>('interactive') && !(await confirmDeletion(c, targets.map((t) => nameOf(t.res.kind, t.res.group, t.name))))) {
+    c.out('deletion is cancelled\n');
+    return 0;
+  }
+  // --all, -l and --field-selector ignore what is already gone unless --ignore-not-found says otherwise.
+  const selecting = c.flag<boolean>('all') || !!c.flag<string>('selector') || !!c.flag<string>('field-selector');
+  const ignoreNotFound = c.changed('ignore-not-found') ? c.flag<boolean>('ignore-not-found') : selecting;
+  // Only -n makes kubectl warn about cluster-scoped objects (a context's namespace does not).
+  let warnClusterScope = c.f.namespaceExplicit() && !c.flag<boolean>('all-namespaces');
+  const client = c.f.client();
+  const deleted: { target: Target; uid?: string }[] = [];
+  let found = 0;
   let failed = 0;
   for (const t of targets) {
+    found++;
+    if (warnClusterScope && !t.res.namespaced) {
+      c.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
+      warnClusterScope = false;
+    }
+    if (d === 'client') {
+      printDeleted(c, t, grace, d, output);
+      continue;
+    }
     try {
-      client.delete(t.res, t.namespace, t.name, opts);
-      const kind = t.res.group ? `${t.res.kind.toLowerCase()}.${t.res.group}` : t.res.kind.toLowerCase();
-      c.out(`${kind} "${t.name}" deleted\n`);
+      const answer = client.delete(t.res, t.namespace, t.name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), propagationPolicy: cascade, dryRun: d === 'server' }) as
+        | { metadata?: { uid?: string }; details?: { uid?: string } }
+        | undefined;
+      printDeleted(c, t, grace, d, output);
+      deleted.push({ target: t, uid: answer?.details?.uid ?? answer?.metadata?.uid });
     } catch (e) {
-      // --ignore-not-found drops what is already gone, silently (the builder ignores NotFound).
+      // kubectl counted the object before deleting it: one already gone is passed over, not "No resources found"
       if (ignoreNotFound && isStatusError(e) && e.status.reason === 'NotFound') continue;
       failed++;
-      c.err(`${errorText(e, c.commandPath, () => c.f.serverHostPort()).text}\n`);
+      const err = t.source && isStatusError(e) ? withSource(e, t.source) : e;
+      c.err(`${errorText(err, c.commandPath, () => c.f.serverHostPort()).text}\n`);
     }
   }
-  return failed ? 1 : 0;
+  if (found === 0 && failed === 0) {
+    c.out('No resources found\n');
+    return 0;
+  }
+  if (failed) return 1;
+  if (!c.flag<boolean>('wait') || d !== 'none') return 0;
+  // kubectl waits until every deleted object is gone (its finalizers and graceful termination done).
+  const timeoutMs = parseDuration(c.flag<string>('timeout')) || FOREVER_MS;
+  for (const { target, uid } of deleted) {
+    const gone = await waitOne(c, { res: target.res, ns: target.namespace, name: target.name, uid }, { kind: 'delete' }, timeoutMs);
+    if (!gone) {
+      c.err(`error: timed out waiting for the condition on ${target.res.plural}/${target.name}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/** withSource is cmdutil.AddSourceToErr: a server error about an object from a file names the file. */
+function withSource<E extends { status: { message?: string } }>(e: E, source: string): E {
+  e.status.message = `error when deleting "${source}": ${e.status.message ?? ''}`;
+  return e;
 }
 
 /** deleteCommand is `kubectl delete`. */
-export const deleteCommand: CommandDef = {
-  name: 'delete',
+export const deleteCommand: CommandDef = commandFromHelp('delete', {
   group: 'Basic Commands (Intermediate)',
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
-  use: 'delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
-  flags: [
-    { name: 'all', type: 'bool', usage: 'Delete all resources, in the namespace of the specified resource types.' },
-    { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
-    { name: 'filename', short: 'f', type: 'stringSlice', usage: 'containing the resource to delete.' },
-    { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
-    { name: 'grace-period', type: 'int', default: -1, usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
-    { name: 'ignore-not-found', type: 'bool', usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },
-    { name: 'recursive', short: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
-    { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
-  ],
+  tweaks: { cascade: { noOptDefault: 'background' } },
   run,
-};
+});

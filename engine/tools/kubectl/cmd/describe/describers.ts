@@ -5,7 +5,7 @@ import { describeService } from './service.ts';
 import { describeConfigMap, describeEndpoints, describeNamespace, describePriorityClass, describeSecret, describeServiceAccount } from './simple.ts';
 import type { Describer } from './types.ts';
 import { describeCronJob, describeDaemonSet, describeJob, describeReplicaSet, describeStatefulSet } from './apps.ts';
-import { describeIngress, describeNetworkPolicy } from './network.ts';
+import { describeEndpointSlice, describeIngress, describeIngressClass, describeNetworkPolicy } from './network.ts';
 import { describeHpa, describeLimitRange, describePdb, describeResourceQuota } from './policy.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.ts';
 import { describeDeployment } from './workloads.ts';
@@ -20,6 +20,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   '/Secret': describeSecret,
   '/ServiceAccount': describeServiceAccount,
   '/Endpoints': describeEndpoints,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
   'apps/Deployment': describeDeployment,
   'apps/ReplicaSet': describeReplicaSet,
   'apps/DaemonSet': describeDaemonSet,
@@ -28,6 +29,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   'batch/CronJob': describeCronJob,
   'networking.k8s.io/Ingress': describeIngress,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicy,
+  'networking.k8s.io/IngressClass': describeIngressClass,
   '/PersistentVolume': describePersistentVolume,
   '/PersistentVolumeClaim': describePersistentVolumeClaim,
   'storage.k8s.io/StorageClass': describeStorageClass,

@@ -29,9 +29,9 @@ export function searchEvents(client: ApiClient, obj: KObject, kind: string): Eve
   }
 }
 
+/** lastTime is what SortableEvents compares: lastTimestamp alone (an event without one sorts first). */
 function lastTime(e: Event): number {
-  const t = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp;
-  return t ? Date.parse(t) : 0;
+  return e.lastTimestamp ? Date.parse(e.lastTimestamp) : 0;
 }
 
 /** describeEvents is DescribeEvents: the Events table (flushed apart from the lines above it). */
@@ -41,6 +41,7 @@ export function describeEvents(w: PrefixWriter, events: Event[], now: number): v
     return;
   }
   w.flush();
+  // sort.Sort over the server's order: an insertion sort (stable) for the few events of one object
   const sorted = [...events].sort((a, b) => lastTime(a) - lastTime(b));
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');

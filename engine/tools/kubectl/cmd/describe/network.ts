@@ -147,3 +147,57 @@ export function describeNetworkPolicy(o: KObject): string {
   w.write(1, `Policy Types: ${types.join(', ')}\n`);
   return w.text();
 }
+
+/** describeEndpointSlice is EndpointSliceDescriber (discovery.k8s.io/v1). */
+export function describeEndpointSlice(o: KObject, d: DescribeContext): string {
+  const eps = o as Any;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${o.metadata.name}\n`);
+  w.write(0, `Namespace:\t${o.metadata.namespace ?? ''}\n`);
+  printLabels(w, 'Labels', o.metadata.labels);
+  printAnnotations(w, 'Annotations', o.metadata.annotations);
+  w.write(0, `AddressType:\t${eps.addressType ?? ''}\n`);
+  const ports: Any[] = eps.ports ?? [];
+  if (ports.length === 0) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of ports) w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? ''}\n`);
+  }
+  const endpoints: Any[] = eps.endpoints ?? [];
+  if (endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      w.write(3, `Ready:\t${e.conditions?.ready === undefined || e.conditions?.ready === null ? '<unset>' : String(e.conditions.ready)}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind ?? ''}/${e.targetRef.name ?? ''}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  if (d.showEvents) describeEvents(w, d.events(o, 'EndpointSlice'), d.now);
+  return w.text();
+}
+
+/** describeIngressClass is IngressClassDescriber (networking.k8s.io/v1). */
+export function describeIngressClass(o: KObject, d: DescribeContext): string {
+  const spec = ((o as Any).spec ?? {}) as Any;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${o.metadata.name}\n`);
+  printLabels(w, 'Labels', o.metadata.labels);
+  printAnnotations(w, 'Annotations', o.metadata.annotations);
+  w.write(0, `Controller:\t${spec.controller ?? ''}\n`);
+  const params = spec.parameters;
+  if (params) {
+    w.write(0, 'Parameters:\n');
+    if (params.apiGroup !== undefined && params.apiGroup !== null) w.write(1, `APIGroup:\t${params.apiGroup}\n`);
+    w.write(1, `Kind:\t${params.kind ?? ''}\n`);
+    w.write(1, `Name:\t${params.name ?? ''}\n`);
+  }
+  if (d.showEvents) describeEvents(w, d.events(o, 'IngressClass'), d.now);
+  return w.text();
+}

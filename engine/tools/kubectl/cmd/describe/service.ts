@@ -38,7 +38,7 @@ export function describeService(o: KObject, d: DescribeContext): string {
   w.write(0, `Namespace:\t${o.metadata.namespace}\n`);
   printLabels(w, 'Labels', o.metadata.labels);
   printAnnotations(w, 'Annotations', o.metadata.annotations);
-  w.write(0, `Selector:\t${spec.selector ? formatLabels(spec.selector) : ''}\n`);
+  w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
   w.write(0, `Type:\t${spec.type ?? ''}\n`);
   if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
   w.write(0, `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`);

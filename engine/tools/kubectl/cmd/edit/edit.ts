@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { KObject } from '../../../../api/types.ts';
 import { ExitError, UsageError, type RunContext } from '../../cli/command.ts';
+import { RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { printYaml, printJson, stripManagedFields, nameOf } from '../../printers/objects.ts';
 import { isStatusError } from '../../../../base/errors.ts';
 import { WrappedError } from '../create/common.ts';
@@ -106,8 +107,10 @@ export async function runEdit(c: RunContext, opts: { lastApplied?: boolean } = {
     let retry = false;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i]!;
-      const next = objs[i];
-      if (!next) continue;
+      const edited = objs[i];
+      if (!edited) continue;
+      // --record annotates what the user saved, so the change-cause rides in the same patch
+      const next = opts.lastApplied ? edited : recordChangeCause(c, edited);
       const orig = views[i] as KObject;
       if (!opts.lastApplied && (next.apiVersion !== orig.apiVersion || next.kind !== orig.kind || next.metadata?.name !== orig.metadata.name)) {
         c.err(`A copy of your changes has been stored to "${path}"\n`);
@@ -165,4 +168,4 @@ function parseDocs(text: string): KObject[] {
 }
 
 /** editCommand is `kubectl edit`. */
-export const editCommand = commandFromHelp('edit', { run: (c) => runEdit(c), group: 'Basic Commands (Intermediate)', short: 'Edit a resource on the server' });
+export const editCommand = commandFromHelp('edit', { run: (c) => runEdit(c), hiddenFlags: [RECORD_FLAG], group: 'Basic Commands (Intermediate)', short: 'Edit a resource on the server' });

@@ -3,6 +3,7 @@ import { UsageError, type RunContext } from '../../cli/command.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
 import { readManifests } from '../../resource/manifests.ts';
 import { WrappedError, checkOutput, dryRun, maybeSaveConfig, printResult, validationMode } from '../create/common.ts';
+import { RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { make } from '../create/meta.ts';
 import { intOrString } from '../create/simple.ts';
@@ -147,7 +148,7 @@ async function run(c: RunContext): Promise<number> {
       const g = (o.apiVersion ?? '').includes('/') ? `.${(o.apiVersion ?? '').split('/')[0]}` : '';
       throw new WrappedError(`cannot expose a ${o.kind}${g}`);
     }
-    const svc = buildService(c, o);
+    const svc = recordChangeCause(c, buildService(c, o));
     if (d === 'client') {
       if (c.f.namespaceExplicit()) svc.metadata.namespace = ns;
       printResult(c, svc, 'exposed', d, { fromServer: false });
@@ -160,4 +161,4 @@ async function run(c: RunContext): Promise<number> {
 }
 
 /** exposeCommand is `kubectl expose`. */
-export const exposeCommand = commandFromHelp('expose', { run, group: 'Basic Commands (Beginner)', short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service' });
+export const exposeCommand = commandFromHelp('expose', { run, hiddenFlags: [RECORD_FLAG], group: 'Basic Commands (Beginner)', short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service' });

@@ -31,7 +31,7 @@ export function printTables(c: RunContext, fetched: FetchedTable[], wide: boolea
   const sortBy = c.flag<string>('sort-by');
   let printedAny = false;
   for (const g of groups) {
-    const rows = g.flatMap((f) => f.table.rows);
+    const rows = g.length === 1 ? g[0]!.table.rows : g.flatMap((f) => f.table.rows);
     if (rows.length === 0) continue;
     const merged: ServerTable = { ...g[0]!.table, rows: sortBy ? sortByField(rows, sortBy, (r) => r.object) : rows };
     const t = g[0]!.target;

@@ -44,7 +44,7 @@ export async function runWatch(c: RunContext, spec: OutputSpec, targets: Target[
       tw.writeRow(events ? [ev('EVENT'), ...headerRow(table, opts)] : headerRow(table, opts));
       headerDone = true;
     }
-    for (const r of tableRows(table, opts)) tw.writeRow(events && event ? [ev(event), ...r] : r);
+    for (const r of tableRows(table, opts)) tw.writeRow(events && event ? [ev(event), ...r.cells] : r);
     c.out(tw.flush());
   };
   let first = true;

@@ -1,6 +1,7 @@
 import { deepEqual } from '../../../../base/deep.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
+import { CHANGE_CAUSE, recording } from '../../cli/record.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
 import { aggregateError } from '../create/aggregate.ts';
 import { resolveTargets } from '../create/targets.ts';
@@ -123,24 +124,31 @@ export async function runMetadataMap(c: RunContext, field: 'labels' | 'annotatio
       }
     }
     if (!local && d !== 'client' && field === 'labels') for (const r of parsed.remove) if (!(r in cur)) c.out(`label ${JSON.stringify(r)} not found.\n`);
-    const next = { ...cur, ...parsed.add };
+    const server = !local && d !== 'client';
+    // --record (not on a client dry run): annotate writes the command line before the user's pairs, which may
+    // override it; label (1.33) writes it beside the labels, so it counts in the labeled/unlabeled length test
+    const cause = server && recording(c) ? c.changeCause() : undefined;
+    const next: Record<string, string> = { ...cur, ...(cause !== undefined && field === 'annotations' ? { [CHANGE_CAUSE]: cause } : {}), ...parsed.add };
     for (const r of parsed.remove) delete next[r];
+    const labelCause = cause !== undefined && field === 'labels' && t.obj.metadata.annotations?.[CHANGE_CAUSE] !== cause ? cause : undefined;
     const before = JSON.stringify(t.obj);
     const meta = { ...t.obj.metadata, [field]: Object.keys(next).length ? next : undefined };
     if (!meta[field]) delete meta[field];
+    if (labelCause !== undefined) meta.annotations = { ...(t.obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: labelCause };
     if (rv) meta.resourceVersion = rv;
     const updated: KObject = { ...t.obj, metadata: meta };
     const after = JSON.stringify(updated);
     let msg = field === 'labels' ? 'not labeled' : 'annotated';
     if (field === 'labels' && before !== after) msg = !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
     let shown = updated;
-    if (!local && d !== 'client') {
+    if (server) {
       const patchMap: Record<string, string | null> = {};
       for (const [k, v] of Object.entries(next)) if (cur[k] !== v) patchMap[k] = v;
       for (const k of Object.keys(cur)) if (!(k in next)) patchMap[k] = null;
       const patch: Record<string, unknown> = { metadata: { [field]: patchMap } };
+      if (labelCause !== undefined) (patch.metadata as Record<string, unknown>).annotations = { [CHANGE_CAUSE]: labelCause };
+      const equal = deepEqual(cur, next) && !rv && labelCause === undefined;
       if (rv) (patch.metadata as Record<string, unknown>).resourceVersion = rv;
-      const equal = deepEqual(cur, next) && !rv;
       shown = equal
         ? t.obj
         : c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'merge', patch, { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });

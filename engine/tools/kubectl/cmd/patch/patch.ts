@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { KObject } from '../../../../api/types.ts';
 import { strategicMerge } from '../../../../api/strategic-merge.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
+import { RECORD_FLAG, recordPatch } from '../../cli/record.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets } from '../create/targets.ts';
@@ -58,14 +59,16 @@ async function run(c: RunContext): Promise<number> {
       continue;
     }
     const before = sub ? c.f.client().get(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', sub) : t.obj;
-    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', type as 'json', patch, { sub: sub || undefined, dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
+    let after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', type as 'json', patch, { sub: sub || undefined, dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
+    const recorded = recordPatch(c, t.res, after);
     const changed = after.metadata?.resourceVersion !== before.metadata?.resourceVersion || d === 'server';
     // a server dry run prints like a real patch, without the dry-run suffix
     const shownDry = d === 'server' ? 'none' : d;
+    if (recorded) after = recorded;
     printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, changed ? 'patched' : 'patched (no change)', shownDry, { fromServer: true });
   }
   return 0;
 }
 
 /** patchCommand is `kubectl patch`. */
-export const patchCommand = commandFromHelp('patch', { run, group: 'Advanced Commands', short: 'Update fields of a resource' });
+export const patchCommand = commandFromHelp('patch', { run, hiddenFlags: [RECORD_FLAG], group: 'Advanced Commands', short: 'Update fields of a resource' });

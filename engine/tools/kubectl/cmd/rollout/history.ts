@@ -8,7 +8,7 @@ import type { ApiResource } from '../../discovery.ts';
  */
 
 export const REVISION = 'deployment.kubernetes.io/revision';
-export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+export { CHANGE_CAUSE } from '../../cli/record.ts';
 
 /** Revision is one ReplicaSet of a deployment's history. */
 export interface Revision {

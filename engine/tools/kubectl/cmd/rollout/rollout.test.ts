@@ -67,6 +67,39 @@ describe('kubectl rollout', () => {
     expect((await k.run(['rollout', 'undo', 'deployment/web', '--to-revision=7'])).stderr).toBe('error: unable to find specified revision 7 in history\n');
   });
 
+  it('history reads a DaemonSet\'s ControllerRevisions, and says which kinds have no history', async () => {
+    const k = labHarness();
+    const ds = k.req('POST', '/apis/apps/v1/namespaces/default/daemonsets', {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
+      spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'main', image: 'busybox:2' }] } } },
+    });
+    for (const revision of [1, 2]) {
+      k.req('POST', '/apis/apps/v1/namespaces/default/controllerrevisions', {
+        apiVersion: 'apps/v1',
+        kind: 'ControllerRevision',
+        metadata: {
+          name: `agent-r${revision}`,
+          labels: { app: 'agent' },
+          annotations: revision === 2 ? { 'kubernetes.io/change-cause': 'kubectl set image ds/agent main=busybox:2 --record=true' } : {},
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', uid: ds.metadata.uid, controller: true }],
+        },
+        data: { spec: { template: { $patch: 'replace', metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'main', image: `busybox:${revision}` }] } } } },
+        revision,
+      });
+    }
+    expect((await k.run(['rollout', 'history', 'ds/agent'])).stdout).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n2         kubectl set image ds/agent main=busybox:2 --record=true\n\n');
+    const one = await k.run(['rollout', 'history', 'ds/agent', '--revision=1']);
+    expect(one.stdout).toMatch(/^daemonset\.apps\/agent with revision #1\nPod Template:\n  Labels:\tapp=agent\n  Containers:\n   main:\n    Image:\tbusybox:1\n/);
+    expect((await k.run(['rollout', 'history', 'ds/agent', '--revision=3'])).stderr).toBe('error: unable to find the specified revision\n');
+    expect((await k.run(['rollout', 'history', 'ds/agent', '--revision=2', '-o', 'name'])).stdout).toBe('daemonset.apps/agent\n');
+    k.req('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
+    k.req('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
+    // every object is visited, and the errors come together at the end
+    expect((await k.run(['rollout', 'history', 'cm/a', 'cm/b'])).stderr).toBe('no history viewer has been implemented for "ConfigMap"\nno history viewer has been implemented for "ConfigMap"\n');
+  });
+
   it('restart stamps the pod template', async () => {
     const k = labHarness();
     k.req('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('web'));

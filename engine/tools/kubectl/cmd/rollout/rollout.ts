@@ -7,8 +7,9 @@ import { WrappedError, checkOutput, dryRun, printResult } from '../create/common
 import { aggregateError } from '../create/aggregate.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets, type Target } from '../create/targets.ts';
-import { CHANGE_CAUSE, historyOf } from './history.ts';
+import { historyOf } from './history.ts';
 import { rolloutStatus } from './status.ts';
+import { HISTORY_KINDS, historyEntries } from './viewer.ts';
 import { describePodTemplate } from '../describe/workloads.ts';
 import { PrefixWriter } from '../describe/writer.ts';
 
@@ -82,54 +83,57 @@ async function runStatus(c: RunContext): Promise<number> {
   return 0;
 }
 
-function historyTable(c: RunContext, t: Target): void {
-  const revs = historyOf(c, t.obj);
+/**
+ * historyObjects is `rollout history -o …`: each revision's object (a
+ * Deployment's ReplicaSets, a DaemonSet or StatefulSet as of the revision),
+ * oldest first, or only --revision's.
+ */
+function historyObjects(c: RunContext, t: Target): void {
   const revision = c.flag<number>('revision');
+  const revs = historyEntries(c, t.obj).filter((r) => revision <= 0 || r.revision === revision);
+  if (!revs.length && revision > 0) throw new WrappedError('unable to find the specified revision');
+  const yaml = c.flag<string>('output') === 'yaml';
+  revs.forEach((r, i) => {
+    if (yaml && i > 0) c.out('---\n');
+    printResult(c, r.object, '', 'none', { fromServer: true });
+  });
+}
+
+function historyTable(c: RunContext, t: Target): void {
+  const revs = historyEntries(c, t.obj);
+  const revision = c.flag<number>('revision');
+  if (revs.length === 0) {
+    c.out(`${label(t)} ${revision > 0 ? `with revision #${revision}` : ''}\nNo rollout history found.\n`);
+    return;
+  }
   if (revision > 0) {
     const r = revs.find((x) => x.revision === revision);
     if (!r) throw new WrappedError('unable to find the specified revision');
-    c.out(`${label(t)} with revision #${revision}\n`);
-    c.out(podTemplateText((r.rs.spec as Obj).template as Obj));
+    // printTemplate: DescribePodTemplate over a plain writer, its tabs left unaligned
+    const w = new PrefixWriter(false);
+    describePodTemplate(w, r.template);
+    c.out(`${label(t)} with revision #${revision}\n${w.text()}\n`);
     return;
   }
-  c.out(`${label(t)} \n`);
-  if (revs.length === 0) {
-    c.out('No rollout history found.\n');
-    return;
-  }
-  const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r.revision), r.rs.metadata.annotations?.[CHANGE_CAUSE] ?? '<none>'])];
+  const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r.revision), r.changeCause || '<none>'])];
   const w = Math.max(...rows.map((r) => r[0]!.length)) + 2;
-  c.out(rows.map((r) => `${r[0]!.padEnd(w)}${r[1]}`).join('\n') + '\n\n');
-}
-
-/** podTemplateText is a short form of kubectl's DescribePodTemplate. */
-function podTemplateText(tmpl: Obj): string {
-  const meta = (tmpl.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
-  const spec = (tmpl.spec ?? {}) as Obj;
-  const lines: string[] = ['Pod Template:'];
-  const labels = Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`);
-  lines.push(`  Labels:\t${labels[0] ?? '<none>'}`, ...labels.slice(1).map((l) => `\t${l}`));
-  const ann = Object.entries(meta.annotations ?? {}).map(([k, v]) => `${k}: ${v}`);
-  if (ann.length) lines.push(`  Annotations:\t${ann[0]}`, ...ann.slice(1).map((l) => `\t${l}`));
-  lines.push('  Containers:');
-  for (const ct of (spec.containers as Obj[] | undefined) ?? []) {
-    lines.push(`   ${ct.name as string}:`, `    Image:\t${ct.image as string}`);
-    const ports = (ct.ports as Obj[] | undefined) ?? [];
-    lines.push(`    Port:\t${ports.length ? ports.map((p) => `${p.containerPort as number}/${(p.protocol as string) ?? 'TCP'}`).join(', ') : '<none>'}`);
-    lines.push(`    Host Port:\t${ports.length ? ports.map((p) => `${(p.hostPort as number) ?? 0}/${(p.protocol as string) ?? 'TCP'}`).join(', ') : '<none>'}`);
-    const env = (ct.env as Obj[] | undefined) ?? [];
-    lines.push(`    Environment:\t${env.length ? '' : '<none>'}`, ...env.map((e) => `      ${e.name as string}:\t${(e.value as string) ?? ''}`));
-    lines.push('    Mounts:\t<none>');
-  }
-  lines.push('  Volumes:\t<none>', '  Node-Selectors:\t<none>', '  Tolerations:\t<none>');
-  return lines.join('\n') + '\n\n';
+  c.out(`${label(t)} \n${rows.map((r) => `${r[0]!.padEnd(w)}${r[1]}`).join('\n')}\n\n`);
 }
 
 async function runHistory(c: RunContext): Promise<number> {
+  // kubectl visits every object and reports their errors together at the end
+  const errors: string[] = [];
   for (const t of await targets(c)) {
-    if (t.obj.kind !== 'Deployment') throw new WrappedError(`no history viewer has been implemented for "${t.obj.kind}"`);
-    historyTable(c, t);
+    try {
+      if (!HISTORY_KINDS.has(t.obj.kind ?? '')) throw new WrappedError(`no history viewer has been implemented for "${t.obj.kind}${t.res.group ? `.${t.res.group}` : ''}"`);
+      if (c.flags.values.has('output') && c.flag<string>('output')) historyObjects(c, t);
+      else historyTable(c, t);
+    } catch (e) {
+      if (!(e instanceof WrappedError)) throw e;
+      errors.push(e.message);
+    }
   }
+  if (errors.length) throw aggregateError(errors);
   return 0;
 }
 

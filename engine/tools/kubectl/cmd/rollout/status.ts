@@ -51,9 +51,13 @@ export function rolloutStatus(obj: KObject, revision: number): StatusResult {
       if (observed === 0 || gen > observed) return { message: 'Waiting for statefulset spec update to be observed...\n', done: false };
       const replicas = (spec.replicas as number | undefined) ?? 1;
       if (n('readyReplicas') < replicas) return { message: `Waiting for ${replicas - n('readyReplicas')} pods to be ready...\n`, done: false };
-      const partition = (((spec.updateStrategy as Obj | undefined)?.rollingUpdate as Obj | undefined)?.partition as number | undefined) ?? 0;
-      if (partition > 0) {
-        if (n('updatedReplicas') < replicas - partition) return { message: `Waiting for partitioned roll out to finish: ${n('updatedReplicas')} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+      // a RollingUpdate strategy with its rollingUpdate block (the apiserver defaults one, partition 0) reports as partitioned
+      const rolling = (spec.updateStrategy as Obj | undefined)?.rollingUpdate as Obj | undefined | null;
+      if (rolling) {
+        const partition = rolling.partition as number | undefined | null;
+        if (partition !== undefined && partition !== null && n('updatedReplicas') < replicas - partition) {
+          return { message: `Waiting for partitioned roll out to finish: ${n('updatedReplicas')} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+        }
         return { message: `partitioned roll out complete: ${n('updatedReplicas')} new pods have been updated...\n`, done: true };
       }
       if (st.updateRevision !== st.currentRevision) return { message: `waiting for statefulset rolling update to complete ${n('updatedReplicas')} pods at revision ${String(st.updateRevision)}...\n`, done: false };

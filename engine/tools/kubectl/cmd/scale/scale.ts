@@ -1,6 +1,7 @@
 import type { RunContext } from '../../cli/command.ts';
 import { UsageError } from '../../cli/command.ts';
 import { parseDuration } from '../../cli/flags.ts';
+import { RECORD_FLAG, recordPatch } from '../../cli/record.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets } from '../create/targets.ts';
@@ -45,6 +46,8 @@ async function run(c: RunContext): Promise<number> {
       const patch: Record<string, unknown> = { spec: { replicas } };
       if (rv) patch.metadata = { resourceVersion: rv };
       c.f.client().patch(t.res, ns, name, 'merge', patch, { sub: 'scale', dryRun: d === 'server', fieldManager: 'kubectl-scale' });
+      // kubectl records with a second patch, and sends it without --dry-run=server's dry run
+      recordPatch(c, t.res, t.obj);
     }
     const timeout = parseDuration(c.flag<string>('timeout')) ?? 0;
     if (timeout > 0 && d === 'none') {
@@ -64,4 +67,4 @@ async function run(c: RunContext): Promise<number> {
 }
 
 /** scaleCommand is `kubectl scale`. */
-export const scaleCommand = commandFromHelp('scale', { run, group: 'Deploy Commands', short: 'Set a new size for a deployment, replica set, or replication controller' });
+export const scaleCommand = commandFromHelp('scale', { run, hiddenFlags: [RECORD_FLAG], group: 'Deploy Commands', short: 'Set a new size for a deployment, replica set, or replication controller' });

@@ -1,6 +1,7 @@
 import { clone } from '../../../../base/deep.ts';
 import { parseQuantity } from '../../../../base/quantity.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
+import { CHANGE_CAUSE, RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
 import { aggregateError } from '../create/aggregate.ts';
 import { commandFromHelp } from '../create/help.ts';
@@ -50,12 +51,17 @@ async function updateTemplates(c: RunContext, resources: string[], msg: string, 
       errors.push((e as Error).message);
       continue;
     }
+    // --record puts the command line in the same patch, so the rollout's new revision carries it
+    const recorded = recordChangeCause(c, obj);
     if (local || d === 'client') {
-      printResult(c, obj, msg, d, { fromServer: !local });
+      printResult(c, recorded, msg, d, { fromServer: !local });
       continue;
     }
-    if (!specPatch) continue;
-    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', nestPatch(t.obj.kind ?? '', specPatch), { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
+    const cause = recorded.metadata.annotations?.[CHANGE_CAUSE];
+    const causePatch = cause !== undefined && cause !== t.obj.metadata.annotations?.[CHANGE_CAUSE] ? { metadata: { annotations: { [CHANGE_CAUSE]: cause } } } : undefined;
+    if (!specPatch && !causePatch) continue;
+    const patch = { ...(specPatch ? nestPatch(t.obj.kind ?? '', specPatch) : {}), ...causePatch };
+    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch, { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
     printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, msg, d, { fromServer: true });
   }
   if (errors.length) throw aggregateError(errors);
@@ -234,7 +240,7 @@ async function runServiceAccount(c: RunContext): Promise<number> {
 }
 
 
-export const setImageCommand = commandFromHelp('set image', { run: runImage });
+export const setImageCommand = commandFromHelp('set image', { run: runImage, hiddenFlags: [RECORD_FLAG] });
 export const setEnvCommand = commandFromHelp('set env', { run: runEnv, tweaks: { env: { type: 'stringArray' }, keys: { type: 'stringSlice' } } });
-export const setResourcesCommand = commandFromHelp('set resources', { run: runResources });
-export const setServiceAccountCommand = commandFromHelp('set serviceaccount', { run: runServiceAccount });
+export const setResourcesCommand = commandFromHelp('set resources', { run: runResources, hiddenFlags: [RECORD_FLAG] });
+export const setServiceAccountCommand = commandFromHelp('set serviceaccount', { run: runServiceAccount, hiddenFlags: [RECORD_FLAG] });

@@ -1,5 +1,6 @@
 import type { RunContext } from '../../cli/command.ts';
 import { UsageError } from '../../cli/command.ts';
+import { CHANGE_CAUSE, RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets } from '../create/targets.ts';
@@ -49,15 +50,22 @@ async function runSelector(c: RunContext): Promise<number> {
   for (const t of await resolveTargets(c, args, { local: c.flag<boolean>('local'), allowAll: true })) {
     if (t.obj.kind !== 'Service') throw new WrappedError(`the ${t.obj.kind} "${t.obj.metadata.name}" is not a Service`);
     const spec = { ...((t.obj.spec ?? {}) as Record<string, unknown>), selector };
+    const recorded = recordChangeCause(c, { ...t.obj, spec });
     if (d === 'client' || c.flag<boolean>('local')) {
-      printResult(c, { ...t.obj, spec }, 'selector updated', d, { fromServer: true });
+      printResult(c, recorded, 'selector updated', d, { fromServer: true });
       continue;
     }
-    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', [{ op: 'replace', path: '/spec/selector', value: selector }], { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
+    const ops: unknown[] = [{ op: 'replace', path: '/spec/selector', value: selector }];
+    const cause = recorded.metadata.annotations?.[CHANGE_CAUSE];
+    if (cause !== undefined) {
+      if (t.obj.metadata.annotations) ops.push({ op: 'add', path: `/metadata/annotations/${CHANGE_CAUSE.replace('/', '~1')}`, value: cause });
+      else ops.push({ op: 'add', path: '/metadata/annotations', value: { [CHANGE_CAUSE]: cause } });
+    }
+    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', ops, { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
     printResult(c, { ...after, kind: t.obj.kind }, 'selector updated', d, { fromServer: true });
   }
   return 0;
 }
 
 export const setSubjectCommand = commandFromHelp('set subject', { run: runSubject, tweaks: { user: { type: 'stringArray' }, group: { type: 'stringArray' }, serviceaccount: { type: 'stringArray' } } });
-export const setSelectorCommand = commandFromHelp('set selector', { run: runSelector });
+export const setSelectorCommand = commandFromHelp('set selector', { run: runSelector, hiddenFlags: [RECORD_FLAG] });

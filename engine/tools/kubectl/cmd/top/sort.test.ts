@@ -13,5 +13,7 @@ describe('kubectl top --sort-by', () => {
     const mem = (await run('kubectl top pod -A --sort-by=memory --no-headers')).trim().split('\n').map((l) => parseInt(l.split(/\s+/)[3]!, 10));
     expect(mem).toEqual([...mem].sort((a, b) => b - a));
     expect(await run('kubectl top pod --sort-by=name')).toBe('error: --sort-by accepts only cpu or memory\n');
+    // metricsutil ends every value with a tab, so the last column is padded like the others
+    expect((await run('kubectl top node')).split('\n')[0]).toBe('NAME           CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   ');
   }, 120_000);
 });

@@ -58,8 +58,9 @@ async function runNode(c: RunContext): Promise<number> {
   const metrics: Any[] = c.args.length ? c.args.map((n) => client.get(NODE_METRICS, undefined, n)) : client.list(NODE_METRICS, undefined, selector ? { labelSelector: selector } : {}).items;
   sortMetrics(metrics, by, (m) => ({ cpu: q(m.usage?.cpu), memory: q(m.usage?.memory) }), (m) => [m.metadata.name]);
   const nodes = new Map<string, Any>(client.list(NODES).items.map((n: Any) => [n.metadata.name, n]));
+  // metricsutil prints every value followed by a tab, so the last column is padded too
   const tw = new TabWriter();
-  if (!c.flag<boolean>('no-headers')) tw.writeRow(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
+  if (!c.flag<boolean>('no-headers')) tw.writeRow(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', '']);
   for (const m of metrics) {
     const n = nodes.get(m.metadata.name);
     const avail = (c.flag<boolean>('show-capacity') ? n?.status?.capacity : n?.status?.allocatable) ?? {};
@@ -67,7 +68,7 @@ async function runNode(c: RunContext): Promise<number> {
     const mem = q(m.usage?.memory);
     const cpuPct = q(avail.cpu).milliValue() ? Math.trunc((cpu.milliValue() * 100) / q(avail.cpu).milliValue()) : 0;
     const memPct = q(avail.memory).value() ? Math.trunc((mem.value() * 100) / q(avail.memory).value()) : 0;
-    tw.writeRow([m.metadata.name, cores(cpu), `${cpuPct}%`, mib(mem), `${memPct}%`]);
+    tw.writeRow([m.metadata.name, cores(cpu), `${cpuPct}%`, mib(mem), `${memPct}%`, '']);
   }
   c.out(tw.flush());
   return 0;
@@ -97,17 +98,17 @@ async function runPod(c: RunContext): Promise<number> {
   sortMetrics(metrics, by, podUsage, (m) => (allNs ? [m.metadata.namespace, m.metadata.name] : [m.metadata.name]));
   const tw = new TabWriter();
   const containers = c.flag<boolean>('containers');
-  if (!c.flag<boolean>('no-headers')) tw.writeRow([...(allNs ? ['NAMESPACE'] : []), ...(containers ? ['POD', 'NAME'] : ['NAME']), 'CPU(cores)', 'MEMORY(bytes)']);
+  if (!c.flag<boolean>('no-headers')) tw.writeRow([...(allNs ? ['NAMESPACE'] : []), ...(containers ? ['POD', 'NAME'] : ['NAME']), 'CPU(cores)', 'MEMORY(bytes)', '']);
   for (const m of metrics) {
     const lead = allNs ? [m.metadata.namespace] : [];
     if (containers) {
       const cts: Any[] = [...(m.containers ?? [])];
       sortMetrics(cts, by, (ct) => ({ cpu: q(ct.usage?.cpu), memory: q(ct.usage?.memory) }), (ct) => [ct.name]);
-      for (const ct of cts) tw.writeRow([...lead, m.metadata.name, ct.name, cores(q(ct.usage?.cpu)), mib(q(ct.usage?.memory))]);
+      for (const ct of cts) tw.writeRow([...lead, m.metadata.name, ct.name, cores(q(ct.usage?.cpu)), mib(q(ct.usage?.memory)), '']);
       continue;
     }
     const { cpu, memory } = podUsage(m);
-    tw.writeRow([...lead, m.metadata.name, cores(cpu), mib(memory)]);
+    tw.writeRow([...lead, m.metadata.name, cores(cpu), mib(memory), '']);
   }
   c.out(tw.flush());
   return 0;

@@ -8,7 +8,7 @@ import { parseResourceArgs } from '../../resource/args.ts';
 import { conditionMet, parseFor, type WaitFor } from './condition.ts';
 import { waitHelp } from './texts.ts';
 
-interface Target { res: ApiResource; ns: string | undefined; name: string; uid?: string }
+export interface Target { res: ApiResource; ns: string | undefined; name: string; uid?: string }
 
 function fetch(c: RunContext, t: Target): KObject | undefined {
   try {
@@ -21,7 +21,7 @@ function fetch(c: RunContext, t: Target): KObject | undefined {
 }
 
 /** waitOne resolves true once the object satisfies w, false when the timeout passes first. */
-function waitOne(c: RunContext, t: Target, w: WaitFor, timeoutMs: number): Promise<boolean> {
+export function waitOne(c: RunContext, t: Target, w: WaitFor, timeoutMs: number): Promise<boolean> {
   const done = (o: KObject | undefined) => (w.kind === 'delete' ? o === undefined : o !== undefined && conditionMet(o, w));
   if (done(fetch(c, t))) return Promise.resolve(true);
   if (timeoutMs <= 0) return Promise.resolve(false);
