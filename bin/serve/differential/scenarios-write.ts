@@ -177,6 +177,13 @@ export const WRITE_SCENARIOS: Scenario[] = [
     state: ['get deploy web -o yaml', 'get cm settings -o yaml', 'get node node01 -o yaml'],
   },
   {
+    name: 'server-side apply creates and updates',
+    mode: 'write',
+    files: { 'ssa.yaml': CM_YAML.replace('name: settings', 'name: ssa-settings'), 'ssa-v2.yaml': CM_YAML.replace('name: settings', 'name: ssa-settings').replace('mode: fast', 'mode: slow') },
+    commands: ['apply --server-side -f ssa.yaml', 'apply --server-side -f ssa-v2.yaml', 'get cm ssa-settings -o jsonpath={.data.mode}', 'apply --server-side -f ssa.yaml --dry-run=server', 'get cm ssa-settings -o jsonpath={.data.mode}'],
+    state: ['get cm ssa-settings -o jsonpath={.data}'],
+  },
+  {
     name: 'rollouts',
     mode: 'write',
     setup: ['kubectl create deployment app --image=nginx:1.26 --replicas=2'],

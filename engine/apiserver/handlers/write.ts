@@ -1,7 +1,9 @@
 import { clone, deepEqual, isPlainObject } from '../../base/deep.ts';
-import { alreadyExists, badRequest, invalid, notFound, conflict, CONFLICT_MODIFIED, StatusError, type FieldError } from '../../base/errors.ts';
+import { alreadyExists, badRequest, forbidden, invalid, notFound, conflict, CONFLICT_MODIFIED, StatusError, type FieldError } from '../../base/errors.ts';
+import { forbiddenMessage, type Attributes } from '../authz/types.ts';
 import { apiVersionOf, groupResource, type KObject, type ResourceDef } from '../../api/types.ts';
 import { headerValue, type ApiResponse } from '../../api/transport.ts';
+import { parse as parseYaml } from 'yaml';
 import { strategicMerge, StrategicMergeError } from '../../api/strategic-merge.ts';
 import type { AdmissionRequest } from '../admission/types.ts';
 import type { RequestScope, ServerContext } from '../context.ts';
@@ -171,12 +173,18 @@ export function replaceResource(ctx: ServerContext, s: RequestScope): ApiRespons
 }
 
 /** patchResource answers PATCH: JSON patch, JSON merge patch or strategic merge patch. */
-export function patchResource(ctx: ServerContext, s: RequestScope): ApiResponse {
-  const store = ctx.storage.store(s.def);
-  const stored = store.get(s.info.namespace || undefined, s.info.name);
-  if (!stored) throw notFound(groupResource(s.def), s.info.name);
+export function patchResource(ctx: ServerContext, scope: RequestScope): ApiResponse {
+  const store = ctx.storage.store(scope.def);
+  const stored = store.get(scope.info.namespace || undefined, scope.info.name);
+  const type = (headerValue(scope.req, 'content-type') ?? '').split(';')[0]!.trim();
+  // An apply patch is YAML (JSON being YAML too): a client that sends it as text gets it read here.
+  const s = type === 'application/apply-patch+yaml' && typeof scope.req.body === 'string' ? { ...scope, req: { ...scope.req, body: yamlBody(scope.req.body) } } : scope;
+  if (!stored) {
+    // Server-side apply creates what does not exist yet (the apply patcher may create), given create permission.
+    if (type === 'application/apply-patch+yaml' && s.info.subresource === '') return applyCreate(ctx, s);
+    throw notFound(groupResource(s.def), s.info.name);
+  }
   const old = withTypeMeta(stored, s.def);
-  const type = (headerValue(s.req, 'content-type') ?? '').split(';')[0]!.trim();
   const patch = s.req.body;
   if (typeof patch === 'string') throw badRequest(`error decoding patch: invalid character '${patch.slice(0, 1)}' looking for beginning of value`);
   let patched: unknown;
@@ -222,4 +230,25 @@ export function patchResource(ctx: ServerContext, s: RequestScope): ApiResponse 
   obj.apiVersion = apiVersionOf(s.def);
   obj.kind = s.def.kind;
   return updateResource(ctx, s, obj, old, current);
+}
+
+/** applyCreate is a server-side apply of an object that does not exist: a create, authorized as one, named by the URL. */
+function applyCreate(ctx: ServerContext, s: RequestScope): ApiResponse {
+  const attrs: Attributes = { user: s.user, verb: 'create', isResourceRequest: true, path: s.req.path, namespace: s.info.namespace, apiGroup: s.def.group, apiVersion: s.def.version, resource: s.def.plural, subresource: '', name: s.info.name };
+  if (!ctx.authorize(attrs).allowed) throw forbidden(groupResource(s.def), s.info.name, forbiddenMessage(attrs));
+  const body = s.req.body;
+  if (!isPlainObject(body)) throw badRequest('the object provided is unrecognized');
+  const meta = (isPlainObject(body.metadata) ? body.metadata : {}) as { name?: string };
+  if (meta.name !== undefined && meta.name !== s.info.name) {
+    throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${s.info.name})`);
+  }
+  return createResource(ctx, { ...s, req: { ...s.req, body: { ...body, metadata: { ...meta, name: s.info.name } } } });
+}
+
+function yamlBody(text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (e) {
+    throw badRequest(`error decoding YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
