@@ -145,6 +145,29 @@ function withoutHash(tmpl: Obj): Obj {
   return { ...tmpl, metadata: meta };
 }
 
+/** ROLLBACK_KEEPS are the Deployment's own annotations a rollback leaves (the rollbacker's annotationsToSkip). */
+const ROLLBACK_KEEPS = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+
+/**
+ * rollbackAnnotations is what a rollback makes of the Deployment's
+ * annotations: its bookkeeping ones stay, every other one comes from the
+ * ReplicaSet of the revision rolled back to (so a change-cause recorded
+ * since is dropped, and that revision's own comes back).
+ */
+function rollbackAnnotations(deployment: Record<string, string>, rs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(deployment)) if (ROLLBACK_KEEPS.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(rs)) if (!ROLLBACK_KEEPS.has(k)) out[k] = v;
+  return out;
+}
+
 async function runUndo(c: RunContext): Promise<number> {
   const d = dryRun(c);
   checkOutput(c);
@@ -180,7 +203,12 @@ async function runUndo(c: RunContext): Promise<number> {
       printResult(c, { ...t.obj, spec: { ...spec, template: tmpl } }, 'rolled back', d, { fromServer: true });
       continue;
     }
-    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', [{ op: 'replace', path: '/spec/template', value: tmpl }], { dryRun: d === 'server' });
+    const patch = [
+      { op: 'replace', path: '/spec/template', value: tmpl },
+      // (a Deployment its controller has seen always has annotations; replace needs them there)
+      { op: t.obj.metadata.annotations ? 'replace' : 'add', path: '/metadata/annotations', value: rollbackAnnotations(t.obj.metadata.annotations ?? {}, target.rs.metadata.annotations ?? {}) },
+    ];
+    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', patch, { dryRun: d === 'server' });
     printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'rolled back', d, { fromServer: true });
   }
   return 0;
