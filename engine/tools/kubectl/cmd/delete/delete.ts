@@ -7,7 +7,7 @@ import { nameOf } from '../../printers/objects.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { dryRun, type DryRun } from '../create/common.ts';
-import { manifestsOf } from '../create/create.ts';
+import { manifestsOf, sourceError } from '../create/create.ts';
 import { runRaw } from '../get/raw.ts';
 import { waitOne } from '../wait/wait.ts';
 import { cascadeOf } from './cascade.ts';
@@ -135,7 +135,7 @@ async function run(c: RunContext): Promise<number> {
       // kubectl counted the object before deleting it: one already gone is passed over, not "No resources found"
       if (ignoreNotFound && isStatusError(e) && e.status.reason === 'NotFound') continue;
       failed++;
-      const err = t.source && isStatusError(e) ? withSource(e, t.source) : e;
+      const err = t.source ? sourceError('deleting', t.source, e) : e;
       c.err(`${errorText(err, c.commandPath, () => c.f.serverHostPort()).text}\n`);
     }
   }
@@ -155,12 +155,6 @@ async function run(c: RunContext): Promise<number> {
     }
   }
   return 0;
-}
-
-/** withSource is cmdutil.AddSourceToErr: a server error about an object from a file names the file. */
-function withSource<E extends { status: { message?: string } }>(e: E, source: string): E {
-  e.status.message = `error when deleting "${source}": ${e.status.message ?? ''}`;
-  return e;
 }
 
 /** deleteCommand is `kubectl delete`. */
