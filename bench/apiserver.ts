@@ -54,7 +54,8 @@ export const apiserverBench: Bench = {
       const k = kubectlHarness();
       seedPods(k.server, 5_000, 20);
       const samples: number[] = [];
-      for (let i = 0; i < 60; i++) {
+      // 500 measured runs, so the p99 is the 5th slowest, not the slowest of a handful
+      for (let i = 0; i < 510; i++) {
         const t0 = performance.now();
         const r = await k.run(['get', 'pods', '-A']);
         samples.push(performance.now() - t0);

@@ -107,9 +107,9 @@ describe('Table rows from the watch cache', () => {
     l.table();
     const kept = l.table(); // every row kept now
     const again = l.table();
-    expect(again.rows).not.toBe(kept.rows); // each answer owns its array...
-    expect(again.rows[0]).toBe(kept.rows[0]); // ...of shared rows
-    again.rows.pop();
+    expect(again.rows[0]).toBe(kept.rows[0]); // shared rows...
+    expect(l.table().rows).toBe(again.rows); // ...in an array handed out again while nothing changes...
+    expect(() => again.rows.pop()).toThrow(TypeError); // ...which nobody can change
     expect(l.table().rows).toHaveLength(2);
     l.runtime.advance(59_000); // still "30m"
     expect(l.table().rows[1]).toBe(kept.rows[1]);
@@ -117,6 +117,21 @@ describe('Table rows from the watch cache', () => {
     const later = l.table();
     expect(later.rows.map((r) => r.cells[4])).toEqual(['31m', '31m']);
     expect(l.cells(later)).toEqual(l.expected());
+  });
+
+  it('of an unchanged cluster-wide list are the same frozen array again', () => {
+    const l = lab();
+    l.createPod('a');
+    l.createPod('b');
+    const all = () => l.req('GET', '/api/v1/pods', { headers: { accept: TABLE } }) as Table;
+    all();
+    all();
+    const kept = all();
+    expect(all().rows).toBe(kept.rows);
+    expect(Object.isFrozen(kept.rows)).toBe(true);
+    expect(() => (kept.rows as unknown[]).pop()).toThrow(TypeError);
+    l.createPod('c');
+    expect(all().rows).toHaveLength(3);
   });
 
   it('hand out rows nobody else holds when they are not kept', () => {

@@ -18,8 +18,8 @@ function tableVersion(accept: string): string {
  * buildTable converts objects into a meta.k8s.io Table with the resource's
  * columns, as the apiserver's TableConvertor does. includeObject decides what
  * each row carries: None, Metadata (the default) or the whole Object.
- * Rows may be shared with other answers, frozen (see table-rows.ts); the
- * rows array is the caller's own.
+ * Rows may be shared with other answers, frozen (see table-rows.ts); so may
+ * the rows array (frozen too) when nothing changed since the last answer.
  */
 export function buildTable(
   def: ResourceDef,
@@ -51,19 +51,20 @@ interface LastRows {
 /**
  * lastRows is keyed by the watch cache's list snapshots (frozen arrays, the
  * same one until something under the prefix changes): listing an unchanged
- * resource again, while every row holds, copies one array instead of looking
- * up thousands of rows.
+ * resource again, while every row holds, hands out the same frozen rows array
+ * instead of looking up thousands of rows.
  */
 const lastRows = new WeakMap<readonly KObject[], LastRows>();
 
-function tableRows(def: ResourceDef, objs: readonly KObject[], version: string, include: string, now: number): TableRow[] {
+function tableRows(def: ResourceDef, objs: readonly KObject[], version: string, include: string, now: number): readonly TableRow[] {
   const last = lastRows.get(objs);
-  if (last && last.def === def && last.version === version && last.include === include && last.at <= now && now < last.until) return last.rows.slice();
+  if (last && last.def === def && last.version === version && last.include === include && last.at <= now && now < last.until) return last.rows;
   const held: Held = { shared: true, until: Infinity };
   const rows = new Array<TableRow>(objs.length);
   for (let i = 0; i < objs.length; i++) rows[i] = tableRow(def, objs[i]!, version, include, now, held);
   // only rows that are all shared (frozen) may be handed out again, and only from a snapshot (frozen list)
   if (!held.shared || !Object.isFrozen(objs)) return rows;
+  Object.freeze(rows);
   lastRows.set(objs, { def, version, include, at: now, until: held.until, rows });
-  return rows.slice();
+  return rows;
 }

@@ -6,6 +6,7 @@ import { NetError } from '../../host/net.ts';
 import { verifyServerCertificate } from '../../pki/server-verify.ts';
 import { loadKubeconfig, loadingPaths, resolveConfig, type Kubeconfig, type Overrides, type ResolvedConfig } from './config/kubeconfig.ts';
 import { Discovery } from './discovery.ts';
+import { cachedDiscovery, discoveryCacheDir } from './discovery-cache.ts';
 
 /** GlobalOptions are kubectl's global flags, parsed. */
 export interface GlobalOptions extends Overrides {
@@ -14,6 +15,8 @@ export interface GlobalOptions extends Overrides {
   asGroups: string[];
   asUid?: string;
   requestTimeout?: string;
+  /** cacheDir is --cache-dir (discovery's disk cache lives under it) */
+  cacheDir?: string;
   verbosity: number;
 }
 
@@ -108,8 +111,13 @@ export class Factory {
   /** warningCount is how many Warning headers the server sent (for --warnings-as-errors). */
   warningCount = 0;
 
+  /** discovery maps typed names to resources, from the disk cache under --cache-dir while it is fresh (as the real kubectl). */
   discovery(): Discovery {
-    this.discoveryCache ??= new Discovery(this.client());
+    if (this.discoveryCache) return this.discoveryCache;
+    const home = this.proc.env['HOME'] ?? this.proc.user.home;
+    const cacheDir = this.globals.cacheDir ? this.abs(this.globals.cacheDir) : this.proc.env['KUBECACHEDIR'] || `${home}/.kube/cache`;
+    const source = cachedDiscovery({ fs: this.proc.fs, dir: discoveryCacheDir(cacheDir, this.config().server), client: this.client(), now: () => this.proc.sys.runtime.now });
+    this.discoveryCache = new Discovery(source);
     return this.discoveryCache;
   }
 

@@ -64,6 +64,7 @@ function globalOptions(values: Map<string, FlagValue>, set: Set<string>): Global
     asGroups: (values.get('as-group') as string[] | undefined) ?? [],
     asUid: s('as-uid'),
     requestTimeout: s('request-timeout'),
+    cacheDir: s('cache-dir'),
     verbosity: Number(values.get('v') ?? 0),
   };
 }

@@ -72,13 +72,15 @@ interface LastPrint {
   /** from holds the server rows printed, or null for a row that may change (not frozen) and is not kept. */
   from: (object | null)[];
   rows: (MeasuredRow | undefined)[];
+  /** complete: every row was kept, so rows can be handed out whole when nothing changed */
+  complete: boolean;
 }
 
 const lastPrints = new Map<string, LastPrint>();
 const LAST_PRINTS_MAX = 8;
 
-/** tableRows turns the server's rows into printable rows, applying the options. Rows may be shared: do not mutate them. */
-export function tableRows(t: ServerTable, o: TableOptions): MeasuredRow[] {
+/** tableRows turns the server's rows into printable rows, applying the options. Rows and the array may be shared: do not mutate them. */
+export function tableRows(t: ServerTable, o: TableOptions): readonly MeasuredRow[] {
   // the visible columns are the same for every row: work them out once
   const shown: number[] = [];
   t.columnDefinitions.forEach((c, i) => {
@@ -86,11 +88,14 @@ export function tableRows(t: ServerTable, o: TableOptions): MeasuredRow[] {
   });
   const shape = JSON.stringify([shown, o.withNamespace, o.kindPrefix ?? '', o.labelColumns, o.showLabels]);
   const last = lastPrints.get(shape);
+  // The common case, nothing changed since the last print: its rows are the answer, and nothing is allocated.
+  if (last && last.from.length === t.rows.length && last.complete && sameRows(last.from, t.rows)) return last.rows as MeasuredRow[];
   const prev = last?.from ?? [];
   const prevRows = last?.rows ?? [];
   const from = new Array<object | null>(t.rows.length);
   const kept = new Array<MeasuredRow | undefined>(t.rows.length);
   const out = new Array<MeasuredRow>(t.rows.length);
+  let complete = true;
   let j = 0;
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r]!;
@@ -106,11 +111,20 @@ export function tableRows(t: ServerTable, o: TableOptions): MeasuredRow[] {
     if (Object.isFrozen(row) && (!meta || Object.isFrozen(meta))) {
       from[r] = row;
       kept[r] = out[r];
-    } else from[r] = null;
+    } else {
+      from[r] = null;
+      complete = false;
+    }
   }
   if (!last && lastPrints.size >= LAST_PRINTS_MAX) lastPrints.clear();
-  lastPrints.set(shape, { from, rows: kept });
+  lastPrints.set(shape, { from, rows: kept, complete });
   return out;
+}
+
+/** sameRows tells whether a print's server rows are exactly the last one's (a comparison of references, in order). */
+function sameRows(from: readonly (object | null)[], rows: ServerTable['rows']): boolean {
+  for (let i = 0; i < rows.length; i++) if (from[i] !== rows[i]) return false;
+  return true;
 }
 
 function rowCells(row: ServerTable['rows'][number], shown: number[], o: TableOptions): string[] {
@@ -128,7 +142,21 @@ function rowCells(row: ServerTable['rows'][number], shown: number[], o: TableOpt
 
 /** printTable renders one Table through a TabWriter (shared across tables of one command, as kubectl does). */
 export function printTable(tw: TabWriter, t: ServerTable, o: TableOptions): string {
-  if (!o.noHeaders) tw.writeRow(headerRow(t, o));
-  for (const r of tableRows(t, o)) tw.writeRow(r);
+  if (!o.noHeaders) tw.writeRow(headerMeasured(headerRow(t, o)));
+  tw.writeRows(tableRows(t, o));
   return tw.flush();
+}
+
+/** Header rows are kept by their text, so a repeated print hands the writer the same rows as before (and its output can be reused). */
+const headers = new Map<string, MeasuredRow>();
+
+function headerMeasured(cells: string[]): MeasuredRow {
+  const key = cells.join('\t');
+  let row = headers.get(key);
+  if (!row) {
+    if (headers.size >= 64) headers.clear();
+    row = new MeasuredRow(cells);
+    headers.set(key, row);
+  }
+  return row;
 }

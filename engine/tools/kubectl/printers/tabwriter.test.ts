@@ -20,6 +20,33 @@ describe('TabWriter', () => {
     expect(tw.flush()).toBe('b                    Done\n');
   });
 
+  it('takes whole arrays of rows (writeRows) as it takes them one by one', () => {
+    const head = new MeasuredRow(['NAME', 'STATUS']);
+    const rows = [new MeasuredRow(['web-1', 'Running']), new MeasuredRow(['a-longer-name', 'Pending'])];
+    const one = new TabWriter();
+    one.writeRow(head);
+    for (const r of rows) one.writeRow(r);
+    const many = new TabWriter();
+    many.writeRow(head);
+    many.writeRows(rows);
+    many.writeRow(['z', 'Done']);
+    expect(many.flush()).toBe(`${one.flush()}z               Done\n`);
+  });
+
+  it('hands out the same text for the same rows under the same widths, and new text when either changes', () => {
+    const rows = [new MeasuredRow(['NAME', 'STATUS']), new MeasuredRow(['web-1', 'Running'])];
+    const print = (rs: MeasuredRow[]) => {
+      const tw = new TabWriter();
+      tw.writeRows(rs);
+      return tw.flush();
+    };
+    const first = print(rows);
+    expect(print([...rows])).toBe(first);
+    const longer = print([rows[0]!, new MeasuredRow(['a-much-longer-name', 'Running'])]);
+    expect(longer).toBe('NAME                 STATUS\na-much-longer-name   Running\n');
+    expect(print(rows)).toBe('NAME    STATUS\nweb-1   Running\n');
+  });
+
   it('counts runes, not UTF-16 units', () => {
     expect(formatTable([['héllo', 'x'], ['a', 'y']])).toBe('héllo   x\na       y\n');
   });

@@ -6,7 +6,7 @@ import { TabWriter } from '../../printers/tabwriter.ts';
  * sortResources is api-resources' order: by group ("" first), by name or by
  * kind, ties broken by name (a stable sort, as kubectl's).
  */
-function sortResources(rs: ApiResource[], by: string): ApiResource[] {
+function sortResources(rs: readonly ApiResource[], by: string): ApiResource[] {
   const key = (r: ApiResource) => (by === 'name' ? r.plural : by === 'kind' ? r.kind : r.group);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...rs].sort((a, b) => cmp(key(a), key(b)) || cmp(a.plural, b.plural));
@@ -18,7 +18,10 @@ async function run(c: RunContext): Promise<number> {
   if (output !== '' && output !== 'wide' && output !== 'name') throw new UsageError(`--output ${output} is not available`, 'none');
   const sortBy = c.flag<string>('sort-by');
   if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') throw new UsageError('--sort-by accepts only name or kind', 'none');
-  let rs = serverPreferred(c.f.discovery().all());
+  const discovery = c.f.discovery();
+  // Unless --cached, api-resources asks the server afresh (and refills the disk cache).
+  if (!c.flag<boolean>('cached')) discovery.refresh();
+  let rs = serverPreferred(discovery.all());
   if (c.changed('api-group')) rs = rs.filter((r) => r.group === c.flag<string>('api-group'));
   if (c.changed('namespaced')) rs = rs.filter((r) => r.namespaced === c.flag<boolean>('namespaced'));
   const verbs = c.flag<string[]>('verbs') ?? [];
@@ -84,7 +87,7 @@ export const apiResourcesCommand: CommandDef = {
  * resources in its preferred version, plus those only its other versions
  * serve (a kind still in beta only, like the Gateway API's ReferenceGrant).
  */
-function serverPreferred<T extends { group: string; plural: string; preferred: boolean }>(all: T[]): T[] {
+function serverPreferred<T extends { group: string; plural: string; preferred: boolean }>(all: readonly T[]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
   for (const r of [...all.filter((x) => x.preferred), ...all.filter((x) => !x.preferred)]) {
