@@ -136,6 +136,8 @@ export const CKA_SCENARIOS: Scenario[] = [
       'annotate deploy web note=x',
       'annotate deploy web note-',
       'scale deploy web --replicas=3',
+      'scale deploy web --replicas=4 -o jsonpath={.spec.replicas}',
+      'scale deploy web --replicas=3 --dry-run=server -o jsonpath={.spec.replicas}',
       'scale deploy web --replicas=1 --current-replicas=5',
       'scale deploy nope --replicas=1',
       'expose deploy web --port=80 --target-port=8080',

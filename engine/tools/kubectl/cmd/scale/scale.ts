@@ -60,8 +60,8 @@ async function run(c: RunContext): Promise<number> {
         if (!(await c.proc.sys.sleep(1000, c.proc.signal))) break;
       }
     }
-    const shown = c.f.client().get(t.res, ns, name);
-    printResult(c, { ...shown, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'scaled', d, { fromServer: true });
+    // kubectl prints the object as it read it before scaling (-o yaml shows the old replicas), as the real one does
+    printResult(c, t.obj, 'scaled', d, { fromServer: true });
   }
   return 0;
 }
