@@ -14,4 +14,11 @@ describe('normalise', () => {
   it('hides the server address and timestamps', () => {
     expect(normalise('server: https://127.0.0.1:40123 at 2026-01-05T09:00:00Z')).toBe(normalise('server: https://192.168.100.10:6443 at 2026-11-23T02:00:00Z'));
   });
+
+  it('hides the time and process id of a klog line, and nothing else of it', () => {
+    const real = 'W1123 16:04:21.755421   23673 helpers.go:717] --dry-run=true is deprecated\n';
+    expect(normalise(real)).toBe(normalise('W0105 09:00:10.000000    1004 helpers.go:717] --dry-run=true is deprecated\n'));
+    expect(normalise(real)).not.toBe(normalise('W0105 09:00:10.000000    1004 helpers.go:720] --dry-run=true is deprecated\n'));
+    expect(normalise(real)).not.toBe(normalise('E0105 09:00:10.000000    1004 helpers.go:717] --dry-run=true is deprecated\n'));
+  });
 });

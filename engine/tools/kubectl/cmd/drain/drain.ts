@@ -5,7 +5,7 @@ import { R } from '../../../../client/refs.ts';
 import { parseDuration } from '../../cli/flags.ts';
 import { ExitError, UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { selectNodes, setUnschedulable } from '../cordon/cordon.ts';
-import { dryRunOf, dryRunSuffix, type DryRun } from '../cordon/dry-run.ts';
+import { dryRun, dryRunSuffix, type DryRun } from '../create/common.ts';
 import { goDuration } from './duration.ts';
 import { deleteErrors, filterPods, podsToDelete, shouldSkip, warnings, type PodDelete } from './filters.ts';
 import { drainHelp } from './texts.ts';
@@ -151,7 +151,7 @@ async function drainNode(d: Drainer, node: string): Promise<string | undefined> 
 
 async function run(c: RunContext): Promise<number> {
   if (c.args.length > 0 && c.flag<string>('selector')) throw new UsageError('error: cannot specify both a node name and a --selector option');
-  const dry = dryRunOf(c);
+  const dry = dryRun(c);
   const timeoutMs = parseDuration(c.flag<string>('timeout')) ?? 0;
   const nodes = selectNodes(c, 'drain');
   const d: Drainer = {

@@ -11,7 +11,7 @@ describe('kubectl taint', () => {
     expect(taintsOf(k)).toEqual([{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }]);
     const again = await k.run(['taint', 'node', 'node01', 'dedicated=cpu:NoSchedule']);
     expect(again).toEqual({ stdout: '', stderr: 'error: node node01 already has dedicated taint(s) with same effect(s) and --overwrite is false\n', code: 1 });
-    expect((await k.run(['taint', 'node/node01', 'dedicated=cpu:NoSchedule', '--overwrite'])).stdout).toBe('node/node01 modified\n');
+    expect((await k.run(['taint', 'node', 'node01', 'dedicated=cpu:NoSchedule', '--overwrite'])).stdout).toBe('node/node01 modified\n');
     expect(taintsOf(k)).toEqual([{ key: 'dedicated', value: 'cpu', effect: 'NoSchedule' }]);
     expect((await k.run(['taint', 'nodes', 'node01', 'dedicated:NoSchedule-'])).stdout).toBe('node/node01 untainted\n');
     expect(taintsOf(k)).toBeUndefined();

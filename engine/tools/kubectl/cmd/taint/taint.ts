@@ -3,18 +3,32 @@ import { R } from '../../../../client/refs.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { printJson, printYaml } from '../../printers/objects.ts';
 import { withDiscovery } from '../root/discovery-failure.ts';
-import { dryRunOf } from '../cordon/dry-run.ts';
+import { ResourceTypeError } from '../../discovery.ts';
+import { PlainError } from '../../errors.ts';
+import { namedNode } from '../cordon/cordon.ts';
+import { dryRun } from '../create/common.ts';
 import { isTaintArg, parseTaints, reorganize, type Taint } from './parse.ts';
 import { taintHelp } from './texts.ts';
 
+/**
+ * run follows kubectl taint's Complete, Validate and RunTaint: resource words
+ * come before the taints; the first word is the type (any name the RESTMapper
+ * knows for Node — "node", "nodes", "no"), the others are node names, read
+ * as the builder's ResourceNames("node", …) does.
+ */
 async function run(c: RunContext): Promise<number> {
   const all = c.flag<boolean>('all');
   const selector = c.flag<string>('selector');
+  const dry = dryRun(c);
   const resources: string[] = [];
   const specs: string[] = [];
-  for (const a of c.args) (isTaintArg(a) && (resources.length > 0 || all || selector) ? specs : resources).push(a);
-  if (resources.length < 1 && !all && !selector) throw new UsageError('one or more resources must be specified as <resource> <name>', 'none');
-  if (specs.length < 1) throw new UsageError('at least one taint update is required', 'none');
+  for (const a of c.args) {
+    if (isTaintArg(a)) specs.push(a);
+    else if (specs.length) throw new Error(`all resources must be specified before taint changes: ${a}`);
+    else resources.push(a);
+  }
+  if (resources.length < 1) throw new Error('one or more resources must be specified as <resource> <name>');
+  if (specs.length < 1) throw new Error('at least one taint update is required');
   let add: Taint[];
   let remove: Taint[];
   try {
@@ -22,28 +36,25 @@ async function run(c: RunContext): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message, 'help');
   }
-  const dry = dryRunOf(c);
   const overwrite = c.flag<boolean>('overwrite');
-  // Resource arguments: "node NAME…", "nodes NAME…" or "node/NAME".
-  const names: string[] = [];
-  let typed = '';
-  for (const r of resources) {
-    if (r.includes('/')) {
-      const [t, n] = r.split('/') as [string, string];
-      typed = t;
-      names.push(n);
-    } else if (!typed) typed = r;
-    else names.push(r);
+  // The type is looked up as explain reads a resource (what precedes a "." is the resource); an unknown one is the mapper's bare error.
+  const typed = resources[0]!.toLowerCase();
+  let kind: string;
+  try {
+    kind = withDiscovery(c, 2, () => c.f.discovery().resolve(typed.split('.')[0]!)).kind;
+  } catch (e) {
+    if (e instanceof ResourceTypeError) throw new PlainError(`the server doesn't have a resource type "${typed.split('.')[0]}"`);
+    throw e;
   }
-  if (typed) {
-    const res = withDiscovery(c, 2, () => c.f.discovery().resolve(typed));
-    if (res.plural !== 'nodes') throw new UsageError(`invalid resource type ${typed}, only node types are supported`, 'none');
-  } else withDiscovery(c, 2, () => c.f.discovery().resolve('nodes'));
+  if (kind !== 'Node') throw new Error(`invalid resource type ${typed}, only node types are supported`);
+  const conflicts = add.flatMap((a) => remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `${r.key}=${r.effect}`));
+  if (conflicts.length) throw new Error(`can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
+  if (all && selector) throw new Error("setting 'all' parameter with a non empty selector is prohibited");
+  if (!all && !selector && resources.length < 2) throw new Error("at least one resource name must be specified since 'all' parameter is not set");
   const client = c.f.client();
   let nodes: KObject[];
-  if (names.length) nodes = names.map((n) => client.get(R.nodes, undefined, n));
-  else if (all || selector) nodes = client.list(R.nodes, undefined, selector ? { labelSelector: selector } : {}).items;
-  else throw new UsageError(`resource(s) were provided, but no name was specified`, 'none');
+  if (all || selector) nodes = client.list(R.nodes, undefined, selector ? { labelSelector: selector } : {}).items;
+  else nodes = resources.slice(1).map((n) => namedNode(c, n));
   const output = c.flag<string>('output');
   for (const node of nodes) {
     const old = ((node.spec as { taints?: Taint[] } | undefined)?.taints ?? []) as Taint[];
