@@ -7,43 +7,9 @@ import { deprecationNotice } from './cli/record.ts';
 import { rootHelp, unknownCommandText } from './cmd/root/root-help.ts';
 import { findPlugin } from './cmd/plugin/plugin.ts';
 import { ROOT } from './cmd/registry.ts';
+import { findCommand } from './cli/find-command.ts';
 import { errorText } from './errors.ts';
 import { Factory, type GlobalOptions } from './factory.ts';
-
-/** findCommand walks argv to the deepest matching subcommand, skipping flags (and their values) on the way. */
-function findCommand(argv: string[]): { cmd: CommandDef; path: string[]; rest: string[]; unknown?: string } {
-  let cmd = ROOT;
-  const path: string[] = [];
-  const rest: string[] = [];
-  let i = 0;
-  const takesValue = (name: string, short: boolean) => {
-    const defs = [...GLOBAL_FLAGS, ...(cmd.flags ?? [])];
-    const d = defs.find((f) => (short ? f.short === name : f.name === name));
-    return !!d && d.type !== 'bool' && d.noOptDefault === undefined;
-  };
-  for (; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') break;
-    if (a.startsWith('--')) {
-      rest.push(a);
-      if (!a.includes('=') && takesValue(a.slice(2), false) && i + 1 < argv.length) rest.push(argv[++i]!);
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      rest.push(a);
-      if (a.length === 2 && takesValue(a[1]!, true) && i + 1 < argv.length) rest.push(argv[++i]!);
-      continue;
-    }
-    const sub = cmd.subcommands?.find((c) => c.name === a || c.aliases?.includes(a));
-    if (!sub) {
-      if (!cmd.run) return { cmd, path, rest: [...rest, ...argv.slice(i)], unknown: a };
-      break;
-    }
-    cmd = sub;
-    path.push(sub.name);
-  }
-  return { cmd, path, rest: [...rest, ...argv.slice(i)] };
-}
 
 function globalOptions(values: Map<string, FlagValue>, set: Set<string>): GlobalOptions {
   const s = (n: string) => (set.has(n) ? String(values.get(n) ?? '') || undefined : undefined);
@@ -82,7 +48,7 @@ function changeCause(argv0: string, argv: string[], defs: FlagDef[], intersperse
 
 /** runKubectl runs one kubectl invocation; argv excludes the program name. */
 export async function runKubectl(p: Process, argv: string[]): Promise<number> {
-  const { cmd, path, rest, unknown } = findCommand(argv);
+  const { cmd, path, rest, unknown } = findCommand(ROOT, argv);
   const commandPath = ['kubectl', ...path].join(' ');
   const write = (stream: 'out' | 'err') => (s: string) => (stream === 'out' ? p.stdout : p.stderr).write(s);
   if (unknown !== undefined && path.length === 0) {
@@ -108,7 +74,7 @@ export async function runKubectl(p: Process, argv: string[]): Promise<number> {
     const def = flagDefs.find((d) => d.name === g.name);
     if (def?.deprecated) p.stderr.write(deprecationNotice(def));
   }
-  if (parsed.values.get('help') === true || (!cmd.run && unknown === undefined)) {
+  if ((parsed.values.get('help') === true && !cmd.ownHelp) || (!cmd.run && unknown === undefined)) {
     p.stdout.write(path.length === 0 ? rootHelp() : renderHelp(cmd, path));
     return 0;
   }

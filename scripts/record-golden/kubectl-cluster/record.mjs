@@ -30,6 +30,7 @@ const HELP = [
   ['config', 'delete-context'], ['config', 'delete-cluster'], ['config', 'delete-user'], ['config', 'rename-context'], ['config', 'set'], ['config', 'unset'],
   ['auth'], ['auth', 'can-i'], ['auth', 'whoami'], ['auth', 'reconcile'], ['certificate'], ['certificate', 'approve'], ['certificate', 'deny'],
   ['taint'], ['cordon'], ['uncordon'], ['drain'], ['logs'], ['exec'], ['wait'], ['completion'], ['cp'], ['port-forward'], ['proxy'], ['explain'], ['attach'],
+  ['help'], ['alpha'],
 ];
 const help = {};
 for (const path of HELP) help[path.join(' ')] = run([...path, '--help'], home).stdout;
@@ -40,6 +41,8 @@ const ROOT_CASES = [
   [], ['options'], ['gett'], ['confg'], ['xyz'], ['config', 'vew'], ['auth', 'cani'], ['get', '--foo'], ['config', 'view', '--bogus'], ['--bogus'],
   ['cordon'], ['uncordon'], ['taint'], ['drain'], ['certificate', 'approve'], ['exec'], ['logs'], ['wait'], ['completion'], ['completion', 'tcsh'],
   ['auth', 'can-i'], ['auth', 'can-i', 'get'], ['cp'], ['cp', 'a'], ['port-forward'], ['explain'], ['attach'], ['attach', 'a', 'b', 'c'],
+  ['help'], ['help', 'cordon'], ['help', 'cordon', 'node01'], ['help', 'create', 'deploy'], ['help', 'config', 'nope'], ['help', 'foo'], ['help', 'foo', 'bar'], ['help', '--foo'],
+  ['alpha'], ['alpha', 'foo'], ['alpha', '--foo'],
 ];
 const rootCases = ROOT_CASES.map((a) => run(a, home, { KUBECONFIG: '/nonexistent/kubeconfig' }));
 for (const shell of ['bash', 'zsh']) {

@@ -23,6 +23,8 @@ export interface CommandDef {
   /** group is the heading under which `kubectl --help` lists the command */
   group?: string;
   hidden?: boolean;
+  /** ownHelp: --help runs the command instead of printing help (kubectl alpha answers the same either way) */
+  ownHelp?: boolean;
   /** noInterspersed stops flag parsing at the first argument (exec and run after the pod name are different: see --) */
   noInterspersed?: boolean;
   run?: (c: RunContext) => Promise<number>;

@@ -17,9 +17,10 @@ import { optionsCommand } from './root/options.ts';
 import { pluginCommand } from './plugin/plugin.ts';
 import { taintCommand } from './taint/taint.ts';
 import { waitCommand } from './wait/wait.ts';
+import { alphaCommand } from './alpha/alpha.ts';
 
 /** CLUSTER_COMMANDS are kubectl's cluster, auth, config and debugging commands and `kubectl options`. */
 export const CLUSTER_COMMANDS: CommandDef[] = [
   certificateCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, logsCommand, attachCommand, execCommand, debugCommand, portForwardCommand, proxyCommand, cpCommand,
-  explainCommand, authCommand, waitCommand, completionCommand, configCommand, optionsCommand, pluginCommand,
+  explainCommand, authCommand, waitCommand, completionCommand, configCommand, optionsCommand, pluginCommand, alphaCommand,
 ];

@@ -23,10 +23,11 @@ import { topCommand } from './top/top.ts';
 import { clusterInfoCommand } from './cluster-info/cluster-info.ts';
 import { apiVersionsCommand } from './api-versions/api-versions.ts';
 import { versionCommand } from './version/version.ts';
+import { helpCommand } from './help/help.ts';
 import { CLUSTER_COMMANDS } from './cluster-commands.ts';
 
 /** COMMANDS is every kubectl command, in the order `kubectl --help` lists them within their groups. */
-export const COMMANDS: CommandDef[] = [createCommand, exposeCommand, runCommand, setCommand, rolloutCommand, scaleCommand, labelCommand, annotateCommand, patchCommand, replaceCommand, editCommand, diffCommand, autoscaleCommand, kustomizeCommand, getCommand, deleteCommand, apiResourcesCommand, apiVersionsCommand, describeCommand, eventsCommand, topCommand, clusterInfoCommand, applyCommand, versionCommand, ...CLUSTER_COMMANDS];
+export const COMMANDS: CommandDef[] = [createCommand, exposeCommand, runCommand, setCommand, rolloutCommand, scaleCommand, labelCommand, annotateCommand, patchCommand, replaceCommand, editCommand, diffCommand, autoscaleCommand, kustomizeCommand, getCommand, deleteCommand, apiResourcesCommand, apiVersionsCommand, describeCommand, eventsCommand, topCommand, clusterInfoCommand, applyCommand, versionCommand, ...CLUSTER_COMMANDS, helpCommand];
 
 /** ROOT is `kubectl` itself. */
 export const ROOT: CommandDef = {
