@@ -1,4 +1,5 @@
 import type { Runtime } from '../base/runtime.ts';
+import { hostWorkPending } from '../base/host-work.ts';
 
 /**
  * runStepped waits for work that depends on simulated time (a `sleep 5`, a
@@ -8,7 +9,9 @@ import type { Runtime } from '../base/runtime.ts';
  * calls onTimeout once (the caller interrupts the command, as a user would
  * press Ctrl-C). With typeAhead, a command that waits for the terminal's
  * input gets the next typed line at once (feed answers false once there is
- * none left, after ending the input as Ctrl-D would).
+ * none left, after ending the input as Ctrl-D would). While the command
+ * waits on the host itself (base/host-work.ts: a module loading), the clock
+ * stands still.
  */
 export async function runStepped<T>(
   runtime: Runtime,
@@ -31,6 +34,8 @@ export async function runStepped<T>(
     runtime.settle();
     await yieldToHost();
     if (done) break;
+    // The command waits on the host (a module loading): simulated time stands still until it is done.
+    if (hostWorkPending()) continue;
     if (inputLeft && typeAhead!.wantsInput()) {
       inputLeft = typeAhead!.feed();
       continue;

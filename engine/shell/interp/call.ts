@@ -11,6 +11,7 @@ import { resolveCommand } from './lookup.ts';
 import { xtraceQuote } from './quote.ts';
 import { applyRedirects } from './redirect.ts';
 import type { Io } from './types.ts';
+import { hostWork } from '../../base/host-work.ts';
 
 /** runCall runs a simple command: expansion, redirections, assignments, then the command itself. */
 export async function runCall(sh: Interp, s: Stmt, c: Command & { t: 'call' }, io: Io, _cond: boolean): Promise<number> {
@@ -154,7 +155,7 @@ export async function runScript(sh: Interp, path: string, argv: string[], env: R
 
 /** runShellText runs shell source in a fresh non-interactive bash (scripts, bash -c). */
 export async function runShellText(sh: Interp, text: string, o: { name: string; args: string[]; env: Record<string, string>; pid: number; io: Io; kind: 'script' | 'command' }): Promise<number> {
-  const { Interp: InterpClass } = await import('./interp.ts');
+  const { Interp: InterpClass } = await hostWork(import('./interp.ts'));
   const st = newShellState({ env: o.env, cwd: sh.state.cwd, pid: o.pid, ppid: sh.state.pid, uid: sh.ctx.user.uid, hostname: sh.ctx.host.name, runtime: sh.ctx.sys.runtime, interactive: false, login: false });
   st.arg0 = o.name;
   st.positional = o.args;

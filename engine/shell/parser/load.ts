@@ -1,4 +1,5 @@
 import type { Parser, Printer, Syntax } from 'mvdan-sh';
+import { hostWork } from '../../base/host-work.ts';
 
 /**
  * The mvdan-sh parser is a 1.5 MB GopherJS bundle, so it is imported on
@@ -28,7 +29,7 @@ export function loadShellParser(): Promise<Loaded> {
   if (loaded) return Promise.resolve(loaded);
   if (!loading) {
     const t0 = nowMs();
-    loading = import('mvdan-sh').then((mod) => {
+    loading = hostWork(import('mvdan-sh')).then((mod) => {
       const root = ((mod as { default?: unknown }).default ?? mod) as { syntax: Syntax };
       const sx = root.syntax;
       loaded = { sx, parser: sx.NewParser(sx.KeepComments(false), sx.Variant(sx.LangBash)), printer: sx.NewPrinter() };

@@ -1,8 +1,9 @@
 import type { Program } from '../../host/process.ts';
 import type { ProgramDef } from '../types.ts';
+import { hostWork } from '../../base/host-work.ts';
 
 /** helm's code loads on first use (its own chunk in the browser). */
-const helmProgram: Program = async (p) => (await import('./program.ts')).helmProgram(p);
+const helmProgram: Program = async (p) => (await hostWork(import('./program.ts'))).helmProgram(p);
 
 /** HELM is the helm binary (installed on every machine, as on the exam's hosts). */
 export const HELM: ProgramDef[] = [

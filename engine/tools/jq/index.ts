@@ -1,8 +1,9 @@
 import type { Program } from '../../host/process.ts';
 import type { ProgramDef } from '../types.ts';
+import { hostWork } from '../../base/host-work.ts';
 
 /** jq's code loads on first use (its own chunk in the browser). */
-const jqProgram: Program = async (p) => (await import('./program.ts')).jqProgram(p);
+const jqProgram: Program = async (p) => (await hostWork(import('./program.ts'))).jqProgram(p);
 
 /** JQ is the jq 1.6 binary of every lab host (Ubuntu's /usr/bin/jq). */
 export const JQ: ProgramDef[] = [

@@ -1,8 +1,9 @@
 import type { Program } from '../../host/process.ts';
 import type { ProgramDef } from '../types.ts';
+import { hostWork } from '../../base/host-work.ts';
 
 /** loadKubectl brings kubectl's code in (a separate chunk in the browser, fetched after the lab boots). */
-export const loadKubectl = () => import('./program.ts');
+export const loadKubectl = () => hostWork(import('./program.ts'));
 
 /** kubectlProgram runs the kubectl binary, loading its code on first use. */
 const kubectlProgram: Program = async (p) => (await loadKubectl()).kubectlProgram(p);

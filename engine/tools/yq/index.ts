@@ -1,8 +1,9 @@
 import type { Program } from '../../host/process.ts';
 import type { ProgramDef } from '../types.ts';
+import { hostWork } from '../../base/host-work.ts';
 
 /** yq's code loads on first use (its own chunk in the browser). */
-const yqProgram: Program = async (p) => (await import('./program.ts')).yqProgram(p);
+const yqProgram: Program = async (p) => (await hostWork(import('./program.ts'))).yqProgram(p);
 
 /** YQ is mikefarah's yq v4, as CKA practice hosts install it (/usr/bin/yq). */
 export const YQ: ProgramDef[] = [

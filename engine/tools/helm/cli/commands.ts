@@ -11,6 +11,7 @@ import { chartRef, dryRunText, statusText, valuesYaml } from './output.ts';
 import { manifestText, mergeValues, renderChart, splitManifests } from '../chart/render.ts';
 import { scaffold } from './create.ts';
 import { waitReady } from './wait.ts';
+import { hostWork } from '../../../base/host-work.ts';
 
 /** HelmCommand is one helm command (or a group of subcommands). */
 export interface HelmCommand {
@@ -446,7 +447,7 @@ const pullCmd: HelmCommand = {
     const dest = str(r.a, 'destination') ?? '.';
     const base = dest.startsWith('/') ? dest : `${r.p.cwd.replace(/\/$/, '')}/${dest}`;
     if (!bool(r.a, 'untar')) {
-      const { gzip, writeTar } = await import('../../coreutils/lib/tarball.ts');
+      const { gzip, writeTar } = await hostWork(import('../../coreutils/lib/tarball.ts'));
       const enc = new TextEncoder();
       const t = Math.floor(now(r) / 1000);
       const entries = Object.entries(chart.files).map(([p, text]) => ({ name: `${chart.metadata.name}/${p}`, type: 'file' as const, mode: 0o644, uid: 0, gid: 0, uname: '', gname: '', mtime: t, data: enc.encode(text), linkname: '' }));
