@@ -82,6 +82,8 @@ export class Host {
     const back = restoreFs(snap.fs, this.files.clock);
     this.files.root = back.root;
     this.files.nextIno = back.nextIno;
+    // the snapshot's files are the tree's own: no shared layer under them any more
+    this.files.lower = undefined;
     this.db = undefined;
     this.files.watchers.notifyAll();
   }

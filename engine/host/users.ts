@@ -52,14 +52,31 @@ function readOr(fs: FileSystem, path: string): string {
   }
 }
 
+/**
+ * Parsed account files by their text: every container of an image reads the
+ * same /etc/passwd, and each container host asks for its users when it starts.
+ */
+const passwds = new Map<string, readonly PasswdEntry[]>();
+const groups = new Map<string, readonly GroupEntry[]>();
+
+function parsedOnce<T>(cache: Map<string, readonly T[]>, text: string, parse: (text: string) => T[]): readonly T[] {
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= 64) cache.clear();
+    hit = Object.freeze(parse(text));
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
 /** UserDb answers user and group questions from a host's /etc/passwd and /etc/group. */
 export class UserDb {
-  readonly passwd: PasswdEntry[];
-  readonly group: GroupEntry[];
+  readonly passwd: readonly PasswdEntry[];
+  readonly group: readonly GroupEntry[];
 
   constructor(fs: FileSystem) {
-    this.passwd = parsePasswd(readOr(fs, '/etc/passwd'));
-    this.group = parseGroup(readOr(fs, '/etc/group'));
+    this.passwd = parsedOnce(passwds, readOr(fs, '/etc/passwd'), parsePasswd);
+    this.group = parsedOnce(groups, readOr(fs, '/etc/group'), parseGroup);
   }
 
   /** user finds a user by name or numeric id. */

@@ -67,6 +67,26 @@ describe('MemFs basics', () => {
     expect(fs.stat('/a/b').nlink).toBe(2);
   });
 
+  it('mkdir -p walks symlinks, dots and slashes, and checks permissions on the way', () => {
+    const { m, fs } = setup();
+    fs.mkdir('/real/x', { recursive: true });
+    fs.symlink('/real', '/link');
+    fs.mkdir('/link/y/z', { recursive: true });
+    fs.mkdir('//real/./x/../w//v/', { recursive: true });
+    expect([fs.readdir('/real'), fs.readdir('/real/w')]).toEqual([['w', 'x', 'y'], ['v']]);
+    fs.writeFile('/real/file', '');
+    expect(code(() => fs.mkdir('/real/file', { recursive: true }))).toBe('EEXIST');
+    expect(code(() => fs.mkdir('/real/file/', { recursive: true }))).toBe('ENOTDIR');
+    fs.mkdir('/home');
+    fs.mkdir('/home/alice', { recursive: true, mode: 0o700 });
+    expect(code(() => m.view(alice).mkdir('/home/alice/a/b', { recursive: true }))).toBe('EACCES');
+    expect(code(() => m.view(alice).mkdir('/real/mine', { recursive: true }))).toBe('EACCES');
+    fs.chown('/home/alice', 1000, 1000);
+    m.view(alice).mkdir('/home/alice/a/b', { recursive: true, mode: 0o750 });
+    expect([fs.stat('/home/alice/a/b').uid, fs.stat('/home/alice/a').mode & 0o777]).toEqual([1000, 0o750]);
+    expect(code(() => m.view(bob).mkdir('/home/alice/a/c', { recursive: true }))).toBe('EACCES');
+  });
+
   it('lists entries in byte order', () => {
     const { fs } = setup();
     for (const n of ['b', 'B', 'a', '_x', '10', '9']) fs.writeFile('/' + n, '');

@@ -17,6 +17,12 @@ export class MemFs {
   readonly watchers = new Watchers();
   /** fs is the filesystem as root sees it (no permission checks). */
   readonly fs: FileSystem;
+  /**
+   * lower is set once a shared layer was laid into this tree (layer.ts): its
+   * nodes' inode numbers are offset by base here, and their mtime is the time
+   * the layer was laid.
+   */
+  lower: { base: number; mtime: number } | undefined;
 
   constructor(readonly clock: Clock) {
     this.root = this.newDir(0o755, 0, 0);
@@ -32,7 +38,7 @@ export class MemFs {
 
   /** newDir makes a detached directory node (its own parent until linked). */
   newDir(mode: number, uid: number, gid: number): DirNode {
-    const d = { type: 'dir', ino: this.nextIno++, mode, uid, gid, mtime: this.clock.now(), nlink: 2, entries: new Map(), name: '' } as unknown as DirNode;
+    const d = { type: 'dir', ino: this.nextIno++, mode, uid, gid, mtime: this.clock.now(), nlink: 2, entries: new Map(), sharedEntries: false, name: '' } as unknown as DirNode;
     d.parent = d;
     return d;
   }
@@ -58,30 +64,64 @@ export class MemFs {
   /** stat builds the FileStat of a node. */
   statOf(n: Node): FileStat {
     const size = n.type === 'file' ? n.size : n.type === 'dir' ? 4096 : dataSize(n.target);
-    return { type: n.type, mode: n.mode, uid: n.uid, gid: n.gid, size, mtime: n.mtime, ino: n.ino, nlink: n.nlink };
+    const lower = n.shared ? this.lower : undefined;
+    return { type: n.type, mode: n.mode, uid: n.uid, gid: n.gid, size, mtime: lower ? lower.mtime : n.mtime, ino: lower ? n.ino + lower.base : n.ino, nlink: n.nlink };
+  }
+
+  /**
+   * own returns parent/name's node ready to be changed: a node of a shared
+   * layer is first copied into this tree (overlayfs' copy-up), with the inode
+   * number and mtime it showed, so the other trees holding it never see the change.
+   */
+  own(parent: DirNode, name: string, n: Node): Node {
+    if (!n.shared) return n;
+    const lower = this.lower!;
+    const ino = n.ino + lower.base;
+    const copy: Node =
+      n.type === 'file'
+        ? { type: 'file', ino, mode: n.mode, uid: n.uid, gid: n.gid, mtime: lower.mtime, nlink: 1, data: n.data, size: n.size }
+        : { type: 'symlink', ino, mode: n.mode, uid: n.uid, gid: n.gid, mtime: lower.mtime, nlink: 1, target: (n as { target: string }).target };
+    this.entriesToChange(parent).set(name, copy);
+    return copy;
+  }
+
+  /** entriesToChange is dir's entries ready for a change: a shared layer's map is copied first. */
+  entriesToChange(dir: DirNode): Map<string, Node> {
+    if (dir.sharedEntries) {
+      dir.entries = new Map(dir.entries);
+      dir.sharedEntries = false;
+    }
+    return dir.entries;
+  }
+
+  /** lookupOwn is lookup for a change of the node itself (chmod, chown, touch, ln): see own. */
+  lookupOwn(path: string, cred: Cred, follow: boolean): Node {
+    const r = this.resolve(path, cred, follow);
+    if (!r.node) throw new FsError('ENOENT', path);
+    return r.node.shared ? this.own(r.parent, r.name, r.node) : r.node;
   }
 
   /** link adds node under parent/name and notifies watchers. */
   attach(parent: DirNode, name: string, node: Node): void {
-    parent.entries.set(name, node);
+    this.entriesToChange(parent).set(name, node);
     parent.mtime = this.clock.now();
     if (node.type === 'dir') {
       node.parent = parent;
       node.name = name;
       parent.nlink++;
-    } else node.nlink++;
-    this.changed(childPath(parent, name));
+    } else if (!node.shared) node.nlink++;
+    if (!this.watchers.idle) this.changed(childPath(parent, name));
   }
 
   /** detach removes parent/name and notifies watchers. */
   detach(parent: DirNode, name: string, notify = true): Node | undefined {
     const node = parent.entries.get(name);
     if (!node) return undefined;
-    parent.entries.delete(name);
+    this.entriesToChange(parent).delete(name);
     parent.mtime = this.clock.now();
     if (node.type === 'dir') parent.nlink--;
-    else node.nlink--;
-    if (notify) this.changed(childPath(parent, name));
+    else if (!node.shared) node.nlink--;
+    if (notify && !this.watchers.idle) this.changed(childPath(parent, name));
     return node;
   }
 
@@ -105,16 +145,17 @@ export class MemFs {
     const r = this.resolve(path, cred, true);
     const now = this.clock.now();
     if (r.node) {
-      const n = r.node;
+      let n = r.node;
       if (n.type === 'dir') throw new FsError('EISDIR', path);
       if (n.type !== 'file') throw new FsError('ENOENT', path);
       if (!mayAccess(n, cred, 2)) throw new FsError('EACCES', path);
       if (n.device === 'null') return;
+      if (n.shared) n = this.own(r.parent, r.name, n) as FileNode;
       // An append counts only the new bytes: a log written line by line must not cost its whole length each time.
       n.size = opts.append ? n.size + dataSize(content) : dataSize(content);
       n.data = opts.append ? concatData(n.data, content) : content;
       n.mtime = now;
-      this.changed(childPath(r.parent, r.name));
+      if (!this.watchers.idle) this.changed(childPath(r.parent, r.name));
       return;
     }
     if (r.name === '') throw new FsError('EISDIR', path);
@@ -136,6 +177,7 @@ export class MemFs {
   mkdir(path: string, opts: { recursive?: boolean; mode?: number }, cred: Cred): void {
     const mode = opts.mode ?? 0o755;
     if (opts.recursive) {
+      if (this.mkdirsPlain(path, mode, cred)) return;
       const parts = path.split('/').filter((c) => c !== '');
       let cur = '';
       for (const part of parts) {
@@ -154,6 +196,44 @@ export class MemFs {
     if (r.node) throw new FsError('EEXIST', path);
     this.checkDirWrite(r.parent, cred, path);
     this.attach(r.parent, r.name, this.newDir(mode, cred.uid, cred.gid));
+  }
+
+  /**
+   * mkdirsPlain is `mkdir -p` in one walk down the path, for a path of plain
+   * names and folders (the common case: a pod's folders under /var/lib/kubelet);
+   * it answers false, having made nothing, at a `.`, `..` or symlink, which
+   * the walk by prefixes resolves.
+   */
+  private mkdirsPlain(path: string, mode: number, cred: Cred): boolean {
+    const parts = path.split('/');
+    let dir = this.root;
+    let cur = '';
+    let i = 0;
+    // the existing part of the path
+    for (; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part === '') continue;
+      if (part === '.' || part === '..') return false;
+      const node = dir.entries.get(part);
+      if (node === undefined) break;
+      if (node.type === 'symlink') return false;
+      if (!mayAccess(dir, cred, 1)) throw new FsError('EACCES', path);
+      cur += '/' + part;
+      if (node.type !== 'dir') throw new FsError(cur === path ? 'EEXIST' : 'ENOTDIR', path);
+      dir = node;
+    }
+    for (let j = i; j < parts.length; j++) if (parts[j] === '.' || parts[j] === '..') return false;
+    // the folders to make
+    for (; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part === '') continue;
+      if (!mayAccess(dir, cred, 1)) throw new FsError('EACCES', path);
+      this.checkDirWrite(dir, cred, path);
+      const d = this.newDir(mode, cred.uid, cred.gid);
+      this.attach(dir, part, d);
+      dir = d;
+    }
+    return true;
   }
 
   /** readdir lists a directory's entry names in byte order. */

@@ -22,6 +22,13 @@ interface NodeBase {
   gid: number;
   mtime: number;
   nlink: number;
+  /**
+   * shared marks a file or symlink of a layer that several trees hold (an
+   * image's files under every container of it, see layer.ts): it is never
+   * changed in place but copied into the tree first, and its inode number and
+   * mtime are read through the tree (MemFs.statOf).
+   */
+  shared?: true;
 }
 
 /** FileNode holds content as text (the common case) or bytes (archives, binaries). */
@@ -38,6 +45,12 @@ export interface FileNode extends NodeBase {
 export interface DirNode extends NodeBase {
   type: 'dir';
   entries: Map<string, Node>;
+  /**
+   * sharedEntries: entries is a shared layer's map (a folder holding only
+   * shared files, as an image's /bin): read through, copied before any change
+   * (MemFs.entriesToChange).
+   */
+  sharedEntries: boolean;
   parent: DirNode;
   name: string;
 }

@@ -27,12 +27,14 @@ export function snapshotFs(fs: MemFs): FsSnapshot {
   const walk = (dir: DirNode) => {
     for (const [name, n] of dir.entries) {
       const path = childPath(dir, name);
-      if (n.type !== 'dir' && seen.has(n.ino)) {
-        nodes.push([path, 'h', n.ino]);
+      // a shared layer's node shows the inode number and mtime the tree gives it
+      const { ino, mtime } = n.shared ? fs.statOf(n) : n;
+      if (n.type !== 'dir' && seen.has(ino)) {
+        nodes.push([path, 'h', ino]);
         continue;
       }
-      seen.add(n.ino);
-      nodes.push(entryOf(path, n));
+      seen.add(ino);
+      nodes.push(entryOf(path, n, ino, mtime));
       if (n.type === 'dir') walk(n);
     }
   };
@@ -40,8 +42,8 @@ export function snapshotFs(fs: MemFs): FsSnapshot {
   return { v: 1, next: fs.nextIno, nodes };
 }
 
-function entryOf(path: string, n: Node): SnapEntry {
-  const head = [n.ino, n.mode, n.uid, n.gid, n.mtime] as const;
+function entryOf(path: string, n: Node, ino: number, mtime: number): SnapEntry {
+  const head = [ino, n.mode, n.uid, n.gid, mtime] as const;
   if (n.type === 'dir') return [path, 'd', ...head];
   if (n.type === 'symlink') return [path, 'l', ...head, n.target];
   if (n.device === 'null') return [path, 'n', ...head];

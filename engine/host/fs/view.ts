@@ -75,7 +75,7 @@ export class FsView implements FileSystem {
   }
 
   link(existing: string, path: string): void {
-    const src = this.m.lookup(existing, this.cred, false);
+    const src = this.m.lookupOwn(existing, this.cred, false);
     if (src.type === 'dir') throw new FsError('EPERM', existing);
     const r = this.m.resolve(path, this.cred, false);
     if (r.node) throw new FsError('EEXIST', path);
@@ -84,14 +84,14 @@ export class FsView implements FileSystem {
   }
 
   chmod(path: string, mode: number): void {
-    const n = this.m.lookup(path, this.cred, true);
+    const n = this.m.lookupOwn(path, this.cred, true);
     if (this.cred.uid !== 0 && this.cred.uid !== n.uid) throw new FsError('EPERM', path);
     n.mode = mode & 0o7777;
     this.m.changed(this.m.realpath(path, this.cred));
   }
 
   chown(path: string, uid: number, gid: number): void {
-    const n = this.m.lookup(path, this.cred, true);
+    const n = this.m.lookupOwn(path, this.cred, true);
     const newUid = uid < 0 ? n.uid : uid;
     const newGid = gid < 0 ? n.gid : gid;
     if (this.cred.uid !== 0) {
@@ -104,7 +104,7 @@ export class FsView implements FileSystem {
   }
 
   utimes(path: string, mtime: number, opts: { noFollow?: boolean } = {}): void {
-    const n = this.m.lookup(path, this.cred, !opts.noFollow);
+    const n = this.m.lookupOwn(path, this.cred, !opts.noFollow);
     if (this.cred.uid !== 0 && this.cred.uid !== n.uid) throw new FsError('EPERM', path);
     n.mtime = mtime;
   }

@@ -20,6 +20,11 @@ export class Watchers {
     };
   }
 
+  /** idle tells that nobody watches anything (so a change need not even build its path). */
+  get idle(): boolean {
+    return this.byDir.size === 0;
+  }
+
   /** notify calls the watchers of every ancestor of path (and of path itself). */
   notify(path: string): void {
     if (this.byDir.size === 0) return;

@@ -98,12 +98,24 @@ export function cniAddError(fs: FileSystem): string | undefined {
   try {
     const file = fs.readdir('/etc/cni/net.d').filter((f) => /\.(conf|conflist|json)$/.test(f)).sort()[0];
     if (!file) return undefined;
-    const conf = JSON.parse(fs.readFile(`/etc/cni/net.d/${file}`)) as { type?: string; plugins?: { type?: string }[] };
-    type = conf.plugins?.[0]?.type ?? conf.type;
+    type = pluginType(fs.readFile(`/etc/cni/net.d/${file}`));
   } catch {
     return undefined;
   }
   if (type === 'flannel' && !fs.exists('/run/flannel/subnet.env')) return 'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory';
   if (type === 'calico' && !fs.exists('/var/lib/calico/nodename')) return 'plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
   return undefined;
+}
+
+/** parsedTypes keeps the plugin type of the configuration texts seen (one per node: calico names the node in it): every pod sandbox asks, the file seldom changes. */
+const parsedTypes = new Map<string, string | undefined>();
+
+/** pluginType is the type of a configuration's first plugin (it throws on a file that is not JSON, as the parse does). */
+function pluginType(text: string): string | undefined {
+  if (parsedTypes.has(text)) return parsedTypes.get(text);
+  const conf = JSON.parse(text) as { type?: string; plugins?: { type?: string }[] };
+  const type = conf.plugins?.[0]?.type ?? conf.type;
+  if (parsedTypes.size >= 1024) parsedTypes.clear();
+  parsedTypes.set(text, type);
+  return type;
 }

@@ -32,26 +32,35 @@ export function makeImageCatalog(defs: ImageDef[]): ImageCatalog & { all(): Imag
     const k = normalisedRepo(d);
     byRepo.set(k, [...(byRepo.get(k) ?? []), d]);
   }
-  return {
-    all: () => defs,
-    lookup(ref: string) {
-      const p = parseImageRef(ref);
-      if ('error' in p) return { error: 'invalid', message: p.error };
-      const lines = byRepo.get(repoKey(p));
-      if (!lines) {
-        if (p.registry === 'docker.io') return { error: 'unauthorized', message: 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' };
-        return { error: 'not-found', message: `${p.fullRef}: not found` };
-      }
-      let tag = p.tag;
-      const allTags = lines.flatMap((l) => l.tags);
-      if (p.digest) {
-        const hit = allTags.find((t) => `sha256:${sha256Hex(`${repoKey(p)}:${t}`)}` === p.digest);
-        if (!hit) return { error: 'not-found', message: `${p.fullRef}: not found` };
-        tag = tag ?? hit;
-      }
-      const def = lines.find((l) => tag !== undefined && l.tags.includes(tag));
-      if (!tag || !def) return { error: 'not-found', message: `${p.fullRef}: not found` };
-      return { def, tag, digest: `sha256:${sha256Hex(`${repoKey(p)}:${tag}`)}`, fullRef: p.fullRef };
-    },
+  // every pod start looks its image up: the answers for the few names a lab uses are kept (they never change)
+  const answers = new Map<string, ReturnType<ImageCatalog['lookup']>>();
+  const lookup = (ref: string): ReturnType<ImageCatalog['lookup']> => {
+    let hit = answers.get(ref);
+    if (!hit) {
+      if (answers.size >= 512) answers.clear();
+      hit = Object.freeze(resolve(ref));
+      answers.set(ref, hit);
+    }
+    return hit;
   };
+  const resolve = (ref: string): ReturnType<ImageCatalog['lookup']> => {
+    const p = parseImageRef(ref);
+    if ('error' in p) return { error: 'invalid', message: p.error };
+    const lines = byRepo.get(repoKey(p));
+    if (!lines) {
+      if (p.registry === 'docker.io') return { error: 'unauthorized', message: 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' };
+      return { error: 'not-found', message: `${p.fullRef}: not found` };
+    }
+    let tag = p.tag;
+    const allTags = lines.flatMap((l) => l.tags);
+    if (p.digest) {
+      const hit = allTags.find((t) => `sha256:${sha256Hex(`${repoKey(p)}:${t}`)}` === p.digest);
+      if (!hit) return { error: 'not-found', message: `${p.fullRef}: not found` };
+      tag = tag ?? hit;
+    }
+    const def = lines.find((l) => tag !== undefined && l.tags.includes(tag));
+    if (!tag || !def) return { error: 'not-found', message: `${p.fullRef}: not found` };
+    return { def, tag, digest: `sha256:${sha256Hex(`${repoKey(p)}:${tag}`)}`, fullRef: p.fullRef };
+  };
+  return { all: () => defs, lookup };
 }

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { isAscii, sha256AsciiHex } from './sha256.ts';
 
 /** ParsedRef is an image reference with containerd's defaults applied. */
 export interface ParsedRef {
@@ -22,6 +23,20 @@ const DOMAIN = /^(localhost|[a-z0-9.-]+\.[a-z0-9.-]+|[a-z0-9.-]+:\d+)$/;
  * Errors carry the reference library's texts ("invalid reference format…").
  */
 export function parseImageRef(ref: string): ParsedRef | { error: string } {
+  let hit = parsed.get(ref);
+  if (!hit) {
+    // every pod start parses its images several times (pull policy, store, catalogue): the few names a lab uses are parsed once
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    hit = Object.freeze(parse(ref));
+    parsed.set(ref, hit);
+  }
+  return hit;
+}
+
+const PARSED_MAX = 512;
+const parsed = new Map<string, Readonly<ParsedRef> | Readonly<{ error: string }>>();
+
+function parse(ref: string): ParsedRef | { error: string } {
   if (ref === '' || /\s/.test(ref)) return { error: 'invalid reference format' };
   let rest = ref;
   let digest: string | undefined;
@@ -59,5 +74,5 @@ export function repoKey(r: { registry: string; path: string }): string {
 
 /** sha256Hex hashes text (digests and ids derived from names, so they are stable across runs). */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return isAscii(text) ? sha256AsciiHex(text) : bytesToHex(sha256(utf8ToBytes(text)));
 }

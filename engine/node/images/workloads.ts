@@ -4,6 +4,7 @@ import { busyboxTools, debianTools, toolbox } from './toolbox.ts';
 import { dockerEntrypoint, nginx, NGINX_DEFAULT_CONF, NGINX_INDEX } from './programs/nginx.ts';
 import { httpd, pause, redisServer, sqlServer } from './programs/servers.ts';
 import { stress } from './programs/stress.ts';
+import { hostWork } from '../../base/host-work.ts';
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -72,7 +73,7 @@ export const WORKLOAD_IMAGES: ImageDef[] = [
     cmd: ['curl'],
     env: { PATH, CURL_CA_BUNDLE: '/cacert.pem' },
     user: 'curl_user',
-    binaries: { ...toolbox(undefined, ['curl', 'nslookup', 'wget']), 'entrypoint.sh': async (p) => (await import('./programs/exec.ts')).execIn(p, p.argv.slice(1)) },
+    binaries: { ...toolbox(undefined, ['curl', 'nslookup', 'wget']), 'entrypoint.sh': async (p) => (await hostWork(import('./programs/exec.ts'))).execIn(p, p.argv.slice(1)) },
     binaryPaths: { 'entrypoint.sh': '/entrypoint.sh', curl: '/usr/bin/curl' },
     files: osRelease('alpine', 'Alpine Linux v3.22', '3.22.2'),
   },
@@ -102,7 +103,7 @@ export const WORKLOAD_IMAGES: ImageDef[] = [
     env: { PATH, REDIS_VERSION: '8.2.1' },
     workingDir: '/data',
     exposedPorts: [6379],
-    binaries: { ...debianTools(), 'redis-server': redisServer, 'docker-entrypoint.sh': async (p) => (await import('./programs/exec.ts')).execIn(p, p.argv.slice(1)) },
+    binaries: { ...debianTools(), 'redis-server': redisServer, 'docker-entrypoint.sh': async (p) => (await hostWork(import('./programs/exec.ts'))).execIn(p, p.argv.slice(1)) },
     binaryPaths: { 'redis-server': '/usr/local/bin/redis-server', 'docker-entrypoint.sh': '/usr/local/bin/docker-entrypoint.sh' },
     files: (fs) => {
       debian(fs);
@@ -117,7 +118,7 @@ export const WORKLOAD_IMAGES: ImageDef[] = [
     cmd: ['mysqld'],
     env: { PATH, MYSQL_VERSION: '8.4.6-1.el9' },
     exposedPorts: [3306],
-    binaries: { ...debianTools(), mysqld: sqlServer('mysql'), 'docker-entrypoint.sh': async (p) => (await import('./programs/exec.ts')).execIn(p, p.argv.slice(1)) },
+    binaries: { ...debianTools(), mysqld: sqlServer('mysql'), 'docker-entrypoint.sh': async (p) => (await hostWork(import('./programs/exec.ts'))).execIn(p, p.argv.slice(1)) },
     binaryPaths: { mysqld: '/usr/sbin/mysqld', 'docker-entrypoint.sh': '/usr/local/bin/docker-entrypoint.sh' },
     files: osRelease('ol', 'Oracle Linux Server 9.6', '9.6'),
   },
@@ -129,7 +130,7 @@ export const WORKLOAD_IMAGES: ImageDef[] = [
     cmd: ['postgres'],
     env: { PATH: `/usr/lib/postgresql/17/bin:${PATH}`, PG_VERSION: '17.6-1.pgdg130+1', PGDATA: '/var/lib/postgresql/data' },
     exposedPorts: [5432],
-    binaries: { ...debianTools(), postgres: sqlServer('postgres'), 'docker-entrypoint.sh': async (p) => (await import('./programs/exec.ts')).execIn(p, p.argv.slice(1)) },
+    binaries: { ...debianTools(), postgres: sqlServer('postgres'), 'docker-entrypoint.sh': async (p) => (await hostWork(import('./programs/exec.ts'))).execIn(p, p.argv.slice(1)) },
     binaryPaths: { postgres: '/usr/lib/postgresql/17/bin/postgres', 'docker-entrypoint.sh': '/usr/local/bin/docker-entrypoint.sh' },
     files: debian,
   },

@@ -1,5 +1,6 @@
 import type { Runtime, Timer } from '../../base/runtime.ts';
 import type { KObject } from '../../api/types.ts';
+import { deepEqual } from '../../base/deep.ts';
 import type { ApiClient } from '../../client/client.ts';
 import { EventRecorder } from '../../client/events.ts';
 import { Informer } from '../../client/informer.ts';
@@ -20,17 +21,15 @@ import { KubeletServer } from './server.ts';
 import { CONFIG_HASH, isMirrorPod, mirrorOf, readStaticPods } from './static-pods.ts';
 import { podKey } from './types.ts';
 
-/** specKeys remembers the key of the API's frozen pod objects: a worker compares its last pod with each update. */
-const specKeys = new WeakMap<KObject, string>();
-
-/** specKey is what makes a pod update worth a sync: spec, labels, annotations, deletion. */
-function specKey(p: KObject): string {
-  const hit = specKeys.get(p);
-  if (hit !== undefined) return hit;
-  const m = p.metadata;
-  const key = JSON.stringify([p.spec, m.labels, m.annotations, m.deletionTimestamp, m.deletionGracePeriodSeconds]);
-  if (Object.isFrozen(p)) specKeys.set(p, key);
-  return key;
+/**
+ * specChanged tells whether a pod update is worth a sync: spec, labels,
+ * annotations, deletion. The fields are compared in place (most updates are
+ * the kubelet's own status writes, whose spec is unchanged), not serialised.
+ */
+function specChanged(a: KObject, b: KObject): boolean {
+  const x = a.metadata;
+  const y = b.metadata;
+  return x.deletionTimestamp !== y.deletionTimestamp || x.deletionGracePeriodSeconds !== y.deletionGracePeriodSeconds || !deepEqual(a.spec, b.spec) || !deepEqual(x.labels, y.labels) || !deepEqual(x.annotations, y.annotations);
 }
 
 /** StartKubeletOptions are startKubelet's arguments. */
@@ -190,7 +189,7 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
       if (isMirrorPod(p)) return syncMirrors();
       const w = workers.get(podKey(p));
       if (w && w.uid === p.metadata.uid) {
-        const changed = specKey(w.pod) !== specKey(p);
+        const changed = specChanged(w.pod, p);
         w.pod = p;
         // status-only updates (the kubelet's own writes) do not start a sync, as in the kubelet's pod config
         if (changed && runtimeUsable()) w.sync();

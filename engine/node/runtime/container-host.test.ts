@@ -47,4 +47,23 @@ describe('populateImage', () => {
     expect(a.readFile('/usr/sbin/nginx')).toBe(binaryContent('nginx'));
     expect(a.stat('/docker-entrypoint.sh').mode & 0o111).toBe(0o111);
   });
+
+  it('keeps what one container changes in its image files to itself, dated when the container was made', () => {
+    const nginx = WORKLOAD_IMAGES.find((d) => d.repository === 'nginx')!;
+    const clock = new SimClock(1000);
+    const make = () => {
+      const host = new ContainerHost({ name: 'web', ip: '10.244.1.5', clock, mounts: [] });
+      populateImage(host, nginx);
+      return host.fs;
+    };
+    const a = make();
+    clock.set(5000);
+    const b = make();
+    a.writeFile('/etc/nginx/conf.d/default.conf', 'server { listen 8080; }\n');
+    a.unlink('/bin/ls');
+    a.chmod('/bin/sh', 0o700);
+    expect(b.readFile('/etc/nginx/conf.d/default.conf')).toContain('listen       80;');
+    expect([b.exists('/bin/ls'), b.stat('/bin/sh').mode & 0o777]).toEqual([true, 0o755]);
+    expect([a.stat('/bin/cat').mtime, b.stat('/bin/cat').mtime, b.stat('/etc').mtime]).toEqual([1000, 5000, 5000]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Clock } from '../../base/clock.ts';
 import { binaryContent, installBinary, SETUID_PROGRAMS } from '../../host/binaries.ts';
+import { buildLayer, layLayer, type SharedLayer } from '../../host/fs/layer.ts';
 import { Host } from '../../host/host.ts';
 import type { FileSystem, User } from '../../host/types.ts';
 import type { ImageDef } from '../images/types.ts';
@@ -36,29 +37,46 @@ export class ContainerHost extends Host {
   }
 }
 
-/** populateImage writes an image's layer into a container's root: base folders, accounts, binaries, its files. */
+/**
+ * populateImage lays an image's layer into a container's root: base folders,
+ * accounts, binaries, its files. The layer is written once per image and
+ * shared by every container of it (copy-on-write, as overlayfs shares the
+ * image's layers), so a container costs its folders, not its files.
+ */
 export function populateImage(host: ContainerHost, def: ImageDef): void {
-  const fs = host.rootFs;
+  layLayer(host.files, imageLayer(def));
+}
+
+const layers = new WeakMap<ImageDef, SharedLayer>();
+
+/** imageLayer is the image's files, built the first time a container of it is made. */
+export function imageLayer(def: ImageDef): SharedLayer {
+  let layer = layers.get(def);
+  if (!layer) {
+    layer = buildLayer((fs, m) => {
+      writeImage(fs, def);
+      m.makeNullDevice('/dev/null');
+    });
+    layers.set(def, layer);
+  }
+  return layer;
+}
+
+/** writeImage writes an image's files into a fresh root. */
+function writeImage(fs: FileSystem, def: ImageDef): void {
   for (const d of ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/etc', '/tmp', '/root', '/var', '/proc', '/dev', '/home']) fs.mkdir(d, { recursive: true });
   fs.chmod('/tmp', 0o1777);
-  host.files.makeNullDevice('/dev/null');
   const users = ['root:x:0:0:root:/root:/bin/sh', 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin'];
   if (def.user && !/^\d+$/.test(def.user)) users.push(`${def.user}:x:100:101:${def.user}:/home/${def.user}:/bin/sh`);
   fs.writeFile('/etc/passwd', users.join('\n') + '\n');
   fs.writeFile('/etc/group', `root:x:0:\nnogroup:x:65534:\n${def.user && !/^\d+$/.test(def.user) ? `${def.user}:x:101:\n` : ''}`);
-  // A fresh root: each folder is made once and each new file gets its mode as it is written
-  // (installBinary's mkdir -p and chmod per binary cost more than the write itself, for every container).
-  const dirs = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin']);
   const written = new Set<string>();
   for (const b of binaryPlan(def)) {
     if (written.has(b.path)) {
       installBinary(fs, b.name, b.path); // a second program at the same path replaces the file, mode included
       continue;
     }
-    if (!dirs.has(b.dir)) {
-      fs.mkdir(b.dir, { recursive: true });
-      dirs.add(b.dir);
-    }
+    fs.mkdir(b.dir, { recursive: true });
     fs.writeFile(b.path, b.content, { mode: b.mode, uid: 0, gid: 0 });
     written.add(b.path);
   }

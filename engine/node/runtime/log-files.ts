@@ -36,14 +36,27 @@ export function attachLogFile(fs: FileSystem, sb: Sandbox, rec: ContainerRecord)
   }
   let bytes = 0;
   let seq = 0;
-  rec.log.sink = (l) => {
-    const line = criLogLine(l, seq++ * 1000 + 123);
-    bytes += line.length;
-    try {
+  rec.log.sink = (lines) => {
+    let text = '';
+    for (const l of lines) {
+      const line = criLogLine(l, seq++ * 1000 + 123);
+      bytes += line.length;
       if (bytes > LOG_MAX_BYTES) {
+        // the file starts over with this line (what came before it in this write goes with the old file)
+        try {
+          if (text !== '') fs.writeFile(path, text, { append: true });
+          fs.writeFile(path, '');
+        } catch {
+          rec.log.sink = undefined;
+          return;
+        }
         bytes = line.length;
-        fs.writeFile(path, line);
-      } else fs.writeFile(path, line, { append: true });
+        text = '';
+      }
+      text += line;
+    }
+    try {
+      fs.writeFile(path, text, { append: true });
     } catch {
       rec.log.sink = undefined;
     }

@@ -32,14 +32,23 @@ export class ContainerLog {
     const text = this.partial[stream] + chunk;
     const parts = text.split('\n');
     this.partial[stream] = parts.pop()!;
-    for (const line of parts) this.push({ time: this.now(), stream, text: line });
+    if (parts.length === 0) return;
+    const time = this.now();
+    const lines = parts.map((text): LogLine => ({ time, stream, text }));
+    // the lines of one write reach the log file in one append (a program prints its banner at once)
+    this.sink?.(lines);
+    for (const l of lines) this.keep(l);
   }
 
-  /** sink receives every line (the CRI log file on the node) */
-  sink: ((l: LogLine) => void) | undefined;
+  /** sink receives every line, the lines of one write together (the CRI log file on the node) */
+  sink: ((lines: LogLine[]) => void) | undefined;
 
   private push(l: LogLine): void {
-    this.sink?.(l);
+    this.sink?.([l]);
+    this.keep(l);
+  }
+
+  private keep(l: LogLine): void {
     this.lines.push(l);
     if (this.lines.length > LOG_RING) this.lines.splice(0, this.lines.length - LOG_RING);
     for (const f of this.followers) f(l);

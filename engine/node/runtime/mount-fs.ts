@@ -20,6 +20,14 @@ export function mountFs(root: FileSystem, mounts: MountPoint[]): FileSystem {
   return new MountedFs(root, [...mounts].sort((a, b) => b.containerPath.length - a.containerPath.length));
 }
 
+/** isNormal tells a path normalize would return unchanged (absolute, no empty, `.` or `..` parts, no trailing slash): most are. */
+function isNormal(p: string): boolean {
+  if (p.charCodeAt(0) !== 47) return false;
+  if (p.length === 1) return true;
+  if (p.charCodeAt(p.length - 1) === 47) return false;
+  return !p.includes('//') && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..');
+}
+
 /** MountedFs is mountFs's view: a class, so each container's view costs one object, not a closure per call. */
 class MountedFs implements FileSystem {
   constructor(
@@ -29,7 +37,7 @@ class MountedFs implements FileSystem {
   ) {}
 
   private route(path: string, write = false): [FileSystem, string] {
-    const p = normalize(path);
+    const p = isNormal(path) ? path : normalize(path);
     for (const m of this.sorted) {
       if (p === m.containerPath || p.startsWith(m.containerPath.endsWith('/') ? m.containerPath : `${m.containerPath}/`)) {
         if (write && m.readOnly) throw new FsError('EPERM', p);

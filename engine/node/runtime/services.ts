@@ -1,7 +1,8 @@
 import type { Runtime } from '../../base/runtime.ts';
 import { Interrupt } from '../../host/interrupt.ts';
 import type { Listener, Network, Peer } from '../../host/net.ts';
-import type { ExecRequest, SystemServices } from '../../host/process.ts';
+import type { ExecRequest, Process, Program, SystemServices } from '../../host/process.ts';
+import type { User } from '../../host/types.ts';
 import type { ProgramDef } from '../../tools/types.ts';
 import { runExternal, runShellText } from '../../shell/interp/call.ts';
 import type { HostContext } from '../../shell/interp/context.ts';
@@ -9,6 +10,7 @@ import { ExitSignal, InterruptedSignal } from '../../shell/interp/errors.ts';
 import { newShellState } from '../../shell/interp/init.ts';
 import { Interp } from '../../shell/interp/interp.ts';
 import { resolveCommand } from '../../shell/interp/lookup.ts';
+import type { Io } from '../../shell/interp/types.ts';
 import { simulatedYield, sleepOn } from '../../shell/services.ts';
 import type { ContainerHost } from './container-host.ts';
 import { ChrootHost } from '../../host/chroot.ts';
@@ -103,13 +105,10 @@ export async function execInContainer(env: ContainerEnv, sys: SystemServices, re
   const io = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, signal };
   const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `sh -c ${req.command ?? ''}`, tty: '?' });
   try {
+    if (req.argv && req.argv.length > 0) return await startArgv(env, sys, req, req.argv, user, vars, io, pid);
     const st = newShellState({ env: vars, cwd: req.cwd ?? '/', pid, ppid: 1, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: false, login: false });
     const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: cpuSlices(env), tty: '?' };
     const interp = new Interp(st, ctx, { kind: 'command' });
-    if (req.argv && req.argv.length > 0) {
-      if (req.quietNotFound && resolveCommand(interp, req.argv[0]!).kind === 'error') return 127;
-      return await runExternal(interp, req.argv, vars, io);
-    }
     const args = req.args ?? [];
     if (req.command === undefined && req.stdin.isTTY) {
       const { interactiveShell } = await import('./interactive.ts');
@@ -120,6 +119,39 @@ export async function execInContainer(env: ContainerEnv, sys: SystemServices, re
     return e instanceof ExitSignal || e instanceof InterruptedSignal ? e.code : 1;
   } finally {
     off();
+    host.procs.exit(pid);
+  }
+}
+
+/**
+ * startArgv starts argv the way the runtime execs a process: found on the
+ * container's PATH by a shell's lookup, then run like the shell's runExternal
+ * runs a program, but without that shell around it. A container's process
+ * lives as long as the container, and so would the shell's state it was
+ * looked up with. Scripts and lookup errors take the shell's own way.
+ */
+function startArgv(env: ContainerEnv, sys: SystemServices, req: ExecRequest, argv: string[], user: User, vars: Record<string, string>, io: Io, pid: number): Promise<number> | number {
+  const host = env.host;
+  const st = newShellState({ env: vars, cwd: req.cwd ?? '/', pid, ppid: 1, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: false, login: false });
+  const ctx: HostContext = { host, user, sys, programs: env.programs, yieldToHost: cpuSlices(env), tty: '?' };
+  const interp = new Interp(st, ctx, { kind: 'command' });
+  const found = resolveCommand(interp, argv[0]!);
+  if (req.quietNotFound && found.kind === 'error') return 127;
+  if (found.kind !== 'program') return runExternal(interp, argv, vars, io);
+  const proc: Process = { argv, env: vars, cwd: st.cwd, hostname: host.name, user, fs: found.setuid ? host.fs : interp.fs, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, signal: io.signal, sys };
+  return runProgram(host, found.def.program, proc, st.pid, ctx.tty);
+}
+
+/** runProgram runs a program as a process of host: in its process table while it runs, an exit code whatever it throws. */
+async function runProgram(host: ContainerHost, program: Program, proc: Process, ppid: number, tty: string): Promise<number> {
+  const pid = host.procs.spawn({ user: proc.user.name, uid: proc.user.uid, command: proc.argv.join(' '), ppid, tty, state: 'R+' });
+  try {
+    return await program(proc);
+  } catch (e) {
+    if (e instanceof InterruptedSignal || e instanceof ExitSignal) return e.code;
+    proc.stderr.write(`${proc.argv[0]}: ${String((e as Error)?.message ?? e)}\n`);
+    return 1;
+  } finally {
     host.procs.exit(pid);
   }
 }
