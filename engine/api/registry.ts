@@ -12,6 +12,8 @@ export class Registry {
   private byGvr = new Map<string, ResourceDef>();
   private byGvk = new Map<string, ResourceDef>();
   private listeners = new Set<() => void>();
+  /** generation counts the changes (kinds added or removed), so callers can keep lookups until it moves. */
+  generation = 0;
 
   constructor(defs: ResourceDef[] = BUILTIN_RESOURCES) {
     for (const d of defs) this.add(d);
@@ -68,6 +70,7 @@ export class Registry {
   }
 
   private changed(): void {
+    this.generation++;
     for (const cb of this.listeners) cb();
   }
 }

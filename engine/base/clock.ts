@@ -29,15 +29,29 @@ export class SimClock implements Clock {
 /** DEFAULT_EPOCH is the start time of a lab when nobody asks for another one (2026-01-05T09:00:00Z). */
 export const DEFAULT_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0);
 
+// Every write stamps the same simulated second (or millisecond) many times: the last text of each is kept.
+let lastSecond = NaN;
+let lastSecondText = '';
+let lastMilli = NaN;
+let lastMicroText = '';
+
 /** rfc3339 formats a time the way Kubernetes serialises metav1.Time (second precision, Z). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecondText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastSecondText;
 }
 
 /** rfc3339Micro formats a time the way Kubernetes serialises metav1.MicroTime. */
 export function rfc3339Micro(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+  if (ms !== lastMilli) {
+    lastMicroText = new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    lastMilli = ms;
+  }
+  return lastMicroText;
 }
 
 // Printers parse the same few timestamps (creation, transitions) on every list: remember them.

@@ -19,10 +19,18 @@ export interface EventSource {
 
 const SEQUENCES = new WeakMap<Runtime, number>();
 
+// A burst of events shares one simulated millisecond: its nanoseconds are converted to a BigInt once.
+let lastMilli = NaN;
+let lastNanos = 0n;
+
 /** eventName is the recorder's naming: <object>.<unix nanoseconds in hex>. */
 function eventName(obj: KObject, now: number, seq: number): string {
-  const nanos = BigInt(Math.floor(now)) * 1_000_000n + BigInt(seq);
-  return `${obj.metadata.name}.${nanos.toString(16)}`;
+  const milli = Math.floor(now);
+  if (milli !== lastMilli) {
+    lastNanos = BigInt(milli) * 1_000_000n;
+    lastMilli = milli;
+  }
+  return `${obj.metadata.name}.${(lastNanos + BigInt(seq)).toString(16)}`;
 }
 
 /**

@@ -95,6 +95,9 @@ function duplicate(): StoreError {
 
 /** isReadOnly is isTxnReadonly: no put or delete anywhere in either branch. */
 export function isReadOnly(req: TxnRequest): boolean {
-  const ro = (op: RequestOp): boolean => 'range' in op || ('txn' in op && isReadOnly(op.txn));
-  return req.success.every(ro) && req.failure.every(ro);
+  return req.success.every(readOnlyOp) && req.failure.every(readOnlyOp);
+}
+
+function readOnlyOp(op: RequestOp): boolean {
+  return 'range' in op || ('txn' in op && isReadOnly(op.txn));
 }

@@ -1,3 +1,4 @@
+import { clone } from '../../base/deep.ts';
 import { API_KINDS, API_TYPES } from './types.generated.ts';
 
 /**
@@ -9,7 +10,9 @@ import { API_KINDS, API_TYPES } from './types.generated.ts';
  * containers[0].imagee`), which server-side field validation turns into an
  * error or a warning; null means "not set". The result is a copy with nulls
  * removed (and null list items as zero values), as decoding and re-encoding
- * the Go struct would leave it.
+ * the Go struct would leave it. The copy shares nothing with the input (a
+ * field that is undefined counts as absent, as in JSON), so the caller may
+ * mutate it without copying the request body first.
  */
 export interface TypedDecode {
   value: Record<string, unknown>;
@@ -30,82 +33,187 @@ export function typeNameOf(apiVersion: string, kind: string): string | undefined
 /** decodeTyped checks and normalises obj against the named API type. */
 export function decodeTyped(typeName: string, obj: Record<string, unknown>): TypedDecode {
   const d = new Decoder();
-  const value = d.struct(typeName, obj, '', '') as Record<string, unknown>;
+  const value = d.struct(typeName, obj) as Record<string, unknown>;
   return { value, unknown: d.unknown, ...(d.error ? { error: d.error } : {}) };
 }
 
+/** Wire is a parsed type code: what a value must be, with its item type for lists and maps. */
+interface Wire {
+  code: string;
+  kind: 'any' | 'struct' | 'list' | 'map' | 'scalar';
+  /** name is a struct's type name */
+  name: string;
+  /** item is a list's or map's item type */
+  item: Wire | undefined;
+}
+
+/** wires caches parsed codes: every write decodes the same few hundred of them. */
+const wires = new Map<string, Wire>();
+
+function wireOf(code: string): Wire {
+  let w = wires.get(code);
+  if (!w) {
+    const c = code.charAt(0);
+    if (code === 'x') w = { code, kind: 'any', name: '', item: undefined };
+    else if (c === '@') w = { code, kind: 'struct', name: code.slice(1), item: undefined };
+    else if (c === '[') w = { code, kind: 'list', name: '', item: wireOf(code.slice(1)) };
+    else if (c === '{') w = { code, kind: 'map', name: '', item: wireOf(code.slice(1)) };
+    else w = { code, kind: 'scalar', name: '', item: undefined };
+    wires.set(code, w);
+  }
+  return w;
+}
+
+/** Struct is an API struct's fields with their parsed wire types, and the name errors give it (its owner). */
+interface Struct {
+  fields: Map<string, Wire>;
+  owner: string;
+}
+
+const structs = new Map<string, Struct | undefined>();
+
+function structOf(typeName: string): Struct | undefined {
+  let t = structs.get(typeName);
+  if (t === undefined && !structs.has(typeName)) {
+    const codes = API_TYPES[typeName];
+    t = codes ? { fields: new Map(Object.entries(codes).map(([k, code]) => [k, wireOf(code)])), owner: typeName.slice(typeName.lastIndexOf('.') + 1) } : undefined;
+    structs.set(typeName, t);
+  }
+  return t;
+}
+
+/** Step kinds of the path being decoded: a struct field ("a.b"), a list index ("a[0]"), a map key (".k" even at the top). */
+const FIELD = 0;
+const INDEX = 1;
+const KEY = 2;
+
+/**
+ * Decoder walks a value against its wire type. The path of the value being
+ * decoded is kept as a stack of steps and only turned into text when an
+ * unknown field or an error needs it.
+ */
 class Decoder {
   unknown: string[] = [];
   error: string | undefined;
+  private stepKinds: number[] = [];
+  private steps: (string | number)[] = [];
 
-  value(code: string, v: unknown, path: string, goPath: string, owner: string): unknown {
-    if (v === null) return zeroOf(code);
-    if (code === 'x') return v;
-    if (code.startsWith('@')) {
-      if (!isObject(v)) return this.fail(v, goPath, owner, goTypeName(code));
-      return this.struct(code.slice(1), v, path, goPath);
+  value(w: Wire, v: unknown, owner: string): unknown {
+    if (v === null) return zeroOf(w.code);
+    switch (w.kind) {
+      case 'any':
+        return clone(v);
+      case 'struct':
+        if (!isObject(v)) return this.fail(v, owner, w.code);
+        return this.struct(w.name, v);
+      case 'list': {
+        if (!Array.isArray(v)) return this.fail(v, owner, w.code);
+        const item = w.item!;
+        this.stepKinds.push(INDEX);
+        this.steps.push(0);
+        const last = this.steps.length - 1;
+        const out = v.map((x, i) => {
+          this.steps[last] = i;
+          return this.value(item, x === null ? (zeroOf(item.code) ?? null) : x, owner);
+        });
+        this.stepKinds.pop();
+        this.steps.pop();
+        return out;
+      }
+      case 'map': {
+        if (!isObject(v)) return this.fail(v, owner, w.code);
+        const item = w.item!;
+        const out: Record<string, unknown> = {};
+        this.stepKinds.push(KEY);
+        this.steps.push('');
+        const last = this.steps.length - 1;
+        for (const k of Object.keys(v)) {
+          const x = v[k];
+          if (x === undefined) continue;
+          this.steps[last] = k;
+          out[k] = x === null ? (zeroOf(item.code) ?? null) : this.value(item, x, owner);
+        }
+        this.stepKinds.pop();
+        this.steps.pop();
+        return out;
+      }
     }
-    if (code.startsWith('[')) {
-      if (!Array.isArray(v)) return this.fail(v, goPath, owner, goTypeName(code));
-      const item = code.slice(1);
-      return v.map((x, i) => this.value(item, x === null ? zeroOf(item) ?? null : x, `${path}[${i}]`, goPath, owner));
-    }
-    if (code.startsWith('{')) {
-      if (!isObject(v)) return this.fail(v, goPath, owner, goTypeName(code));
-      const item = code.slice(1);
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = x === null ? (zeroOf(item) ?? null) : this.value(item, x, `${path}.${k}`, goPath, owner);
-      return out;
-    }
-    switch (code) {
+    switch (w.code) {
       case 's':
       case 't':
-        return typeof v === 'string' ? v : this.fail(v, goPath, owner, goTypeName(code));
+        return typeof v === 'string' ? v : this.fail(v, owner, w.code);
       case 'b':
-        return typeof v === 'boolean' ? v : this.fail(v, goPath, owner, 'bool');
+        return typeof v === 'boolean' ? v : this.fail(v, owner, w.code);
       case 'i32':
       case 'i64': {
-        const max = code === 'i32' ? 2 ** 31 : 2 ** 63;
+        const max = w.code === 'i32' ? 2 ** 31 : 2 ** 63;
         if (typeof v === 'number' && Number.isInteger(v) && v >= -max && v < max) return v;
-        return this.fail(v, goPath, owner, code === 'i32' ? 'int32' : 'int64');
+        return this.fail(v, owner, w.code);
       }
       case 'f':
-        return typeof v === 'number' ? v : this.fail(v, goPath, owner, 'float64');
+        return typeof v === 'number' ? v : this.fail(v, owner, w.code);
       case 'q':
         if (typeof v === 'number') return v;
         if (typeof v === 'string') {
           if (!QUANTITY.test(v.trim()) && !this.error) this.error = QUANTITY_ERROR;
           return v;
         }
-        return this.fail(v, goPath, owner, 'resource.Quantity');
+        return this.fail(v, owner, w.code);
       case 'ios':
         if (typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))) return v;
-        return this.fail(v, goPath, owner, 'intstr.IntOrString');
+        return this.fail(v, owner, w.code);
     }
-    return v;
+    return clone(v);
   }
 
-  struct(typeName: string, v: Record<string, unknown>, path: string, goPath: string): Record<string, unknown> {
-    const fields = API_TYPES[typeName];
-    if (!fields) return v;
-    const owner = typeName.slice(typeName.lastIndexOf('.') + 1);
+  struct(typeName: string, v: Record<string, unknown>): Record<string, unknown> {
+    const t = structOf(typeName);
+    if (!t) return clone(v);
+    const { fields, owner } = t;
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const code = fields[k];
-      const p = path ? `${path}.${k}` : k;
-      if (code === undefined) {
-        this.unknown.push(p);
+    this.stepKinds.push(FIELD);
+    this.steps.push('');
+    const last = this.steps.length - 1;
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (x === undefined) continue;
+      this.steps[last] = k;
+      const w = fields.get(k);
+      if (w === undefined) {
+        this.unknown.push(this.pathText());
         continue;
       }
       if (x === null) continue;
-      out[k] = this.value(code, x, p, goPath ? `${goPath}.${k}` : k, owner);
+      out[k] = this.value(w, x, owner);
     }
+    this.stepKinds.pop();
+    this.steps.pop();
     return out;
   }
 
-  private fail(v: unknown, goPath: string, owner: string, goType: string): unknown {
-    if (!this.error) this.error = `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${owner}.${goPath} of type ${goType}`;
+  /** pathText renders the current path as field validation prints it: spec.containers[0].imagee, metadata.labels.app. */
+  private pathText(): string {
+    let text = '';
+    for (let i = 0; i < this.steps.length; i++) {
+      const step = this.steps[i]!;
+      const kind = this.stepKinds[i];
+      if (kind === INDEX) text = `${text}[${step}]`;
+      else if (kind === KEY) text = `${text}.${step}`;
+      else text = text ? `${text}.${step}` : String(step);
+    }
+    return text;
+  }
+
+  private fail(v: unknown, owner: string, code: string): unknown {
+    if (!this.error) this.error = `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${owner}.${this.goPath()} of type ${goTypeName(code)}`;
     return v;
+  }
+
+  /** goPath is the Go field path of errors: the struct fields of the path, without list indexes or map keys. */
+  private goPath(): string {
+    const names: (string | number)[] = [];
+    for (let i = 0; i < this.steps.length; i++) if (this.stepKinds[i] === FIELD) names.push(this.steps[i]!);
+    return names.join('.');
   }
 }
 

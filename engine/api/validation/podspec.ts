@@ -46,6 +46,20 @@ function validateContainerNames(spec: Obj, path: string): FieldError[] {
 
 /** validatePodSpec checks a PodSpec at path ("spec", "spec.template.spec"). */
 export function validatePodSpec(specIn: unknown, path: string): FieldError[] {
+  // A frozen spec (shared from the watch cache by a status update or a binding) cannot change: its errors are remembered.
+  const frozen = specIn !== null && typeof specIn === 'object' && Object.isFrozen(specIn);
+  if (frozen) {
+    const hit = checkedSpecs.get(specIn);
+    if (hit && hit.path === path) return hit.errs.map((e) => ({ ...e }));
+  }
+  const errs = checkPodSpec(specIn, path);
+  if (frozen) checkedSpecs.set(specIn as object, { path, errs: errs.map((e) => ({ ...e })) });
+  return errs;
+}
+
+const checkedSpecs = new WeakMap<object, { path: string; errs: FieldError[] }>();
+
+function checkPodSpec(specIn: unknown, path: string): FieldError[] {
   const spec = rec(specIn);
   const { names: volumes, errs } = validateVolumes(spec.volumes, `${path}.volumes`);
   const containers = list(spec.containers);

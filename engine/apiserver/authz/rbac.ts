@@ -73,37 +73,57 @@ export function visitRules(src: RbacSource, user: UserInfo, namespace: string, v
   }
 }
 
+/** GrantedRules are the rules a user holds in a namespace, with the first rule each kind of request matches. */
+interface GrantedRules {
+  rules: { rule: PolicyRule; source: string }[];
+  /** firstMatch maps verb/group/resource/subresource (or a path) to the first rule matching it by everything but resourceNames (-1: none). */
+  firstMatch: Map<string, number>;
+}
+
 /** rbacAuthorizer allows a request when any rule bound to the user grants it; RBAC never denies outright. */
 export function rbacAuthorizer(src: RbacSource): Authorizer {
   // The rules that apply to a user in a namespace only change when an RBAC
   // object changes, so they are collected once per (user, namespace) and kept
-  // until the RBAC objects' version moves.
+  // until the RBAC objects' version moves, as the real authorizer reads them
+  // from informers.
   let version = -1;
-  const cache = new Map<string, { rule: PolicyRule; source: string }[]>();
-  const rulesOf = (a: Attributes) => {
+  const cache = new Map<string, GrantedRules>();
+  const rulesOf = (a: Attributes): GrantedRules => {
     const v = src.version?.() ?? -2;
     if (v !== version || v === -2) {
       cache.clear();
       version = v;
     }
     const key = `${a.user.name}\u0000${a.user.groups.join('\u0001')}\u0000${a.namespace}`;
-    let rules = cache.get(key);
-    if (!rules) {
-      rules = [];
-      const into = rules;
+    let granted = cache.get(key);
+    if (!granted) {
+      const rules: GrantedRules['rules'] = [];
       visitRules(src, a.user, a.namespace, (rule, source) => {
-        into.push({ rule, source });
+        rules.push({ rule, source });
         return false;
       });
       if (cache.size > 5000) cache.clear();
-      cache.set(key, rules);
+      granted = { rules, firstMatch: new Map() };
+      cache.set(key, granted);
     }
-    return rules;
+    return granted;
   };
   return {
     name: 'RBAC',
     authorize(a: Attributes) {
-      for (const { rule, source } of rulesOf(a)) {
+      const { rules, firstMatch } = rulesOf(a);
+      // The first rule that matches all but the name decides, unless it lists resourceNames: then the name is needed to go on.
+      const kind = a.isResourceRequest ? `${a.verb}\u0000${a.apiGroup}\u0000${a.resource}\u0000${a.subresource}` : `${a.verb}\u0000\u0000${a.path}`;
+      let from = firstMatch.get(kind);
+      if (from === undefined) {
+        const anyName = { ...a, name: '' };
+        from = rules.findIndex(({ rule }) => ruleAllows(anyName, rule.resourceNames?.length ? { ...rule, resourceNames: undefined } : rule));
+        if (firstMatch.size > 1000) firstMatch.clear();
+        firstMatch.set(kind, from);
+      }
+      if (from < 0) return { decision: 'noopinion', reason: '' };
+      for (let i = from; i < rules.length; i++) {
+        const { rule, source } = rules[i]!;
         if (ruleAllows(a, rule)) return { decision: 'allow', reason: `RBAC: allowed by ${source}` };
       }
       return { decision: 'noopinion', reason: '' };

@@ -24,14 +24,15 @@ export interface Authorizer {
 
 /** authorizeChain asks each authorizer in turn; the first allow or deny wins (union authorizer). */
 export function authorizeChain(chain: Authorizer[], a: Attributes): { allowed: boolean; reason: string } {
-  const reasons: string[] = [];
+  // Every request passes here (and again per impersonated name): the reasons list is only built when there is one.
+  let reasons: string[] | undefined;
   for (const z of chain) {
     const r = z.authorize(a);
     if (r.decision === 'allow') return { allowed: true, reason: r.reason };
-    if (r.reason) reasons.push(r.reason);
-    if (r.decision === 'deny') return { allowed: false, reason: reasons.join(', ') };
+    if (r.reason) (reasons ??= []).push(r.reason);
+    if (r.decision === 'deny') return { allowed: false, reason: reasons?.join(', ') ?? '' };
   }
-  return { allowed: false, reason: reasons.join(', ') };
+  return { allowed: false, reason: reasons?.join(', ') ?? '' };
 }
 
 /**

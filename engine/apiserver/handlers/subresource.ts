@@ -1,4 +1,5 @@
 import { clone, isPlainObject } from '../../base/deep.ts';
+import { rfc3339 } from '../../base/clock.ts';
 import { badRequest, conflict, methodNotSupported, notFound, StatusError } from '../../base/errors.ts';
 import { groupResource, type KObject } from '../../api/types.ts';
 import type { ApiResponse } from '../../api/transport.ts';
@@ -93,14 +94,16 @@ function binding(ctx: ServerContext, s: RequestScope): ApiResponse {
   const spec = (pod.spec ?? {}) as { nodeName?: string };
   if (spec.nodeName) throw conflict(groupResource(s.def), s.info.name, `pod ${s.info.name} is already assigned to node "${spec.nodeName}"`);
   if (pod.metadata.deletionTimestamp) throw conflict(groupResource(s.def), s.info.name, `pod ${s.info.name} is being deleted, cannot be assigned to a host`);
-  const next = clone(pod) as KObject;
-  (next.spec as { nodeName?: string }).nodeName = target;
-  const status = (next.status ??= {}) as { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] };
-  const conds = (status.conditions ??= []);
+  // Copies of what changes (metadata, spec.nodeName, the PodScheduled condition); the rest of the frozen pod is shared.
+  type Cond = { type: string; status: string; lastProbeTime: null; lastTransitionTime: string };
+  const oldStatus = (pod.status ?? {}) as { conditions?: Cond[] };
+  const conds = [...(oldStatus.conditions ?? [])];
   const i = conds.findIndex((c) => c.type === 'PodScheduled');
-  const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: new Date(Math.floor(ctx.runtime.now / 1000) * 1000).toISOString().replace('.000Z', 'Z') };
+  const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.runtime.now) };
   if (i >= 0) conds[i] = cond;
   else conds.push(cond);
+  // Object.assign where a key may be new: V8 extends a spread copy one property at a time, slowly.
+  const next = { ...pod, metadata: { ...pod.metadata }, spec: Object.assign({}, spec, { nodeName: target }), status: Object.assign({}, oldStatus, { conditions: conds }) } as KObject;
   const store = ctx.storage.store(s.def);
   if (s.dryRun) return ok({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }, 201);
   updateObject(ctx.storage.etcd, store, next, revisionOf(pod));

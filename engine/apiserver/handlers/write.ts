@@ -15,6 +15,7 @@ import { ok, withTypeMeta } from './read.ts';
 import { withEphemeralContainers } from './ephemeral-containers.ts';
 import { toStorage } from '../conversion.ts';
 import { decodeFields } from './field-validation.ts';
+import { typeNameOf } from '../../api/schema/decode.ts';
 
 /** decodeBody turns a request body into a mutable object of the endpoint's kind, with the apiserver's decode errors. */
 export function decodeBody(s: RequestScope): KObject {
@@ -23,8 +24,13 @@ export function decodeBody(s: RequestScope): KObject {
     throw badRequest(`the object provided is unrecognized (must be of type ${s.def.kind}): couldn't get version/kind; json parse error: ${body.length ? 'invalid character' : 'unexpected end of JSON input'}`);
   }
   if (!isPlainObject(body)) throw badRequest(`the object provided is unrecognized (must be of type ${s.def.kind}): couldn't get version/kind; json parse error: unexpected end of JSON input`);
-  const obj = clone(body) as KObject;
   const want = apiVersionOf(s.def);
+  // A built-in kind's typed decode copies the body; only a kind without a wire type (custom resources) is copied here.
+  // (Object.assign, not a spread: apiVersion and kind may be added below, and V8 adds to a spread copy slowly.)
+  const obj = (typeNameOf(want, s.def.kind) ? Object.assign({}, body) : clone(body)) as KObject;
+  // The error texts below print kind and apiVersion: copied as a clone would (a null-prototype object prints as one without).
+  if (typeof obj.kind === 'object') obj.kind = clone(obj.kind);
+  if (typeof obj.apiVersion === 'object') obj.apiVersion = clone(obj.apiVersion);
   if (obj.kind !== undefined && obj.kind !== s.def.kind && s.info.subresource === '') {
     throw badRequest(`${obj.kind} in version "${versionOnly(obj.apiVersion)}" cannot be handled as a ${s.def.kind}: no kind "${obj.kind}" is registered for version "${obj.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
   }
@@ -102,7 +108,8 @@ export function updateResource(ctx: ServerContext, s: RequestScope, incoming: KO
     // only spec.ephemeralContainers changes through this subresource, with its own rules (the pod's update rules do not apply)
     obj = withEphemeralContainers(old, incoming, (o) => s.def.defaults?.(o, { namespace: s.info.namespace }));
   } else if (sub === 'status') {
-    obj = clone(old) as KObject;
+    // Only metadata and status change: the rest of the (frozen) stored object is shared, not copied, unless a hook may edit it.
+    obj = ctx.hooks[s.def.plural]?.beforeUpdate ? (clone(old) as KObject) : { ...old, metadata: { ...old.metadata } };
     obj.status = incoming.status;
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     if (s.def.statusKeepsLabels) {

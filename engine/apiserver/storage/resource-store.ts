@@ -41,8 +41,13 @@ export class ResourceStore {
   private history: CacheEvent[] = [];
   /** historyStart is where the window begins in history: trimmed events are cut off in batches, not one array shift per event. */
   private historyStart = 0;
-  /** listeners in subscription order (the order watchers see an event), each with its trigger if any */
-  private listeners = new Map<CacheListener, CacheTrigger | undefined>();
+  /** listeners in subscription order (the order watchers see an event), each with its trigger if any and its place in that order */
+  private listeners = new Map<CacheListener, Subscription>();
+  private subscriptions = 0;
+  /** untriggered are the listeners that want every event, in subscription order */
+  private untriggered = new Set<CacheListener>();
+  /** triggered files the other listeners by field, then by the value they want (a kubelet's node name) */
+  private triggered = new Map<string, Map<string, Set<CacheListener>>>();
   private closers = new Set<() => void>();
   /** labelIndex maps "key=value" to the etcd keys of objects carrying that label (equality selectors). */
   private labelIndex = new Map<string, Set<string>>();
@@ -74,7 +79,8 @@ export class ResourceStore {
     }
     this.revision = res.header.revision;
     this.trimmedAt = res.header.revision;
-    const w = kv.watch(prefix, { prefix: true, startRevision: res.header.revision + 1, prevKv: true }, (r) => this.onWatch(r));
+    // No prevKv: the previous object is the cache's own, so etcd need not look up previous values on every write.
+    const w = kv.watch(prefix, { prefix: true, startRevision: res.header.revision + 1 }, (r) => this.onWatch(r));
     this.cancelWatch = () => w.cancel();
   }
 
@@ -207,12 +213,36 @@ export class ResourceStore {
 
   /** subscribe adds a listener; onClose runs if the cache is closed (apiserver stopped or reconnected to another etcd). */
   subscribe(l: CacheListener, onClose?: () => void, trigger?: CacheTrigger): () => void {
-    this.listeners.set(l, trigger);
+    this.unfile(l);
+    this.listeners.set(l, { trigger, seq: ++this.subscriptions });
+    if (!trigger) this.untriggered.add(l);
+    else {
+      let byValue = this.triggered.get(trigger.field);
+      if (!byValue) this.triggered.set(trigger.field, (byValue = new Map()));
+      let set = byValue.get(trigger.value);
+      if (!set) byValue.set(trigger.value, (set = new Set()));
+      set.add(l);
+    }
     if (onClose) this.closers.add(onClose);
     return () => {
-      this.listeners.delete(l);
+      this.unfile(l);
       if (onClose) this.closers.delete(onClose);
     };
+  }
+
+  /** unfile forgets a listener wherever it is filed. */
+  private unfile(l: CacheListener): void {
+    const sub = this.listeners.get(l);
+    if (!sub) return;
+    this.listeners.delete(l);
+    this.untriggered.delete(l);
+    if (sub.trigger) {
+      const byValue = this.triggered.get(sub.trigger.field);
+      const set = byValue?.get(sub.trigger.value);
+      set?.delete(l);
+      if (set && set.size === 0) byValue!.delete(sub.trigger.value);
+      if (byValue && byValue.size === 0) this.triggered.delete(sub.trigger.field);
+    }
   }
 
   /** expect hands the cache the object about to be written under key, sparing a JSON parse. */
@@ -223,6 +253,8 @@ export class ResourceStore {
   close(): void {
     this.cancelWatch?.();
     this.listeners.clear();
+    this.untriggered.clear();
+    this.triggered.clear();
     const closers = [...this.closers];
     this.closers.clear();
     for (const c of closers) c();
@@ -265,26 +297,31 @@ export class ResourceStore {
         this.historyStart = 0;
       }
     }
-    // The indexed field's values before and after, read once for every listener with a trigger.
-    let field: string | undefined;
-    let now = '';
-    let before: string | undefined;
-    // forEach, not for…of over entries: no [listener, trigger] pair is allocated per watcher per event.
-    this.listeners.forEach((t, l) => {
-      if (t) {
-        if (t.field !== field) {
-          field = t.field;
-          now = fieldValue(e.object, field);
-          before = e.prev ? fieldValue(e.prev, field) : undefined;
+    // Only the listeners that want this event are visited (a hundred kubelets each watch their own node's pods),
+    // still in subscription order: the order watchers are told decides the order their deliveries are queued.
+    const wanted = [...this.untriggered];
+    if (this.triggered.size > 0) {
+      for (const [field, byValue] of this.triggered) {
+        const now = fieldValue(e.object, field);
+        const before = e.prev ? fieldValue(e.prev, field) : undefined;
+        const a = byValue.get(now);
+        if (a) wanted.push(...a);
+        if (before !== undefined && before !== now) {
+          const b = byValue.get(before);
+          if (b) wanted.push(...b);
         }
-        if (now !== t.value && before !== t.value) return;
       }
+      if (wanted.length > this.untriggered.size) wanted.sort((x, y) => this.listeners.get(x)!.seq - this.listeners.get(y)!.seq);
+    }
+    for (const l of wanted) {
+      // a listener unsubscribed by an earlier one in this loop is not told
+      if (!this.listeners.has(l)) continue;
       try {
         l(e);
       } catch (err) {
         this.runtime.onError(err, `watch listener ${this.def.plural}`);
       }
-    });
+    }
   }
 
   private decode(value: string, rev: number): KObject | undefined {
@@ -296,6 +333,12 @@ export class ResourceStore {
       return undefined; // a value written by hand through etcdctl that is not an object: invisible to the API, as on a real cluster
     }
   }
+}
+
+/** Subscription is a listener's trigger, if any, and its place in subscription order. */
+interface Subscription {
+  trigger: CacheTrigger | undefined;
+  seq: number;
 }
 
 /** INDEXED_FIELDS are the field selectors components use on every sync (kubelets list their pods by node). */

@@ -11,6 +11,9 @@ import { ResourceStore } from './resource-store.ts';
  */
 export class Storage {
   private stores = new Map<string, ResourceStore>();
+  /** defs remembers storeFor's lookups by "group/plural" (the RBAC authorizer asks on every request) until the registry changes. */
+  private defs = new Map<string, ResourceDef | undefined>();
+  private defsGeneration = -1;
 
   constructor(
     private kv: KV,
@@ -34,7 +37,16 @@ export class Storage {
 
   /** storeFor finds the store of a resource by group and plural (any served version). */
   storeFor(group: string, plural: string): ResourceStore | undefined {
-    const def = this.registry.all().find((d) => d.group === group && d.plural === plural);
+    if (this.defsGeneration !== this.registry.generation) {
+      this.defs.clear();
+      this.defsGeneration = this.registry.generation;
+    }
+    const key = `${group}/${plural}`;
+    let def = this.defs.get(key);
+    if (def === undefined && !this.defs.has(key)) {
+      def = this.registry.all().find((d) => d.group === group && d.plural === plural);
+      this.defs.set(key, def);
+    }
     return def ? this.store(def) : undefined;
   }
 

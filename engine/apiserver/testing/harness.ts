@@ -9,6 +9,7 @@ import type { Authenticator } from '../authn/types.ts';
 import { privilegedGroupAuthorizer } from '../authz/privileged.ts';
 import { rbacAuthorizer } from '../authz/rbac.ts';
 import { ApiServer } from '../server.ts';
+import type { RestHooks } from '../context.ts';
 import { storageRbacSource } from '../authz/storage-source.ts';
 
 /**
@@ -26,7 +27,7 @@ export const testTokenAuthenticator: Authenticator = {
 };
 
 /** testApiServer builds an apiserver over a fresh store with test authentication and RBAC. */
-export function testApiServer(opts: { defs?: ResourceDef[]; admission?: AdmissionPlugin[]; seed?: number } = {}) {
+export function testApiServer(opts: { defs?: ResourceDef[]; admission?: AdmissionPlugin[]; seed?: number; hooks?: Record<string, RestHooks> } = {}) {
   const runtime = new Runtime({ start: DEFAULT_EPOCH, seed: opts.seed ?? 1 });
   const kv = new MvccStore();
   const registry = new Registry(opts.defs);
@@ -37,6 +38,7 @@ export function testApiServer(opts: { defs?: ResourceDef[]; admission?: Admissio
     authenticators: [testTokenAuthenticator],
     authorizers: (storage) => [privilegedGroupAuthorizer, rbacAuthorizer(storageRbacSource(storage))],
     admission: new AdmissionChain(opts.admission ?? []),
+    hooks: opts.hooks,
     serviceCidr: '10.96.0.0/12',
     nodePortRange: [30000, 32767],
     advertiseAddress: '192.168.1.10:6443',

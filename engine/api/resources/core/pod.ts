@@ -3,7 +3,7 @@ import type { KObject } from '../../types.ts';
 import { validatePodSpec } from '../../validation/podspec.ts';
 import { validatePodSpecUpdate } from '../../validation/pod-update.ts';
 import { list, rec, str } from '../../validation/util.ts';
-import { col, defineResource, metaFields, NAME_COLUMN, AGE_COLUMN } from '../common.ts';
+import { col, defineResource, NAME_COLUMN, AGE_COLUMN } from '../common.ts';
 import { setPodSpecDefaults } from './pod-defaults.ts';
 import { podQOSClass } from './pod-qos.ts';
 import { podRow } from './pod-row.ts';
@@ -35,8 +35,10 @@ export const podDef = defineResource({
     const spec = rec(obj.spec);
     const status = rec(obj.status);
     const ips = list(status.podIPs);
+    // One literal (metaFields' two fields first), not a spread: V8 extends a spread copy one property at a time, and watchers ask on every event.
     return {
-      ...metaFields(obj, true),
+      'metadata.name': obj.metadata.name ?? '',
+      'metadata.namespace': obj.metadata.namespace ?? '',
       'spec.nodeName': str(spec.nodeName),
       'spec.restartPolicy': str(spec.restartPolicy),
       'spec.schedulerName': str(spec.schedulerName),
