@@ -53,7 +53,11 @@ async function firstPrompt(browser: Browser, url: string, reload: boolean): Prom
   await waitMark(page);
   let ms = await markTime(page);
   // What loads after the prompt (the graph, the exercise packs) is listed too, once the page settles.
-  if (!reload) await page.waitForLoadState('networkidle');
+  if (!reload) {
+    await page.waitForLoadState('networkidle');
+    // The graph's code is requested once the prompt is drawn, possibly after the network first went quiet: wait for its canvas.
+    await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
+  }
   if (reload) {
     // A saved lab: what a learner sees after closing and reopening the tab.
     await page.waitForTimeout(1500);
@@ -75,9 +79,63 @@ function markTime(page: Page): Promise<number> {
 }
 
 /**
+ * echoOnScreen types characters as a person does: real key presses (the
+ * browser's own input events, through xterm's textarea), each at a random
+ * moment relative to the display's frames. Each is timed from its keydown
+ * event's timestamp to the end of the rendering update (rAF callbacks,
+ * layout, paint, commit) of the first frame whose terminal rows show it,
+ * read from xterm's DOM renderer. The compositor's and the display's own
+ * latency come after and are not included.
+ */
+async function echoOnScreen(browser: Browser, url: string): Promise<number[]> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await waitMark(page);
+  await page.waitForLoadState('networkidle');
+  // Plain JavaScript: tsx would wrap named inner functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const rec = (window.__echo = { samples: [], typed: '' });
+    const rows = document.querySelector('.xterm-rows');
+    const shown = (want) => [...rows.children].some((r) => (r.textContent || '').trimEnd().endsWith(want));
+    window.addEventListener('keydown', (e) => {
+      if (e.ctrlKey) { rec.typed = ''; return; }
+      if (e.key.length !== 1) return;
+      rec.typed += e.key;
+      const want = rec.typed;
+      const t0 = e.timeStamp;
+      // A message posted from a frame's rAF callback is handled once that frame's rendering update is done.
+      const afterFrame = () => requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => (shown(want) ? rec.samples.push(performance.now() - t0) : afterFrame());
+        ch.port2.postMessage(0);
+      });
+      afterFrame();
+    }, true);
+  })()`);
+  await page.locator('.xterm-helper-textarea').focus();
+  for (let i = 0; i < KEYS; i++) {
+    if (i % 40 === 39) {
+      await page.keyboard.press('Control+u');
+      continue;
+    }
+    const n = await page.evaluate(() => (window as unknown as { __echo: { samples: number[] } }).__echo.samples.length);
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    await page.waitForFunction((k) => (window as unknown as { __echo: { samples: number[] } }).__echo.samples.length > k, n, { polling: 5, timeout: 5000 });
+    // The next key comes at a random moment of the frame, as a typist's do.
+    await new Promise((r) => setTimeout(r, Math.random() * 40));
+  }
+  const samples = await page.evaluate(() => (window as unknown as { __echo: { samples: number[] } }).__echo.samples);
+  await ctx.close();
+  return samples;
+}
+
+/**
  * echoLatency types characters into the terminal (through xterm's input
- * path, exactly as a key press arrives) and times each one until the frame
- * that shows it.
+ * path, exactly as a key press arrives) right at the start of a frame (after
+ * the previous key's requestAnimationFrame), the worst moment: the next
+ * frame is a whole frame away. It times each key until the parse is done and
+ * until that next frame's rAF.
  */
 async function echoLatency(browser: Browser, url: string): Promise<[number, number][]> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -209,6 +267,7 @@ export const uiBench: Bench = {
       const restored: number[] = [];
       for (let i = 0; i < 3; i++) restored.push((await firstPrompt(browser, url, true)).ms);
       const echo = await echoLatency(browser, url);
+      const typed = await echoOnScreen(browser, url);
       const topo = await graphTimes(browser, url);
 
       const monaco = (f: string) => /monaco|MonacoEditor|editor\.worker|yaml\.worker/i.test(f);
@@ -223,8 +282,9 @@ export const uiBench: Bench = {
         { name: 'ui: navigation to interactive prompt (fresh lab, worst)', value: Math.max(...fresh), unit: 'ms' },
         { name: 'ui: navigation to interactive prompt (saved lab restored, p50)', value: percentile(restored, 50), unit: 'ms' },
         { name: 'ui: keystroke to echo in the terminal (p50)', value: percentile(echo.map((e) => e[0]), 50), unit: 'ms', note: `${echo.length} keys: line editor + xterm parse` },
-        { name: 'ui: keystroke to echo on screen (p50)', value: percentile(echo.map((e) => e[1]), 50), unit: 'ms', note: 'until the painted frame that shows it (60 Hz)' },
-        { name: 'ui: keystroke to echo on screen (p99)', value: percentile(echo.map((e) => e[1]), 99), unit: 'ms' },
+        { name: 'ui: keystroke to echo on screen (p50)', value: percentile(typed, 50), unit: 'ms', aim: { op: '<', value: 16 }, note: `${typed.length} key presses at random moments of the frame, keydown to the painted frame that shows it (60 Hz)` },
+        { name: 'ui: keystroke to echo on screen (p99)', value: percentile(typed, 99), unit: 'ms' },
+        { name: 'ui: keystroke to echo on screen, typed at the start of a frame (p50)', value: percentile(echo.map((e) => e[1]), 50), unit: 'ms', note: 'worst phase: the next frame is a whole frame away; until its rAF' },
         { name: 'ui: initial JavaScript of the page (gzip, Monaco excluded)', value: gzipKB(page), unit: 'kB', aim: { op: '<', value: 400 }, note: page.map((f) => f.replace('/assets/', '')).join(', ') },
         { name: 'ui: topology update after a 100-pod scale-up (at 1,000 elements)', value: topo.updateMs, unit: 'ms', aim: { op: '<', value: 50 }, note: 'diff arriving to the frame that shows it' },
         { name: 'ui: frame rate while panning 1,000 elements', value: topo.fps, unit: 'fps', note: 'headless Chromium, software rendering' },

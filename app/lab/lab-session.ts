@@ -50,8 +50,9 @@ export class LabSession {
 
   /** start restores the saved lab if there is one, or boots a new one. */
   async start(saved: LabSnapshot | undefined): Promise<void> {
-    await this.engine.ready;
-    performance.mark('kubelab:engine-ready');
+    // The boot's call goes out at once, without waiting for the worker's "ready": a worker keeps the messages
+    // sent while its script loads and runs them once it has run, which saves a round trip through this thread.
+    void this.engine.ready.then(() => performance.mark('kubelab:engine-ready'));
     if (saved) {
       try {
         await this.restoreSnapshot(saved);
@@ -79,9 +80,18 @@ export class LabSession {
 
   /** bootFresh starts a new lab with one terminal tab. */
   async bootFresh(labText?: string, prepare?: () => Promise<void>): Promise<void> {
-    const info = await this.bootEngine(undefined, labText);
-    const first = info.sessions[0] ?? (await this.engine.openSession());
-    const tab = this.createTab(first);
+    const booting = this.bootEngine(undefined, labText);
+    // The first tab's terminal opens while the engine boots (the page has nothing else to do meanwhile).
+    const ahead = this.terminalAhead();
+    let first: SessionInfo;
+    try {
+      const info = await booting;
+      first = info.sessions[0] ?? (await this.engine.openSession());
+    } catch (err) {
+      ahead?.tab.dispose();
+      throw err;
+    }
+    const tab = this.createTab(first, ahead?.id, ahead?.tab);
     useApp.setState({ activeTab: tab.id });
     tab.controller.showPrompt(first.prompt);
     // An exercise's setup runs before the first rewind point, so rewinding never undoes it.
@@ -136,16 +146,28 @@ export class LabSession {
 
   // ---- tabs ----
 
-  /** createTab makes a terminal tab attached to an engine session. */
-  createTab(info: SessionInfo, id = `t${this.nextTab++}`): TerminalTab {
+  /**
+   * createTab makes a terminal tab attached to an engine session; `made` is
+   * a terminal terminalAhead already built for this id.
+   */
+  createTab(info: SessionInfo, id = `t${this.nextTab++}`, made?: TerminalTab): TerminalTab {
     const n = Number(id.slice(1));
     if (n >= this.nextTab) this.nextTab = n + 1;
+    const tab = made?.id === id ? made : this.newTerminal(id, info.id);
+    tab.session = info.id;
+    tab.info = info;
+    this.tabs.set(id, tab);
+    useApp.setState((s) => ({ tabs: [...s.tabs.filter((x) => x.id !== id), { id, session: info.id, title: tabTitle(info), ended: false }] }));
+    return tab;
+  }
+
+  private newTerminal(id: string, session: string, history = this.history): TerminalTab {
     const prefs = useApp.getState().prefs;
-    const tab = new TerminalTab({
+    const tab: TerminalTab = new TerminalTab({
       id,
-      session: info.id,
+      session,
       engine: this.engine,
-      history: this.history,
+      history,
       theme: prefs.theme,
       screenReader: prefs.screenReader,
       keyFilter: (e) => !isPageKey(e, tab),
@@ -153,10 +175,23 @@ export class LabSession {
       onChange: () => this.saver.schedule(),
       onEnded: (t) => this.sessionEnded(t),
     });
-    tab.info = info;
-    this.tabs.set(id, tab);
-    useApp.setState((s) => ({ tabs: [...s.tabs.filter((x) => x.id !== id), { id, session: info.id, title: tabTitle(info), ended: false }] }));
     return tab;
+  }
+
+  /**
+   * terminalAhead builds and opens a tab's terminal (the next tab, or tab
+   * `id` of a lab being restored, with its history) before its engine session
+   * exists: the session comes with the boot's reply, and the page has nothing
+   * else to do meanwhile. It opens at the size of the terminal pane. Not where
+   * there is no page to open it in. A terminal createTab does not take is the
+   * caller's to dispose.
+   */
+  terminalAhead(o: { id?: string; history?: History } = {}): { id: string; tab: TerminalTab } | undefined {
+    if (typeof document === 'undefined') return undefined;
+    const id = o.id ?? `t${this.nextTab++}`;
+    const tab = this.newTerminal(id, '', o.history);
+    tab.openAhead(document.querySelector('.xterm-slot'));
+    return { id, tab };
   }
 
   /** newTab opens another terminal, on `host` if given (as ssh would). */

@@ -1,6 +1,7 @@
-import type { SessionInfo } from '../../engine/protocol/api.ts';
+import type { BootInfo, SessionInfo } from '../../engine/protocol/api.ts';
 import type { EngineClient } from '../engine/client.ts';
 import { History } from '../features/terminal/history.ts';
+import type { TerminalTab } from '../features/terminal/terminal-tab.ts';
 import type { LabSnapshot } from '../persistence/snapshot.ts';
 import { defaultPrefs, useApp } from '../state/store.ts';
 import type { LabSession } from './lab-session.ts';
@@ -32,10 +33,22 @@ export async function sessionFor(engine: EngineClient, t: { session: string; inf
  * with the page.
  */
 export async function restoreLab(lab: LabSession, s: LabSnapshot): Promise<void> {
-  const info = await lab.bootEngine(s.engine);
+  const ui = s.ui;
+  const history = new History(ui.history);
+  const booting = lab.bootEngine(s.engine);
+  // The first tab's terminal opens while the engine restores the lab.
+  const ahead = lab.terminalAhead({ id: ui.tabs[0]?.id, history });
+  try {
+    await restoreInto(lab, s, history, await booting, ahead?.tab);
+  } finally {
+    if (ahead && lab.tabs.get(ahead.id) !== ahead.tab) ahead.tab.dispose();
+  }
+}
+
+async function restoreInto(lab: LabSession, s: LabSnapshot, history: History, info: BootInfo, ahead: TerminalTab | undefined): Promise<void> {
   lab.disposeTabs();
   const ui = s.ui;
-  lab.history = new History(ui.history);
+  lab.history = history;
   const files = ui.files.filter((f) => f.kind === 'file');
   useApp.setState({
     prefs: { ...defaultPrefs(), ...ui.prefs, layout: { ...defaultPrefs().layout, ...ui.prefs?.layout } },
@@ -51,11 +64,11 @@ export async function restoreLab(lab: LabSession, s: LabSnapshot): Promise<void>
   const unused = new Map(info.sessions.map((x) => [x.id, x]));
   for (const t of ui.tabs) {
     const session = await sessionFor(lab.engine, t, unused);
-    lab.createTab(session, t.id).restore(t);
+    lab.createTab(session, t.id, ahead).restore(t);
   }
   if (ui.tabs.length === 0) {
     const first = info.sessions[0] ?? (await lab.engine.openSession());
-    lab.createTab(first).controller.showPrompt(first.prompt);
+    lab.createTab(first, ahead?.id, ahead).controller.showPrompt(first.prompt);
   }
   useApp.setState({ activeTab: lab.tabs.has(ui.activeTab) ? ui.activeTab : [...lab.tabs.keys()][0]! });
 }

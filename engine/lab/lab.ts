@@ -85,10 +85,11 @@ export class Lab implements EngineApi {
   }
 
   async boot(opts: BootOptions = {}): Promise<BootInfo> {
-    // The shell's parser is a large module, already requested when the worker started. A fresh default lab's
-    // first session needs none of it (LOGIN_PARSES), so the prompt does not wait for it; a stepped lab loads it
-    // now (time there runs as fast as it can while a command waits). The boot itself never yields to the host:
-    // calls arriving meanwhile would meet a half-built lab.
+    // The shell's parser is a large module, requested now: it downloads while the boot runs and compiles after it
+    // (the boot is one task in a browser). A fresh default lab's first session needs none of it (LOGIN_PARSES), so
+    // the prompt does not wait for it; a stepped lab loads it now (time there runs as fast as it can while a
+    // command waits). The boot yields to the host only while native
+    // crypto signs a cluster's certificates (engine/pki/kubeadm-pki-ahead.ts); the worker holds calls arriving meanwhile.
     const parser = loadShellParser().catch(() => undefined);
     // Everything that can fail on a saved lab is checked before the running lab is touched.
     const saved = opts.state ? decodeLabState(opts.state) : undefined;

@@ -20,19 +20,39 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+// Hex conversions run for every BigInt a signature or a key encoding turns into bytes: table-driven, no regex.
+const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** toHex renders bytes as lower-case hex, optionally separated (":" for OpenSSL's colon form). */
 export function toHex(b: Uint8Array, sep = ''): string {
-  const parts: string[] = [];
-  for (const x of b) parts.push(x.toString(16).padStart(2, '0'));
-  return parts.join(sep);
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += i > 0 && sep ? sep + HEX_PAIRS[b[i]!]! : HEX_PAIRS[b[i]!]!;
+  return s;
 }
 
-/** fromHex parses hex digits (separators such as ':' are skipped). */
+/** hexDigit is a hex digit's value, or -1 for any other character. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** fromHex parses hex digits (separators such as ':' are skipped; an odd last digit is dropped). */
 export function fromHex(hex: string): Uint8Array {
-  const clean = hex.replace(/[^0-9a-fA-F]/g, '');
-  const out = new Uint8Array(clean.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
-  return out;
+  const out = new Uint8Array(hex.length >> 1);
+  let n = 0;
+  let high = -1;
+  for (let i = 0; i < hex.length; i++) {
+    const v = hexDigit(hex.charCodeAt(i));
+    if (v < 0) continue;
+    if (high < 0) high = v;
+    else {
+      out[n++] = (high << 4) | v;
+      high = -1;
+    }
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** bytesToBigInt reads an unsigned big-endian integer. */

@@ -5,7 +5,7 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate as AsnCertificate } from '@peculiar/asn1-x509';
 import { bytesToBigInt } from './bytes.ts';
-import { readSequence } from './der.ts';
+import { expect, readAll, readInteger, readOid, readSequence, TAG, type Tlv } from './der.ts';
 import { decodeExtensionsDer, ipToString, type CertExtension, type KeyUsageName } from './extensions.ts';
 import { nameFromAsn, type DistinguishedName } from './name.ts';
 import { decodePemAll, encodePem } from './pem.ts';
@@ -90,6 +90,54 @@ function parse(der: Uint8Array): Certificate {
     ...summarise(extensions),
   };
   return c;
+}
+
+/**
+ * builtCertificate reads a certificate this module's caller has just built
+ * (create.ts), whose names are known: the same object parseCertificateDer
+ * makes, from the DER reader alone. asn1-schema's full parse costs more than
+ * the rest of building a certificate, and a cluster's boot builds dozens.
+ */
+export function builtCertificate(der: Uint8Array, issuer: DistinguishedName, subject: DistinguishedName): Certificate {
+  const parts = readSequence(der);
+  const tbsParts = readSequence(parts[0]!.raw);
+  const off = tbsParts[0]!.tag === 0xa0 ? 1 : 0;
+  const validity = readAll(expect(tbsParts[off + 3], TAG.SEQUENCE).value);
+  const extDer = tbsParts.find((p) => p.tag === 0xa3)?.value;
+  const extensions = extDer ? decodeExtensionsDer(extDer) : [];
+  const serialBytes = expect(tbsParts[off], TAG.INTEGER).value.slice();
+  const spki = tbsParts[off + 5]!.raw.slice();
+  return {
+    der: der.slice(),
+    tbs: parts[0]!.raw.slice(),
+    version: off ? Number(readInteger(readSequence(tbsParts[0]!.raw, 0xa0)[0])) + 1 : 1,
+    serial: bytesToBigInt(serialBytes),
+    serialBytes,
+    signatureAlgorithm: readOid(readSequence(parts[1]!.raw)[0]),
+    issuer,
+    subject,
+    issuerDer: tbsParts[off + 2]!.raw.slice(),
+    subjectDer: tbsParts[off + 4]!.raw.slice(),
+    notBefore: readTime(validity[0]),
+    notAfter: readTime(validity[1]),
+    publicKey: parseSpki(spki),
+    spki,
+    extensions,
+    signature: expect(parts[2], TAG.BIT_STRING).value.slice(1),
+    ...summarise(extensions),
+  };
+}
+
+/** readTime decodes a UTCTime (YYMMDDHHMMSSZ, years from 1950) or a GeneralizedTime (fractions allowed). */
+function readTime(t: Tlv | undefined): number {
+  if (!t || (t.tag !== TAG.UTC_TIME && t.tag !== TAG.GENERALIZED_TIME)) throw new Error('expected a time');
+  const s = String.fromCharCode(...t.value);
+  const m = t.tag === TAG.UTC_TIME ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d+))?Z$/.exec(s);
+  if (!m) throw new Error(`bad time ${s}`);
+  let year = Number(m[1]);
+  if (t.tag === TAG.UTC_TIME) year += year < 50 ? 2000 : 1900;
+  const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+  return Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
 }
 
 function summarise(exts: readonly CertExtension[]) {

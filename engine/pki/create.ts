@@ -6,15 +6,16 @@
  */
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier, Certificate as AsnCertificate, Extension, Extensions, Name, SubjectPublicKeyInfo, TBSCertificate,
+  AlgorithmIdentifier, Extension, Extensions, Name, SubjectPublicKeyInfo, TBSCertificate,
   Validity,
 } from '@peculiar/asn1-x509';
 import { bigIntToBytes, bytesEqual, concatBytes } from './bytes.ts';
-import { parseCertificateDer, type Certificate } from './certificate.ts';
+import { builtCertificate, type Certificate } from './certificate.ts';
+import { bitString, NULL, oid, sequence } from './der.ts';
 import { encodeExtension, ipToBytes, type CertExtension, type GeneralName, type KeyUsageName } from './extensions.ts';
 import { digest, type HashName } from './hash.ts';
 import { encodePkcs1PublicKey, encodeSpki } from './keys.ts';
-import { nameToAsn, type DistinguishedName } from './name.ts';
+import { nameFromAsn, nameToAsn, type DistinguishedName } from './name.ts';
 import { OID } from './oids.ts';
 import { rsaSign, type RsaPrivateKey, type RsaPublicKey } from './rsa.ts';
 
@@ -82,8 +83,9 @@ export function signCertificate(t: CertificateTemplate, issuer: Issuer): Certifi
   }
   const tbsDer = new Uint8Array(AsnConvert.serialize(tbs));
   const sig = rsaSign(issuer.key, hash, tbsDer);
-  const cert = new AsnCertificate({ tbsCertificate: tbs, signatureAlgorithm: signatureAlgorithm(hash), signatureValue: sig.slice().buffer });
-  return parseCertificateDer(new Uint8Array(AsnConvert.serialize(cert)));
+  // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }, the TBS bytes as signed.
+  const der = sequence(tbsDer, sequence(oid(SIG_OIDS[hash]), NULL), bitString(sig));
+  return builtCertificate(der, issuer.cert ? issuer.cert.subject : nameFromAsn(subject), nameFromAsn(subject));
 }
 
 /** subjectKeyIdFor is the RFC 5280 method-1 key identifier: SHA-1 of the public key bits (Go and OpenSSL agree). */

@@ -58,3 +58,4 @@ export {
   checkEnd, endDateLine, extText, fingerprintLine, issuerLine, modulusLine, serialLine, startDateLine, subjectLine,
 } from './openssl-fields.ts';
 export { clearPresigned, collectSignatures, exportPresigned, loadPresigned, presign } from './presign.ts';
+export { createKubeadmPkiSignedAhead } from './kubeadm-pki-ahead.ts';

@@ -35,8 +35,17 @@ const ready = new Map<string, Uint8Array>();
 let recording: { pending: Map<string, Pending>; fakes: Set<string> } | undefined;
 let collecting = false;
 
+// A key's id is the low 96 bits of its modulus in hex: a 2048-bit BigInt's full text costs a millisecond or more.
+const LOW_BITS = (1n << 96n) - 1n;
+const keyIds = new WeakMap<RsaPrivateKey, string>();
+
 function keyOf(key: RsaPrivateKey, message: Uint8Array): string {
-  return `${key.n.toString(36).slice(-24)}:${toHex(sha256(message))}`;
+  let k = keyIds.get(key);
+  if (k === undefined) {
+    k = (key.n & LOW_BITS).toString(16);
+    keyIds.set(key, k);
+  }
+  return `${k}:${toHex(sha256(message))}`;
 }
 
 /** presigned returns a signature computed ahead for (key, SHA-256 message), or, while rehearsing, a stand-in. */
@@ -74,13 +83,14 @@ function subtle(): SubtleLike | undefined {
 
 /**
  * presign rehearses `run` (whose result is thrown away) and signs what it
- * signed. Without WebCrypto it does nothing. Call clearPresigned after the
- * real run. An async run must not yield to the host's event loop (only to
- * microtasks), so nothing else signs while the stand-ins are handed out.
+ * signed; it returns the ids of the signatures it made. Without WebCrypto it
+ * does nothing. Call clearPresigned (or forgetPresigned) after the real run.
+ * An async run must not yield to the host's event loop (only to microtasks),
+ * so nothing else signs while the stand-ins are handed out.
  */
-export async function presign(run: () => unknown): Promise<void> {
+export async function presign(run: () => unknown): Promise<string[]> {
   const s = subtle();
-  if (!s) return;
+  if (!s) return [];
   recording = { pending: new Map(), fakes: new Set() };
   let pending: Map<string, Pending>;
   try {
@@ -92,6 +102,7 @@ export async function presign(run: () => unknown): Promise<void> {
     recording = undefined;
   }
   const keys = new Map<RsaPrivateKey, Promise<unknown>>();
+  const signed: string[] = [];
   await Promise.all(
     [...pending].map(async ([id, p]) => {
       try {
@@ -101,11 +112,19 @@ export async function presign(run: () => unknown): Promise<void> {
           keys.set(p.key, k);
         }
         ready.set(id, new Uint8Array(await s.sign('RSASSA-PKCS1-v1_5', await k, p.message)));
+        signed.push(id);
       } catch {
         // left to the BigInt path
       }
     }),
   );
+  return signed;
+}
+
+/** forgetPresigned drops signatures presign made (by the ids it returned), unless collectSignatures is keeping them for a repeat. */
+export function forgetPresigned(ids: readonly string[]): void {
+  if (collecting) return;
+  for (const id of ids) ready.delete(id);
 }
 
 /** exportPresigned lists the signatures computed ahead (id → base64), to be loaded in another run. */

@@ -98,4 +98,36 @@ describe('EngineServer', () => {
     expect((labs[1] as unknown as { ticked: number }).ticked).toBe(50);
     expect((labs[0] as unknown as { ticked: number }).ticked).toBe(0);
   });
+
+  it('holds calls that arrive while a boot waits (for native crypto) until the lab is up, in order', async () => {
+    const log: string[] = [];
+    let finish!: () => void;
+    const factory: LabFactory = () => ({
+      async boot() {
+        log.push('boot starts');
+        await new Promise<void>((r) => (finish = r));
+        log.push('boot ends');
+        return { version: 'x', sessions: [], clusters: [], now: 0 };
+      },
+      async ping() {
+        log.push('ping');
+        return 1;
+      },
+      tick() {},
+    }) as unknown as LabInstance;
+    const replies: number[] = [];
+    const server = new EngineServer(factory, (m) => m.forEach((x) => x.kind === 'reply' && replies.push(x.id)), async () => undefined);
+    const call = (id: number, method: string) => server.handle({ kind: 'call', id, method, args: [] } as unknown as CallMessage);
+    const done = [call(1, 'boot'), call(2, 'ping'), call(3, 'ping')];
+    await settle();
+    expect(log).toEqual(['boot starts']);
+    finish();
+    await Promise.all(done);
+    await settle();
+    expect(log).toEqual(['boot starts', 'boot ends', 'ping', 'ping']);
+    expect(replies).toEqual([1, 2, 3]);
+    // With no boot running, a call is served at once.
+    void call(4, 'ping');
+    expect(log).toHaveLength(5);
+  });
 });

@@ -23,6 +23,14 @@ export class EngineServer {
   private generation = 0;
   private booted = false;
   private readonly outbox: Outbox;
+  /**
+   * boots runs boots one after the other; calls arriving while one runs wait
+   * for it. A boot is not one synchronous run: it awaits native crypto
+   * (engine/pki/kubeadm-pki-ahead.ts), and a call served meanwhile would meet
+   * a half-built lab.
+   */
+  private boots: Promise<void> = Promise.resolve();
+  private bootsPending = 0;
 
   constructor(
     private readonly factory: LabFactory,
@@ -69,6 +77,19 @@ export class EngineServer {
       this.outbox.send({ kind: 'reply', id, ok: false, error: { name: 'TypeError', message: `unknown call ${String(msg?.method)}` } });
       return;
     }
+    if (msg.method === 'boot') {
+      this.bootsPending++;
+      const run = this.boots.then(() => this.serve(id, msg));
+      this.boots = run.finally(() => this.bootsPending--);
+      return run;
+    }
+    // Only the boots that arrived before this call are waited for: it runs on the lab it was sent to.
+    if (this.bootsPending > 0) await this.boots;
+    return this.serve(id, msg);
+  }
+
+  /** serve runs one checked call and queues its reply; it never throws. */
+  private async serve(id: number, msg: CallMessage): Promise<void> {
     try {
       if (msg.method === 'boot') {
         if (this.booted) this.lab = this.build();

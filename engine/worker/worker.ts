@@ -5,7 +5,6 @@
  * The only file of the engine that sees worker globals.
  */
 import { createLab } from '../lab/index.ts';
-import { preloadShellParser } from '../shell/parser/load.ts';
 import type { CallMessage, FromWorker } from './messages.ts';
 import { EngineServer } from './server.ts';
 
@@ -26,8 +25,8 @@ function yieldToHost(): Promise<void> {
   });
 }
 
-// The shell's parser is a large module of its own: it starts loading while the page asks for the first boot.
-preloadShellParser();
+// The shell's parser (a large module of its own) is requested by the boot, not here: requested at start-up,
+// its compile could land just before the first boot's call and hold it back (engine/lab/lab.ts).
 
 const server = new EngineServer(createLab, (msgs: FromWorker[], transfer) => self.postMessage(msgs, transfer), yieldToHost);
 

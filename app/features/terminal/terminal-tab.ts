@@ -115,9 +115,31 @@ export class TerminalTab {
     this.term.write(data);
   }
 
+  /**
+   * openAhead opens xterm offscreen, at the size of `sizeLike` if given, so
+   * that mounting it later only moves it. Opening (measuring the font, setting
+   * up the renderer) takes tens of milliseconds: done while the engine boots,
+   * it is no longer between the engine's reply and the first prompt.
+   */
+  openAhead(sizeLike?: Element | null): void {
+    if (this.opened) return;
+    const box = sizeLike?.getBoundingClientRect();
+    const holder = document.createElement('div');
+    holder.style.cssText = `position:fixed;left:-100000px;top:0;visibility:hidden;width:${box?.width || 800}px;height:${box?.height || 480}px`;
+    holder.appendChild(this.element);
+    document.body.appendChild(holder);
+    this.term.open(this.element);
+    this.opened = true;
+    this.holder = holder;
+  }
+
+  private holder: HTMLElement | undefined;
+
   /** mount puts the terminal into the pane's container (opening xterm the first time). */
   mount(parent: HTMLElement): void {
     if (this.element.parentElement !== parent) parent.appendChild(this.element);
+    this.holder?.remove();
+    this.holder = undefined;
     if (!this.opened) {
       this.term.open(this.element);
       this.opened = true;
@@ -177,5 +199,6 @@ export class TerminalTab {
   dispose(): void {
     this.term.dispose();
     this.element.remove();
+    this.holder?.remove();
   }
 }

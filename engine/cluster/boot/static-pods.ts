@@ -6,7 +6,7 @@ import { R } from '../../client/refs.ts';
 import { createAll, kubeadmClusterObjects, writeKubeadmFiles } from '../../controlplane/index.ts';
 import type { EtcdService } from '../../controlplane/etcd/wire.ts';
 import { startNodes } from '../../node/service/start-nodes.ts';
-import { createKubeadmPki } from '../../pki/index.ts';
+import { createKubeadmPkiSignedAhead } from '../../pki/index.ts';
 import type { MvccStore } from '../../store/mvcc.ts';
 import type { FileSystem } from '../../host/types.ts';
 import { DB_FILE } from '../../controlplane/etcd/datadir.ts';
@@ -74,7 +74,8 @@ async function drain(): Promise<void> {
 export async function bootStaticPods(world: World, spec: ClusterSpec, restored?: { now: number }): Promise<ClusterHandle> {
   const runtime = world.runtime;
   const cp = spec.machines.find((m) => m.role === 'control-plane')!;
-  const pki = createKubeadmPki({
+  // The PKI is built before anything of this cluster runs, so the runtime's native crypto can make its signatures.
+  const pki = await createKubeadmPkiSignedAhead({
     controlPlaneHost: cp.name,
     controlPlaneIp: cp.ip,
     now: runtime.now,
