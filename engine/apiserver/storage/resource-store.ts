@@ -59,7 +59,7 @@ export class ResourceStore {
   /** lists holds list()'s answers by key prefix until the next change (any change clears them all). */
   private lists = new Map<string, readonly KObject[]>();
   revision = 0;
-  /** trimmedAt: events up to this revision are no longer in the window. */
+  /** trimmedAt: events up to this revision have left the event window (no longer kept). */
   private trimmedAt = 0;
 
   constructor(
