@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiRequest, WatchEvent } from '../api/transport.ts';
 import { isWatchStream } from '../api/transport.ts';
 import { testApiServer } from './testing/harness.ts';
+import { backupsCrd } from './testing/crd.ts';
 
 const admin = { token: 'admin' };
 
@@ -127,17 +128,7 @@ describe('ApiServer', () => {
 describe('CustomResourceDefinitions', () => {
   it('serve their custom resources once created, and take them along when deleted', () => {
     const { server, runtime, kv } = setup();
-    const crd = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'backups.lab.example.com' },
-      spec: {
-        group: 'lab.example.com',
-        scope: 'Namespaced',
-        names: { plural: 'backups', singular: 'backup', kind: 'Backup', shortNames: ['bk'] },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-      },
-    };
+    const crd = backupsCrd();
     expect(server.request(req('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd)).status).toBe(201);
     runtime.settle();
     const got = server.request(req('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/backups.lab.example.com')).body as { status: { conditions: { type: string; status: string }[] } };

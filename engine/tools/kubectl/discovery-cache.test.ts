@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApiRequest } from '../../api/transport.ts';
+import { backupsCrd } from '../../apiserver/testing/crd.ts';
 import { DISCOVERY_TTL_MS, discoveryCacheDir } from './discovery-cache.ts';
 import { kubectlHarness } from './testing/harness.ts';
 
@@ -77,17 +78,7 @@ describe('kubectl discovery cache', () => {
   it('finds a CustomResourceDefinition created after the cache was filled', async () => {
     const { k, run } = harness();
     await run('get', 'pods');
-    const crd = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'backups.lab.example.com' },
-      spec: {
-        group: 'lab.example.com',
-        scope: 'Namespaced',
-        names: { plural: 'backups', singular: 'backup', kind: 'Backup', shortNames: ['bk'] },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-      },
-    };
+    const crd = backupsCrd();
     expect((await k.run(['apply', '-f', '-'], JSON.stringify(crd))).code).toBe(0);
     const r = await run('get', 'bk');
     expect(r.stderr).toBe('No resources found in default namespace.\n');
