@@ -118,13 +118,14 @@ function deployment(i: number, replicas: number): KObject {
 }
 
 /** measure builds the cluster, waits for its nodes Ready, then times the Deployments until every pod runs. */
-export async function measureStartup(nodes: number, deployments: number, replicas: number) {
+export async function measureStartup(nodes: number, deployments: number, replicas: number, hooks: { measuring?(on: boolean): void | Promise<void> } = {}) {
   const c = cluster(nodes);
   const { runtime, admin } = c;
   const readyNodes = () => admin.list(R.nodes, undefined).items.filter((n) => ((n.status as { conditions?: { type: string; status: string }[] })?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True')).length;
   await runUntil(runtime, () => readyNodes() === nodes, 60_000);
   const total = deployments * replicas;
   globalThis.gc?.();
+  await hooks.measuring?.(true);
   const heap0 = process.memoryUsage().heapUsed;
   const sim0 = runtime.now;
   const t0 = performance.now();
@@ -140,6 +141,7 @@ export async function measureStartup(nodes: number, deployments: number, replica
   for (let i = 0; i < deployments; i++) admin.create(R.deployments, 'default', deployment(i, replicas));
   const ok = await runUntil(runtime, () => ready.size === total, SIM_LIMIT_MS);
   const running = ready.size;
+  await hooks.measuring?.(false);
   watcher.stop();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTyped } from './decode.ts';
+import { deepFreeze } from '../../base/deep.ts';
+import { decodeTyped, rememberDecoded } from './decode.ts';
 
 describe('decodeTyped', () => {
   it('returns a copy that shares nothing with the input, free-form values included', () => {
@@ -36,5 +37,20 @@ describe('decodeTyped', () => {
     });
     expect(r.unknown).toEqual(['spec.containers[0].imagee', 'spec.extra']);
     expect(r.error).toBe('json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32');
+  });
+
+  it('takes a remembered clean spec as it is only where asked, and walks every other value', () => {
+    const stored = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Running' } });
+    const reuse = new Set(['spec']);
+    // not remembered yet: walked and copied
+    expect(decodeTyped('core/v1.Pod', { ...stored }, reuse).value.spec).not.toBe(stored.spec);
+    rememberDecoded('core/v1.Pod', stored);
+    expect(decodeTyped('core/v1.Pod', { ...stored }, reuse).value.spec).toBe(stored.spec);
+    expect(decodeTyped('core/v1.Pod', { ...stored }).value.spec).not.toBe(stored.spec);
+    // a spec that was not stored is decoded, unknown fields and all
+    const edited = { ...stored, spec: deepFreeze({ containers: [{ name: 'c', image: 'nginx', imagee: 'x' }] }) };
+    expect(decodeTyped('core/v1.Pod', edited, reuse).unknown).toEqual(['spec.containers[0].imagee']);
+    // the same frozen value under another type is walked
+    expect(decodeTyped('core/v1.Pod', { ...stored, status: stored.spec }, new Set(['status'])).unknown).toEqual(['status.containers']);
   });
 });

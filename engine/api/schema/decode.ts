@@ -30,11 +30,33 @@ export function typeNameOf(apiVersion: string, kind: string): string | undefined
   return API_KINDS[`${apiVersion}/${kind}`];
 }
 
-/** decodeTyped checks and normalises obj against the named API type. */
-export function decodeTyped(typeName: string, obj: Record<string, unknown>): TypedDecode {
+/**
+ * decodeTyped checks and normalises obj against the named API type. The
+ * top-level fields named in reuse are taken as they are when they hold a
+ * frozen value remembered (rememberDecoded) as a clean decode of their type:
+ * decoding it again would give an equal value, no unknown field and no error.
+ */
+export function decodeTyped(typeName: string, obj: Record<string, unknown>, reuse?: ReadonlySet<string>): TypedDecode {
   const d = new Decoder();
-  const value = d.struct(typeName, obj) as Record<string, unknown>;
+  const value = d.struct(typeName, obj, reuse) as Record<string, unknown>;
   return { value, unknown: d.unknown, ...(d.error ? { error: d.error } : {}) };
+}
+
+/** decodedClean maps frozen struct values known to decode to themselves to their struct type. */
+const decodedClean = new WeakMap<object, string>();
+
+/**
+ * rememberDecoded records the frozen struct-typed top-level fields of obj (an
+ * object of the named type that the apiserver decoded, defaulted and
+ * validated before storing it) as clean decodes of their types.
+ */
+export function rememberDecoded(typeName: string, obj: Record<string, unknown>): void {
+  const t = structOf(typeName);
+  if (!t) return;
+  for (const [k, w] of t.fields) {
+    const v = obj[k];
+    if (w.kind === 'struct' && v !== null && typeof v === 'object' && Object.isFrozen(v)) decodedClean.set(v, w.name);
+  }
 }
 
 /** Wire is a parsed type code: what a value must be, with its item type for lists and maps. */
@@ -166,7 +188,7 @@ class Decoder {
     return clone(v);
   }
 
-  struct(typeName: string, v: Record<string, unknown>): Record<string, unknown> {
+  struct(typeName: string, v: Record<string, unknown>, reuse?: ReadonlySet<string>): Record<string, unknown> {
     const t = structOf(typeName);
     if (!t) return clone(v);
     const { fields, owner } = t;
@@ -184,6 +206,10 @@ class Decoder {
         continue;
       }
       if (x === null) continue;
+      if (reuse?.has(k) && w.kind === 'struct' && typeof x === 'object' && decodedClean.get(x) === w.name) {
+        out[k] = x;
+        continue;
+      }
       out[k] = this.value(w, x, owner);
     }
     this.stepKinds.pop();

@@ -63,6 +63,8 @@ export function specDiff(old: Obj, cur: Obj): string {
 
 /** validatePodSpecUpdate returns the spec errors of a Pod update (old and new are whole Pods). */
 export function validatePodSpecUpdate(obj: Obj, old: Obj): FieldError[] {
+  // A status or binding write shares the stored spec itself: nothing in it changed.
+  if (obj.spec === old.spec) return [];
   const ns = rec(obj.spec);
   const os = rec(old.spec);
   const errs: FieldError[] = [];

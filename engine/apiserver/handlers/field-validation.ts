@@ -13,6 +13,8 @@ function modeOf(s: RequestScope): FieldValidation {
   return 'Warn';
 }
 
+const SPEC: ReadonlySet<string> = new Set(['spec']);
+
 /**
  * decodeFields decodes a written object as the apiserver's typed decoder
  * does: a value of the wrong type is a BadRequest ("Deployment in version
@@ -26,7 +28,8 @@ export function decodeFields(s: RequestScope, obj: KObject): KObject {
   const apiVersion = String(obj.apiVersion ?? '');
   const typeName = typeNameOf(apiVersion, obj.kind);
   if (!typeName) return obj;
-  const r = decodeTyped(typeName, obj);
+  // A status write uses only the body's metadata and status: a spec the client took from the stored object is not walked again.
+  const r = decodeTyped(typeName, obj, s.info.subresource === 'status' ? SPEC : undefined);
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
   const prefix = `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: `;
   if (r.error) throw badRequest(prefix + r.error);

@@ -3,6 +3,8 @@ import type { Runtime } from '../../base/runtime.ts';
 import type { KObject, ResourceDef } from '../../api/types.ts';
 import type { KV, WatchResponse } from '../../store/types.ts';
 import { SortedKeys } from './sorted-keys.ts';
+import { apiVersionOf } from '../../api/types.ts';
+import { rememberDecoded, typeNameOf } from '../../api/schema/decode.ts';
 
 /** A change to one object, as the watch cache records it. */
 export interface CacheEvent {
@@ -59,6 +61,8 @@ export class ResourceStore {
   /** lists holds list()'s answers by key prefix until the next change (any change clears them all). */
   private lists = new Map<string, readonly KObject[]>();
   revision = 0;
+  /** typeName is the wire type of the stored version, when the kind has one. */
+  private readonly typeName: string | undefined;
   /** trimmedAt: events up to this revision have left the event window (no longer kept). */
   private trimmedAt = 0;
 
@@ -67,6 +71,7 @@ export class ResourceStore {
     private readonly kv: KV,
     private readonly runtime: Runtime,
   ) {
+    this.typeName = typeNameOf(apiVersionOf(def), def.kind);
     const prefix = this.prefix();
     const res = kv.range(prefix, { prefix: true });
     for (const kv1 of res.kvs) {
@@ -276,8 +281,11 @@ export class ResourceStore {
       }
       let obj: KObject | undefined = this.pending.get(key);
       this.pending.delete(key);
-      if (obj) obj = finish(obj, ev.kv.modRevision);
-      else obj = this.decode(ev.kv.value, ev.kv.modRevision);
+      if (obj) {
+        obj = finish(obj, ev.kv.modRevision);
+        // This apiserver's own write was decoded, defaulted and validated: its parts decode to themselves.
+        if (this.typeName) rememberDecoded(this.typeName, obj);
+      } else obj = this.decode(ev.kv.value, ev.kv.modRevision);
       if (!obj) continue;
       this.objs.set(key, obj);
       if (!prev) this.keys.insert(key);

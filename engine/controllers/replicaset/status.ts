@@ -20,13 +20,16 @@ export interface ReplicaSetStatus {
  */
 export function calculateStatus(rs: KObject, pods: Pod[], manageErr: { reason: string; message: string } | undefined, now: number): ReplicaSetStatus {
   const spec = rs.spec as { minReadySeconds?: number; template?: { metadata?: { labels?: Record<string, string> } } };
-  const tl = Object.entries(spec.template?.metadata?.labels ?? {});
+  const tl = spec.template?.metadata?.labels ?? {};
+  const keys = Object.keys(tl);
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const p of pods) {
     const pl = p.metadata?.labels ?? {};
-    if (tl.every(([k, v]) => pl[k] === v)) fully++;
+    let labelled = true;
+    for (const k of keys) if (pl[k] !== tl[k]) labelled = false;
+    if (labelled) fully++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, spec.minReadySeconds ?? 0, now)) available++;

@@ -131,27 +131,28 @@ export function requestedToCapacityRatioScorer(resources: readonly ResourceSpec[
   };
 }
 
-const balancedFractions: number[] = [];
+let balancedFractions = new Float64Array(8);
 
 /** balancedScorer is balancedResourceScorer: 100 × (1 − standard deviation of the used fractions). */
 export const balancedScorer: Scorer = (requested, allocatable) => {
-  // One scratch list for every call: it runs for every node of every cycle.
-  const fractions = balancedFractions;
-  fractions.length = 0;
+  // One scratch buffer for every call: it runs for every node of every cycle.
+  let fractions = balancedFractions;
+  if (fractions.length < requested.length) fractions = balancedFractions = new Float64Array(requested.length);
+  let n = 0;
   let total = 0;
   for (let i = 0; i < requested.length; i++) {
     if (allocatable[i] === 0) continue;
     const f = Math.min(1, requested[i]! / allocatable[i]!);
     total += f;
-    fractions.push(f);
+    fractions[n++] = f;
   }
   let std = 0;
-  if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
-  else if (fractions.length > 2) {
-    const mean = total / fractions.length;
+  if (n === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+  else if (n > 2) {
+    const mean = total / n;
     let sum = 0;
-    for (const f of fractions) sum += (f - mean) * (f - mean);
-    std = Math.sqrt(sum / fractions.length);
+    for (let i = 0; i < n; i++) sum += (fractions[i]! - mean) * (fractions[i]! - mean);
+    std = Math.sqrt(sum / n);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 };
