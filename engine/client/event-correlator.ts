@@ -13,7 +13,8 @@
  *   still counted, so the next write that passes carries the whole count
  *   (`Back-off restarting failed container (x40 over 20m)`).
  *
- * Its caches are LRUs of 4096 entries, as in client-go.
+ * What it remembers is kept per involved object, for the 4096 objects used
+ * last (client-go keeps LRUs of 4096 keys).
  */
 
 const CACHE_ENTRIES = 4096;
@@ -22,10 +23,9 @@ const AGGREGATE_INTERVAL_MS = 600_000;
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
 
-/** The fields of an event the correlator keys on. */
+/** The fields of an event the correlator keys on (the source is the recorder's own). */
 export interface CorrelatorInput {
-  /** source is component and host; object is kind, namespace, name, uid and apiVersion of the involved object. */
-  source: string;
+  /** object identifies the involved object: kind, namespace, name, uid and apiVersion. */
   object: string;
   fieldPath: string;
   type: string;
@@ -38,24 +38,6 @@ export type Correlation =
   | { skip: true }
   | { skip: false; aggregate: boolean; message: string; count: number; firstSeen: number; name: string };
 
-/** Lru is a Map kept in recency order, dropping the least recently used entry past its size. */
-class Lru<V> {
-  private map = new Map<string, V>();
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > CACHE_ENTRIES) this.map.delete(this.map.keys().next().value!);
-  }
-}
-
 interface AggregateRecord {
   messages: Set<string>;
   last: number;
@@ -67,15 +49,22 @@ interface Observation {
   name: string;
 }
 
-interface Bucket {
+/**
+ * ObjectRecord is what the correlator knows of one involved object: its spam
+ * bucket, its aggregation records by type and reason, and the events it
+ * observed (by field path, type, reason and message; an aggregate by type and
+ * reason alone).
+ */
+interface ObjectRecord {
   tokens: number;
   at: number;
+  aggregates: Map<string, AggregateRecord>;
+  observations: Map<string, Observation>;
 }
 
 export class EventCorrelator {
-  private aggregates = new Lru<AggregateRecord>();
-  private observations = new Lru<Observation>();
-  private buckets = new Lru<Bucket>();
+  /** objects in recency order: the least recently used is dropped past CACHE_ENTRIES (client-go's LRU caches). */
+  private objects = new Map<string, ObjectRecord>();
 
   /**
    * correlate decides how the event is written at simulated time now; a first
@@ -83,13 +72,18 @@ export class EventCorrelator {
    * repeat that passes creates it under that name, as client-go does).
    */
   correlate(e: CorrelatorInput, now: number, freshName: () => string): Correlation {
-    const aggregateKey = `${e.source}\u0000${e.object}\u0000${e.type}\u0000${e.reason}`;
-    let record = this.aggregates.get(aggregateKey);
-    if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { messages: new Set(), last: now };
+    let o = this.objects.get(e.object);
+    if (o) this.objects.delete(e.object);
+    else o = { tokens: SPAM_BURST, at: now, aggregates: new Map(), observations: new Map() };
+    this.objects.set(e.object, o);
+    if (this.objects.size > CACHE_ENTRIES) this.objects.delete(this.objects.keys().next().value!);
+
+    const aggregateKey = `${e.type}\u0000${e.reason}`;
+    let record = o.aggregates.get(aggregateKey);
+    if (!record || now - record.last > AGGREGATE_INTERVAL_MS) o.aggregates.set(aggregateKey, (record = { messages: new Set(), last: now }));
     record.messages.add(e.message);
     record.last = now;
-    this.aggregates.set(aggregateKey, record);
-    let key = `${e.source}\u0000${e.object}\u0000${e.fieldPath}\u0000${e.type}\u0000${e.reason}\u0000${e.message}`;
+    let key: string;
     let message = e.message;
     const aggregate = record.messages.size >= AGGREGATE_MAX_EVENTS;
     if (aggregate) {
@@ -97,25 +91,21 @@ export class EventCorrelator {
       record.messages.delete(record.messages.values().next().value!);
       key = aggregateKey;
       message = `(combined from similar events): ${e.message}`;
-    }
-    const seen = this.observations.get(key);
+    } else key = `${e.fieldPath}\u0000${aggregateKey}\u0000${e.message}`;
+
+    const seen = o.observations.get(key);
     const count = seen ? seen.count + 1 : 1;
     const firstSeen = seen ? seen.firstSeen : now;
     const name = seen ? seen.name : freshName();
-    this.observations.set(key, { count, firstSeen, name });
-    if (!this.accept(`${e.source}\u0000${e.object}`, now)) return { skip: true };
-    return { skip: false, aggregate, message, count, firstSeen, name };
-  }
+    if (seen) {
+      seen.count = count;
+    } else o.observations.set(key, { count, firstSeen, name });
 
-  /** accept takes a token from the source and object's bucket, refilled at one per 5 minutes up to the burst. */
-  private accept(key: string, now: number): boolean {
-    let b = this.buckets.get(key);
-    if (!b) b = { tokens: SPAM_BURST, at: now };
-    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
-    b.at = now;
-    this.buckets.set(key, b);
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
+    // the token bucket of this source and object: burst 25, one more every five minutes
+    o.tokens = Math.min(SPAM_BURST, o.tokens + (now - o.at) / SPAM_REFILL_MS);
+    o.at = now;
+    if (o.tokens < 1) return { skip: true };
+    o.tokens -= 1;
+    return { skip: false, aggregate, message, count, firstSeen, name };
   }
 }

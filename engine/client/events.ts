@@ -78,7 +78,7 @@ export class EventRecorder {
     const { component, host } = this.source;
     const m = obj.metadata;
     const c = this.correlator.correlate(
-      { source: `${component}\u0000${host ?? ''}`, object: `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${m.uid}\u0000${obj.apiVersion}`, fieldPath: fieldPath ?? '', type, reason, message },
+      { object: `${m.uid}\u0000${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${obj.apiVersion}`, fieldPath: fieldPath ?? '', type, reason, message },
       now,
       () => this.nextName(obj, now),
     );

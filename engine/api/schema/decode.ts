@@ -46,18 +46,22 @@ export function decodeTyped(typeName: string, obj: Record<string, unknown>, reus
 const decodedClean = new WeakMap<object, string>();
 
 /**
- * rememberDecoded records the frozen struct-typed top-level fields of obj (an
- * object of the named type that the apiserver decoded, defaulted and
- * validated before storing it) as clean decodes of their types.
+ * rememberDecoded records the frozen spec of obj (an object of the named type
+ * that the apiserver decoded, defaulted and validated before storing it) as a
+ * clean decode of its type.
  */
 export function rememberDecoded(typeName: string, obj: Record<string, unknown>): void {
-  const t = structOf(typeName);
-  if (!t) return;
-  for (const [k, w] of t.fields) {
-    const v = obj[k];
-    if (w.kind === 'struct' && v !== null && typeof v === 'object' && Object.isFrozen(v)) decodedClean.set(v, w.name);
+  let specType = specTypes.get(typeName);
+  if (specType === undefined) {
+    const w = structOf(typeName)?.fields.get('spec');
+    specTypes.set(typeName, (specType = w?.kind === 'struct' ? w.name : ''));
   }
+  const v = obj.spec;
+  if (specType && v !== null && typeof v === 'object' && Object.isFrozen(v)) decodedClean.set(v, specType);
 }
+
+/** specTypes caches the struct type of each type's spec field ('' when it has none). */
+const specTypes = new Map<string, string>();
 
 /** Wire is a parsed type code: what a value must be, with its item type for lists and maps. */
 interface Wire {
