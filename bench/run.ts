@@ -1,19 +1,52 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { BENCHES } from './registry.ts';
-import type { BenchResult } from './types.ts';
+import type { Bench, BenchResult } from './types.ts';
 
-/** `npm run bench`: runs every benchmark, prints one table and writes bench/results/<time>.json. */
+/** CHILD marks the process that runs one benchmark and hands its results back as JSON. */
+const CHILD = 'KUBELAB_BENCH_ONE';
+/** MARK precedes the child's results on its stdout (anything printed before it is ignored). */
+const MARK = '\n@kubelab-bench-results@';
+
+/** runAlone runs one benchmark in a fresh process, so no benchmark pays for the heap or compiled code another left behind. */
+function runAlone(bench: Bench): Promise<BenchResult[]> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...process.env, [CHILD]: bench.name }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out.slice(out.lastIndexOf(MARK) + MARK.length)) as BenchResult[]);
+      } catch {
+        resolve([{ name: bench.name, value: NaN, unit: 'ms', note: `failed: exit ${code}` }]);
+      }
+    });
+  });
+}
+
+async function runHere(bench: Bench): Promise<BenchResult[]> {
+  try {
+    return await bench.run();
+  } catch (err) {
+    return [{ name: bench.name, value: NaN, unit: 'ms', note: `failed: ${(err as Error).message}` }];
+  }
+}
+
+/** `npm run bench`: runs every benchmark, each in its own process, prints one table and writes bench/results/<time>.json. */
 async function main(): Promise<void> {
+  const one = process.env[CHILD];
+  if (one) {
+    const bench = BENCHES.find((b) => b.name === one)!;
+    const results = await runHere(bench);
+    process.stdout.write(MARK + JSON.stringify(results));
+    return;
+  }
   const only = process.argv[2];
   const results: BenchResult[] = [];
   for (const bench of BENCHES) {
     if (only && !bench.name.includes(only)) continue;
     process.stderr.write(`running ${bench.name}…\n`);
-    try {
-      results.push(...(await bench.run()));
-    } catch (err) {
-      results.push({ name: bench.name, value: NaN, unit: 'ms', note: `failed: ${(err as Error).message}` });
-    }
+    results.push(...(await runAlone(bench)));
   }
   // A baseline measured by one bench is attached to the figure of another it compares with.
   for (const b of results.filter((r) => r.baselineFor)) {

@@ -93,7 +93,7 @@ async function echoOnScreen(browser: Browser, url: string): Promise<number[]> {
   await page.goto(url);
   await waitMark(page);
   await page.waitForLoadState('networkidle');
-  // Plain JavaScript: tsx would wrap named inner functions in a helper the page does not have.
+  // Plain JavaScript: a build that keeps function names (tsx) wraps named inner functions in a helper the page does not have.
   await page.evaluate(`(() => {
     const rec = (window.__echo = { samples: [], typed: '' });
     const rows = document.querySelector('.xterm-rows');
@@ -147,7 +147,7 @@ async function echoLatency(browser: Browser, url: string): Promise<[number, numb
     const hooks = (window as unknown as { __kubelab: { lab: { activeTab(): { term: Term } | undefined } } }).__kubelab;
     const term = hooks.lab.activeTab()!.term;
     const out: [number, number][] = [];
-    // (no named inner functions: the bench runs under tsx, whose name helper does not exist in the page)
+    // (no named inner functions: a build that keeps function names would call a helper the page does not have)
     for (let i = 0; i < n; i++) {
       const ch = i % 40 === 39 ? '\x15' : String.fromCharCode(97 + (i % 26));
       const t0 = performance.now();
