@@ -7,3 +7,43 @@
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'version --client': 'the lab runs kubectl v1.34.1 with Kustomize v5.7.1; the comparison kubectl is v1.33.1 with Kustomize v5.6.0',
 };
+
+/** CLUSTER_SCOPED are the cluster-scoped kinds as kubectl prints them in a deletion line (no namespace named). */
+const CLUSTER_SCOPED = new Set([
+  'namespace',
+  'node',
+  'persistentvolume',
+  'clusterrole.rbac.authorization.k8s.io',
+  'clusterrolebinding.rbac.authorization.k8s.io',
+  'storageclass.storage.k8s.io',
+  'csidriver.storage.k8s.io',
+  'volumeattachment.storage.k8s.io',
+  'customresourcedefinition.apiextensions.k8s.io',
+  'priorityclass.scheduling.k8s.io',
+  'ingressclass.networking.k8s.io',
+  'runtimeclass.node.k8s.io',
+  'certificatesigningrequest.certificates.k8s.io',
+  'validatingwebhookconfiguration.admissionregistration.k8s.io',
+  'mutatingwebhookconfiguration.admissionregistration.k8s.io',
+  'apiservice.apiregistration.k8s.io',
+  'gatewayclass.gateway.networking.k8s.io',
+  'clusterissuer.cert-manager.io',
+]);
+
+/** namespaceOf reads the namespace a command line works in (-n / --namespace, else the context's default). */
+function namespaceOf(command: string): string {
+  const m = /(?:^|\s)(?:-n|--namespace)[=\s]?(\S+)/.exec(command);
+  return m ? m[1]! : 'default';
+}
+
+/**
+ * as134 turns what the real kubectl 1.33 printed into what kubectl 1.34 prints
+ * where only the wording changed: a deletion line names the namespace of a
+ * namespaced object (`pod "web" deleted from default namespace`, kubectl
+ * PR 126619), in delete, replace --force and run --rm.
+ */
+export function as134(command: string, stdout: string): string {
+  return stdout.replace(/^([a-z0-9.-]+) "([^"]+)" ((?:force )?deleted)((?: \((?:server )?dry run\))?)$/gm, (line, kind: string, name: string, op: string, dry: string) =>
+    CLUSTER_SCOPED.has(kind) ? line : `${kind} "${name}" ${op} from ${namespaceOf(command)} namespace${dry}`,
+  );
+}

@@ -19,7 +19,7 @@ describe('kubectl', () => {
     expect((await k.run(['apply', '-f', 'cm.yaml'])).stdout).toBe('configmap/web unchanged\n');
     const get = await k.run(['get', 'cm']);
     expect(get.stdout).toBe('NAME   DATA   AGE\nweb    1      0s\n');
-    expect((await k.run(['delete', 'configmap', 'web'])).stdout).toBe('configmap "web" deleted\n');
+    expect((await k.run(['delete', 'configmap', 'web'])).stdout).toBe('configmap "web" deleted from default namespace\n');
     const none = await k.run(['get', 'configmaps']);
     expect(none.stderr).toBe('No resources found in default namespace.\n');
   });

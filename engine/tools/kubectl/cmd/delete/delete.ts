@@ -12,6 +12,7 @@ import { runRaw } from '../get/raw.ts';
 import { waitOne } from '../wait/wait.ts';
 import { cascadeOf } from './cascade.ts';
 import { confirmDeletion } from './interactive.ts';
+import { deletedLine } from './deleted-line.ts';
 
 /** Target is one object the command deletes, with where it was named (a file, for messages). */
 interface Target {
@@ -80,15 +81,13 @@ async function targetsOf(c: RunContext): Promise<Target[]> {
   return out;
 }
 
-/** printDeleted is DeleteOptions.PrintObj: `kind "name" deleted`, `force deleted`, the dry-run suffix, or resource/name with -o name. */
+/** printDeleted is DeleteOptions.PrintObj: the deletion line, or resource/name with -o name. */
 function printDeleted(c: RunContext, t: Target, grace: number, d: DryRun, output: string): void {
   if (output === 'name') {
     c.out(`${nameOf(t.res.kind, t.res.group, t.name)}\n`);
     return;
   }
-  const kind = t.res.group ? `${t.res.kind.toLowerCase()}.${t.res.group}` : t.res.kind.toLowerCase();
-  const op = `${grace === 0 ? 'force deleted' : 'deleted'}${d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : ''}`;
-  c.out(`${kind} "${t.name}" ${op}\n`);
+  c.out(deletedLine(t.res, t.name, t.namespace, grace, d));
 }
 
 async function run(c: RunContext): Promise<number> {

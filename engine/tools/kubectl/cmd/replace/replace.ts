@@ -6,6 +6,7 @@ import { nameOf } from '../../printers/objects.ts';
 import { WrappedError, checkOutput, dryRun, maybeSaveConfig, printResult, validationMode } from '../create/common.ts';
 import { manifestsOf, mappingError, sourceError } from '../create/create.ts';
 import { commandFromHelp } from '../create/help.ts';
+import { deletedLine } from '../delete/deleted-line.ts';
 
 async function run(c: RunContext): Promise<number> {
   const files = c.flag<string[]>('filename');
@@ -30,7 +31,7 @@ async function run(c: RunContext): Promise<number> {
       if (force) {
         try {
           client.delete(res, ns, name);
-          c.out(`${res.kind.toLowerCase()}${res.group ? `.${res.group}` : ''} "${name}" deleted\n`);
+          c.out(deletedLine(res, name, ns, c.flag<number>('grace-period'), 'none'));
         } catch (e) {
           if (!(isStatusError(e) && e.code === 404)) throw e;
         }

@@ -2,6 +2,7 @@ import type { KObject } from '../../../../api/types.ts';
 import type { RunContext } from '../../cli/command.ts';
 import { parseDuration } from '../../cli/flags.ts';
 import { stream, upgrade } from '../exec/stream.ts';
+import { deletedLine } from '../delete/deleted-line.ts';
 
 /** waitForPod polls the pod on the simulated clock until ready(pod) or the timeout. */
 export async function waitForPod(c: RunContext, ns: string, name: string, ready: (p: KObject) => boolean, timeoutMs: number): Promise<KObject | undefined> {
@@ -82,7 +83,7 @@ export async function attachToPod(c: RunContext, pod: KObject, o: { remove?: boo
   if (reportFailure && done && phase(done) === 'Failed') code = 1;
   if (remove) {
     c.f.client().delete(res, ns, name);
-    c.out(`pod "${name}" deleted\n`);
+    c.out(deletedLine({ kind: 'Pod', namespaced: true }, name, ns, -1, 'none'));
   }
   if (reportFailure && done && phase(done) === 'Failed') c.err(`pod ${ns}/${name} terminated (Error)\n`);
   return code;

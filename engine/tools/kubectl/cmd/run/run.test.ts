@@ -21,7 +21,7 @@ describe('kubectl run', () => {
     }
     const r = await done;
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('pod "once" deleted\n');
+    expect(r.stdout).toContain('pod "once" deleted from default namespace\n');
     expect(k.server.request({ method: 'GET', path: '/api/v1/namespaces/default/pods/once', credentials: { token: 'admin' } }).status).toBe(404);
   });
 });
