@@ -47,3 +47,12 @@ export function as134(command: string, stdout: string): string {
     CLUSTER_SCOPED.has(kind) ? line : `${kind} "${name}" ${op} from ${namespaceOf(command)} namespace${dry}`,
   );
 }
+
+/**
+ * withoutPortNames takes from our describe output what kubectl 1.34 added
+ * and 1.33 cannot print: the port's name after a container or host port
+ * (`Ports: 53/UDP (dns), 53/TCP (dns-tcp)`, kubectl commit 8067f3a1a).
+ */
+export function withoutPortNames(stdout: string): string {
+  return stdout.replace(/^(\s*(?:Host )?Ports?:\s+)(.*)$/gm, (_line, head: string, list: string) => head + list.replace(/(\d+\/(?:TCP|UDP|SCTP)) \([^)]*\)/g, '$1'));
+}

@@ -25,7 +25,7 @@ async function run(c: RunContext): Promise<number> {
     tty = false;
     if (!quiet) c.err(`error: Unable to use a TTY - container ${container} did not allocate one\n`);
   } else if (!tty && spec.tty) tty = true;
-  if (stdin && !quiet) c.err("If you don't see a command prompt, try pressing enter.\n");
+  if (stdin && !quiet) c.err(ATTACH_NOTICE);
   const resp = upgrade(c, pod, 'attach', { container, stdin: String(stdin), stdout: 'true', stderr: String(!tty), tty: String(tty) });
   if (resp.status >= 300) throw refusal(resp);
   return stream(c, resp, { stdin, tty });
@@ -33,3 +33,7 @@ async function run(c: RunContext): Promise<number> {
 
 /** attachCommand is `kubectl attach`. */
 export const attachCommand: CommandDef = { name: 'attach', group: 'Troubleshooting and Debugging Commands', ...attachHelp, run };
+
+/** ATTACH_NOTICE is what kubectl 1.34 prints on stderr as it attaches (unless --quiet): the recording warning, then the prompt hint. */
+export const ATTACH_NOTICE =
+  "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\nIf you don't see a command prompt, try pressing enter.\n";

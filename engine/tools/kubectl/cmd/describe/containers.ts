@@ -3,8 +3,9 @@ import { printBool, rfc1123z, type PrefixWriter } from './writer.ts';
 /* eslint-disable @typescript-eslint/no-explicit-any -- describe walks loosely typed pod specs */
 type Any = any;
 
+/** ports lists container (or host) ports as `80/TCP`, with the port's name in brackets when it has one (kubectl 1.34: `80/TCP (http)`). */
 function ports(ps: Any[] | undefined, host: boolean): string {
-  return (ps ?? []).map((p: Any) => `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
+  return (ps ?? []).map((p: Any) => `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ');
 }
 
 

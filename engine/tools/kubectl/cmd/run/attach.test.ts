@@ -9,7 +9,7 @@ describe('kubectl run -i attaches to the container', () => {
     const r = await lab.run('kubectl run t --rm -it --image=busybox --restart=Never -- sh', () => typed.shift());
     expect(r.exit).toBe(0);
     // The shell's first prompt is seen only when it comes after the attach (the shell program may still be loading).
-    expect(r.text).toMatch(/^If you don't see a command prompt, try pressing enter\.\n(\/ # )?\n\/ # echo hi from \$\(hostname\)\nhi from t\n\/ # exit\npod "t" deleted from default namespace\n$/);
+    expect(r.text).toMatch(/^All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt\.\nIf you don't see a command prompt, try pressing enter\.\n(\/ # )?\n\/ # echo hi from \$\(hostname\)\nhi from t\n\/ # exit\npod "t" deleted from default namespace\n$/);
     // The line after exit was not the pod's: it is still there to run.
     expect(typed).toEqual(['echo back on the terminal']);
   }, 60_000);

@@ -3,6 +3,7 @@ import type { RunContext } from '../../cli/command.ts';
 import { parseDuration } from '../../cli/flags.ts';
 import { stream, upgrade } from '../exec/stream.ts';
 import { deletedLine } from '../delete/deleted-line.ts';
+import { ATTACH_NOTICE } from '../attach/attach.ts';
 
 /** waitForPod polls the pod on the simulated clock until ready(pod) or the timeout. */
 export async function waitForPod(c: RunContext, ns: string, name: string, ready: (p: KObject) => boolean, timeoutMs: number): Promise<KObject | undefined> {
@@ -58,7 +59,7 @@ export async function attachToPod(c: RunContext, pod: KObject, o: { remove?: boo
   };
   let attached = false;
   if (phase(running) === 'Running') {
-    if (interactive && !c.flag<boolean>('quiet')) c.err("If you don't see a command prompt, try pressing enter.\n");
+    if (interactive && !c.flag<boolean>('quiet')) c.err(ATTACH_NOTICE);
     // A shell's first prompt is not seen (hence "try pressing enter"); what a quick command printed already is shown.
     const earlier = tty && (argv.length === 0 || SHELLS.has(argv[0]!)) ? '' : logs();
     const resp = upgrade(c, running, 'attach', { container: container?.name ?? name, stdin: String(interactive), stdout: 'true', stderr: String(!tty), tty: String(tty) });
