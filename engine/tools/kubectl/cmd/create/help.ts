@@ -1,6 +1,7 @@
 import type { CommandDef, RunContext } from '../../cli/command.ts';
 import type { FlagDef, FlagType } from '../../cli/flags.ts';
 import { HELP_TEXTS } from './help-texts.ts';
+import { HELP_TEXTS_134 } from './help-texts-134.ts';
 
 /**
  * Command descriptions of the writing commands, read from kubectl's own help
@@ -113,7 +114,7 @@ const DEFAULT_TWEAKS: Record<string, FlagTweak> = {
 
 /** commandFromHelp builds a CommandDef for a path ("create deployment") from kubectl's help text. */
 export function commandFromHelp(path: string, spec: CommandSpec): CommandDef {
-  const text = HELP_TEXTS[path];
+  const text = HELP_TEXTS_134[path] ?? HELP_TEXTS[path];
   if (text === undefined) throw new Error(`no help text for ${path}`);
   const h = parseHelp(text);
   const words = path.split(' ');
