@@ -13,7 +13,7 @@ describe('kubectl autoscale (1.34: --cpu and --memory)', () => {
     });
     return k;
   }
-  const metrics = (k: ReturnType<typeof clusterHarness>) => (k.get('/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/web') as { spec: { metrics?: unknown[] } }).spec.metrics;
+  const metrics = (k: ReturnType<typeof clusterHarness>) => (k.get('/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/web') as unknown as { spec: { metrics?: unknown[] } }).spec.metrics;
 
   it('targets a utilization with a percent and an average value with a quantity, for cpu and memory', async () => {
     const k = withDeployment();
