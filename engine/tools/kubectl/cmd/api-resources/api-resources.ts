@@ -1,6 +1,25 @@
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import type { ApiResource } from '../../discovery.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
+import { printJson, printYaml } from '../../printers/objects.ts';
+
+/** OUTPUTS are api-resources' formats in kubectl 1.34 (json and yaml print the APIResourceList). */
+const OUTPUTS = ['json', 'yaml', 'name', 'wide'];
+
+/** resourceList is the flat metav1.APIResourceList kubectl 1.34 prints with -o json/yaml, its fields in the Go structs' order. */
+function resourceList(rs: readonly ApiResource[]): Record<string, unknown> {
+  const resources = rs.map((r) => {
+    const o: Record<string, unknown> = { name: r.plural, singularName: r.singular, namespaced: r.namespaced };
+    if (r.group) o.group = r.group;
+    if (r.version) o.version = r.version;
+    o.kind = r.kind;
+    o.verbs = r.verbs;
+    if (r.shortNames.length) o.shortNames = r.shortNames;
+    if (r.categories.length) o.categories = r.categories;
+    return o;
+  });
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: '', resources };
+}
 
 /**
  * sortResources is api-resources' order: by group ("" first), by name or by
@@ -15,7 +34,9 @@ function sortResources(rs: readonly ApiResource[], by: string): ApiResource[] {
 async function run(c: RunContext): Promise<number> {
   if (c.args.length > 0) throw new UsageError(`unexpected arguments: [${c.args.join(' ')}]`, 'help');
   const output = c.flag<string>('output');
-  if (output !== '' && output !== 'wide' && output !== 'name') throw new UsageError(`--output ${output} is not available`, 'none');
+  if (output !== '' && !OUTPUTS.includes(output)) {
+    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${[...OUTPUTS].sort().join(',')}`, 'none');
+  }
   const sortBy = c.flag<string>('sort-by');
   if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') throw new UsageError('--sort-by accepts only name or kind', 'none');
   const discovery = c.f.discovery();
@@ -29,6 +50,11 @@ async function run(c: RunContext): Promise<number> {
   const cats = c.flag<string[]>('categories') ?? [];
   if (cats.length) rs = rs.filter((r) => cats.every((v) => r.categories.includes(v)));
   rs = sortResources(rs, sortBy);
+  if (output === 'json' || output === 'yaml') {
+    const list = resourceList(rs);
+    c.out(output === 'json' ? printJson(list, false) : printYaml(list));
+    return 0;
+  }
   if (output === 'name') {
     for (const r of rs) c.out(r.group ? `${r.plural}.${r.group}\n` : `${r.plural}\n`);
     return 0;
@@ -75,7 +101,7 @@ export const apiResourcesCommand: CommandDef = {
     { name: 'categories', type: 'stringSlice', usage: 'Limit to resources that belong to the specified categories.' },
     { name: 'namespaced', type: 'bool', default: true, usage: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.' },
     { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
-    { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (wide, name).' },
+    { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, wide).' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'." },
     { name: 'verbs', type: 'stringSlice', usage: 'Limit to resources that support the specified verbs.' },
   ],
