@@ -24,8 +24,8 @@ describe('kubectl debug (texts as the real kubectl 1.33 prints them)', () => {
     const made = await run('kubectl debug node/node01 --image=busybox');
     expect(made).toMatch(new RegExp(`^${LEGACY.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}Creating debugging pod node-debugger-node01-[b-z2-9]{5} with container debugger on node node01.\n$`));
     const name = /pod (node-debugger-node01-\w{5})/.exec(made)![1]!;
-    expect(await run(`kubectl get pod ${name} -o jsonpath='{.spec.nodeName} {.spec.hostPID} {.spec.hostNetwork} {.spec.hostIPC} {.spec.restartPolicy} {.spec.tolerations} {.spec.volumes[0]} {.spec.containers[0].volumeMounts[0].mountPath}'`)).toBe(
-      'node01 true true true Never [{"operator":"Exists"}] {"hostPath":{"path":"/","type":""},"name":"host-root"} /host',
+    expect(await run(`kubectl get pod ${name} -o jsonpath='{.spec.nodeName} {.spec.hostPID} {.spec.hostNetwork} {.spec.hostIPC} {.spec.restartPolicy} {.spec.tolerations} {.spec.volumes[0]} {.spec.containers[0].volumeMounts[0].mountPath} {.metadata.labels}'`)).toBe(
+      'node01 true true true Never [{"operator":"Exists"}] {"hostPath":{"path":"/","type":""},"name":"host-root"} /host {"app.kubernetes.io/managed-by":"kubectl-debug"}',
     );
     // -it joins the debugging shell: the node's files are under /host, the host's name is the node's.
     const session = await lab.run('kubectl debug node/node01 -it --image=busybox --profile=sysadmin', (() => {

@@ -15,7 +15,8 @@ function nodeDebugPod(c: RunContext, o: Options, node: string): KObject {
   const pod: KObject = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name },
+    // kubectl 1.34 marks the pods it makes for node debugging
+    metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'kubectl-debug' } },
     spec: {
       containers: [debugContainer(o, container)],
       nodeName: node,
