@@ -47,7 +47,7 @@ function versionEntry(registry: Registry, group: string, version: string): Recor
 /** aggregatedDiscovery is /api (legacy: the core group) or /apis (every named group) as an APIGroupDiscoveryList. */
 export function aggregatedDiscovery(registry: Registry, legacy: boolean): Record<string, unknown> {
   const items = legacy
-    ? [{ metadata: { creationTimestamp: null }, versions: [versionEntry(registry, '', 'v1')] }]
-    : groups(registry).map((g) => ({ metadata: { name: g.name, creationTimestamp: null }, versions: g.versions.map((v) => versionEntry(registry, g.name, v)) }));
+    ? [{ metadata: {}, versions: [versionEntry(registry, '', 'v1')] }]
+    : groups(registry).map((g) => ({ metadata: { name: g.name }, versions: g.versions.map((v) => versionEntry(registry, g.name, v)) }));
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }

@@ -31,7 +31,7 @@ export function componentStatusConnector(checks: () => [string, ComponentCheck][
       return {
         kind: 'ComponentStatus',
         apiVersion: 'v1',
-        metadata: { name, creationTimestamp: null },
+        metadata: { name },
         conditions: [{ type: 'Healthy', status: h.status, ...(h.message ? { message: h.message } : {}), ...(h.error ? { error: h.error } : {}) }],
       } as KObject;
     };

@@ -1,3 +1,5 @@
+import { withoutNullCreationTimestamp } from '../../../engine/tools/kubectl/testing/kubectl-134.ts';
+
 /**
  * KNOWN_DIFFERENCES lists commands whose output differs on purpose, with why:
  * only what the real kubectl 1.33 does differently from the 1.34 the lab
@@ -40,10 +42,11 @@ function namespaceOf(command: string): string {
  * as134 turns what the real kubectl 1.33 printed into what kubectl 1.34 prints
  * where only the wording changed: a deletion line names the namespace of a
  * namespaced object (`pod "web" deleted from default namespace`, kubectl
- * PR 126619), in delete, replace --force and run --rm.
+ * PR 126619), in delete, replace --force and run --rm; and a zero
+ * creationTimestamp is omitted rather than printed as null (apimachinery 1.34).
  */
 export function as134(command: string, stdout: string): string {
-  return stdout.replace(/^([a-z0-9.-]+) "([^"]+)" ((?:force )?deleted)((?: \((?:server )?dry run\))?)$/gm, (line, kind: string, name: string, op: string, dry: string) =>
+  return withoutNullCreationTimestamp(stdout).replace(/^([a-z0-9.-]+) "([^"]+)" ((?:force )?deleted)((?: \((?:server )?dry run\))?)$/gm, (line, kind: string, name: string, op: string, dry: string) =>
     CLUSTER_SCOPED.has(kind) ? line : `${kind} "${name}" ${op} from ${namespaceOf(command)} namespace${dry}`,
   );
 }
@@ -55,4 +58,9 @@ export function as134(command: string, stdout: string): string {
  */
 export function withoutPortNames(stdout: string): string {
   return stdout.replace(/^(\s*(?:Host )?Ports?:\s+)(.*)$/gm, (_line, head: string, list: string) => head + list.replace(/(\d+\/(?:TCP|UDP|SCTP)) \([^)]*\)/g, '$1'));
+}
+
+/** as134Err is as134 for stderr: error texts that print an object (jsonpath's debugging output) lose the null creationTimestamp too. */
+export function as134Err(stderr: string): string {
+  return withoutNullCreationTimestamp(stderr);
 }

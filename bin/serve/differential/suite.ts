@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDifferential, REAL_KUBECTL, realKubectlFound, type Differential, type Output } from './harness.ts';
-import { as134, KNOWN_DIFFERENCES, withoutPortNames } from './known.ts';
+import { as134, as134Err, KNOWN_DIFFERENCES, withoutPortNames } from './known.ts';
 import { normalise } from './normalise.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -67,7 +67,7 @@ function scenarioTests(scenario: Scenario): void {
         // Two labs are independent, so both kubectls run at once; one shared lab serves them in turn.
         const [ours134, real133] = b !== a ? await Promise.all([a.ours(command), b.real(command)]) : [await a.ours(command), await a.real(command)];
         // What 1.34 words differently is compared in 1.34's words; what only 1.34 can print is left out of ours.
-        const real = { ...real133, stdout: as134(command, real133.stdout) };
+        const real = { ...real133, stdout: as134(command, real133.stdout), stderr: as134Err(real133.stderr) };
         const ours = { ...ours134, stdout: withoutPortNames(ours134.stdout) };
         const seen = b === a ? pair : twoLabs;
         if (KNOWN_DIFFERENCES[command]) expect(seen(ours)).not.toEqual(seen(real));

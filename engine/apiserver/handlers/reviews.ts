@@ -33,7 +33,7 @@ export function reviewRequest(ctx: ServerContext, s: RequestScope): ApiResponse 
   const obj = decodeBody(s);
   const spec = (isPlainObject(obj.spec) ? obj.spec : {}) as Record<string, unknown>;
   const out: KObject = clone(obj);
-  out.metadata = { ...(out.metadata ?? {}), creationTimestamp: null };
+  out.metadata = { ...(out.metadata ?? {}) };
   switch (plural) {
     case 'selfsubjectaccessreviews':
       out.status = access(ctx, s.user, spec);

@@ -63,7 +63,7 @@ export function tokenRequestConnector(settings: TokenIssuerSettings): (ctx: Serv
       body: {
         kind: 'TokenRequest',
         apiVersion: 'authentication.k8s.io/v1',
-        metadata: { name: s.info.name, namespace: ns, creationTimestamp: null },
+        metadata: { name: s.info.name, namespace: ns },
         spec: { audiences, expirationSeconds: seconds, boundObjectRef: ref?.kind ? { kind: ref.kind, apiVersion: 'v1', name: ref.name, uid: bound?.metadata.uid } : null },
         status: { token, expirationTimestamp: rfc3339(exp) },
       },

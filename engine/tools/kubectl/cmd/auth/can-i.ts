@@ -63,7 +63,7 @@ async function run(c: RunContext): Promise<number> {
   const review = client.call<{ status?: { allowed?: boolean; denied?: boolean; reason?: string; evaluationError?: string } }>({
     method: 'POST',
     path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    body: { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { allowed: false } },
+    body: { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec, status: { allowed: false } },
   });
   const st = review.status ?? {};
   if (!quiet) {
@@ -84,7 +84,7 @@ async function list(c: RunContext): Promise<number> {
   const review = c.f.client().call<{ status?: { resourceRules?: ResourceRule[]; nonResourceRules?: NonResourceRule[] } }>({
     method: 'POST',
     path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
-    body: { kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: { namespace: ns }, status: { resourceRules: null, nonResourceRules: null, incomplete: false } },
+    body: { kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec: { namespace: ns }, status: { resourceRules: null, nonResourceRules: null, incomplete: false } },
   });
   const st = review.status ?? {};
   const rules: PolicyRule[] = [

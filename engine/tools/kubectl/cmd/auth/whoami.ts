@@ -14,7 +14,7 @@ async function run(c: RunContext): Promise<number> {
   const review = c.f.client().call<Record<string, unknown>>({
     method: 'POST',
     path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
-    body: { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: {} } },
+    body: { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: {}, status: { userInfo: {} } },
   });
   const doc = { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', ...review };
   if (output === 'json') {

@@ -57,7 +57,7 @@ async function run(c: RunContext): Promise<number> {
     if (min >= 1) spec.minReplicas = min;
     spec.maxReplicas = max;
     if (metrics.length) spec.metrics = metrics;
-    const meta: Record<string, unknown> = { name, creationTimestamp: null };
+    const meta: Record<string, unknown> = { name };
     if (c.f.namespaceExplicit()) meta.namespace = c.f.namespace();
     // recorded before --save-config, so the saved configuration carries the change-cause too
     const hpa = maybeSaveConfig(c, recordChangeCause(c, make('autoscaling/v2', 'HorizontalPodAutoscaler', { metadata: meta, spec, status: { desiredReplicas: 0, currentMetrics: null } })));

@@ -32,7 +32,7 @@ async function run(c: RunContext): Promise<number> {
     spec: {
       replicas: c.flag<number>('replicas'),
       selector: { matchLabels: labels },
-      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+      template: { metadata: { labels }, spec: { containers } },
       strategy: {},
     },
     status: {},

@@ -17,14 +17,13 @@ export function jobFromCronJob(name: string, namespace: string | undefined, cj: 
   const annotations: Record<string, string> = { 'cronjob.kubernetes.io/instantiate': 'manual', ...(tmpl.metadata?.annotations ?? {}) };
   const meta: Record<string, unknown> = { name };
   if (namespace) meta.namespace = namespace;
-  meta.creationTimestamp = null;
   if (tmpl.metadata?.labels) meta.labels = tmpl.metadata.labels;
   meta.annotations = Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : 1)));
   meta.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true }];
   const spec = { ...((tmpl.spec ?? {}) as Record<string, unknown>) };
-  // the typed round trip gives every ObjectMeta a null creationTimestamp
+  // the typed round trip gives the template an ObjectMeta (empty, from kubectl 1.34: a zero creationTimestamp is omitted)
   const template = { ...((spec.template ?? {}) as Record<string, unknown>) };
-  template.metadata = { creationTimestamp: null, ...((template.metadata ?? {}) as Record<string, unknown>) };
+  template.metadata = { ...((template.metadata ?? {}) as Record<string, unknown>) };
   spec.template = template;
   return make('batch/v1', 'Job', { metadata: meta, spec, status: {} });
 }
@@ -40,7 +39,7 @@ async function runJob(c: RunContext): Promise<number> {
   if (image) {
     const obj = make('batch/v1', 'Job', {
       metadata: objectMeta(name, enforcedNamespace(c)),
-      spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container(name, image, command)], restartPolicy: 'Never' } } },
+      spec: { template: { metadata: {}, spec: { containers: [container(name, image, command)], restartPolicy: 'Never' } } },
       status: {},
     });
     return submitCreate(c, res, obj, 'failed to create job: ');
@@ -63,8 +62,8 @@ async function runCronJob(c: RunContext): Promise<number> {
     spec: {
       schedule: c.flag<string>('schedule'),
       jobTemplate: {
-        metadata: { name, creationTimestamp: null },
-        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container(name, c.flag<string>('image'), commandArgs(c))], restartPolicy: restart } } },
+        metadata: { name },
+        spec: { template: { metadata: {}, spec: { containers: [container(name, c.flag<string>('image'), commandArgs(c))], restartPolicy: restart } } },
       },
     },
     status: {},

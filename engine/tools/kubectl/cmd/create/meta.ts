@@ -23,11 +23,10 @@ export function enforcedNamespace(c: RunContext): string | undefined {
   return c.f.namespaceExplicit() ? c.f.namespace() : undefined;
 }
 
-/** objectMeta builds metadata in Go field order: name, namespace, creationTimestamp, labels, annotations. */
+/** objectMeta builds metadata in Go field order: name, namespace, labels, annotations (kubectl 1.34 omits a zero creationTimestamp). */
 export function objectMeta(name: string, namespace?: string, labels?: Record<string, string>, annotations?: Record<string, string>): KObject['metadata'] {
   const m: Record<string, unknown> = { name };
   if (namespace) m.namespace = namespace;
-  m.creationTimestamp = null;
   if (labels && Object.keys(labels).length) m.labels = labels;
   if (annotations && Object.keys(annotations).length) m.annotations = annotations;
   return m as KObject['metadata'];

@@ -28,7 +28,7 @@ async function run(c: RunContext): Promise<number> {
   const spec: Record<string, unknown> = { audiences: audiences.length ? audiences : null };
   if (durMs > 0) spec.expirationSeconds = durMs / 1000;
   if (kind) spec.boundObjectRef = { kind, apiVersion: BOUND_KINDS[kind], name: bname, uid: buid || undefined };
-  const body = { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { token: '', expirationTimestamp: null } };
+  const body = { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: {}, spec, status: { token: '', expirationTimestamp: null } };
   const sa = c.f.discovery().resolve('serviceaccounts');
   let resp: KObject;
   try {

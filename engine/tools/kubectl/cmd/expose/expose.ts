@@ -112,7 +112,7 @@ function buildService(c: RunContext, o: KObject): KObject {
   }
   if (type === 'LoadBalancer' && c.flag<string>('load-balancer-ip')) spec.loadBalancerIP = c.flag<string>('load-balancer-ip');
   const name = c.flag<string>('name') || (o.metadata.name ?? '').slice(0, 63);
-  const meta: Obj = { name, creationTimestamp: null };
+  const meta: Obj = { name };
   if (labels && Object.keys(labels).length) meta.labels = labels;
   let svc = make('v1', 'Service', { metadata: meta, spec, status: { loadBalancer: {} } });
   const overrides = c.flag<string>('overrides');

@@ -22,9 +22,9 @@ export interface HistoryEntry {
 /** HISTORY_KINDS are the kinds with a history viewer (polymorphichelpers.HistoryViewerFor). */
 export const HISTORY_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 
-/** withTimestampNull is a template decoded as a typed object: its creationTimestamp comes out as null. */
+/** typedTemplate is a template decoded as a typed object: its metadata is always there (kubectl 1.34 omits a zero creationTimestamp; 1.33 printed null). */
 function typedTemplate(t: Template | undefined): Template {
-  return { ...t, metadata: { creationTimestamp: null, ...t?.metadata } };
+  return { ...t, metadata: { ...t?.metadata } };
 }
 
 /**
