@@ -57,3 +57,9 @@ export function withoutNullCreationTimestamp(text: string): string {
   }
   return out.join('\n');
 }
+
+/** helpAs134 rewrites a recorded 1.33 --help text where 1.34 changed only a flag's line: explain's --output has its -o shorthand again. */
+export function helpAs134(path: string, text: string): string {
+  if (path === 'explain') return text.replace("\n    --output='plaintext':\n", "\n    -o, --output='plaintext':\n");
+  return text;
+}

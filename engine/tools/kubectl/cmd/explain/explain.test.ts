@@ -22,6 +22,19 @@ describe('kubectl explain (recorded from kubectl 1.33 against the same OpenAPI d
   }
 });
 
+describe('kubectl explain -o (kubectl 1.34)', () => {
+  beforeAll(async () => {
+    await loadOpenApiDefinitions();
+  });
+  it('takes -o as --output', async () => {
+    const k = kubectlHarness();
+    const long = await k.run(['explain', 'pod.spec.restartPolicy', '--output=plaintext-openapiv2']);
+    expect(long.code).toBe(0);
+    expect(await k.run(['explain', 'pod.spec.restartPolicy', '-o', 'plaintext-openapiv2'])).toEqual(long);
+    expect((await k.run(['explain', 'pod', '-o', 'yaml'])).stderr).toContain('yaml');
+  });
+});
+
 describe('wrap', () => {
   it('breaks at the last space within the width and keeps long words whole', () => {
     expect(wrap('aaa bbb ccc', 7)).toBe('aaa bbb\nccc');

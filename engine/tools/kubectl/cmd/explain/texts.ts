@@ -31,7 +31,8 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
   use: 'explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
   flags: [
     { name: 'api-version', type: 'string', usage: 'Get different explanations for particular API version (API group/version)' },
-    { name: 'output', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema (plaintext, plaintext-openapiv2)' },
+    // kubectl 1.34 gives --output its -o shorthand back
+    { name: 'output', short: 'o', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema (plaintext, plaintext-openapiv2)' },
     { name: 'recursive', type: 'bool', usage: 'Print the fields of fields (Currently only 1 level deep)' },
   ],
 };
