@@ -1,6 +1,6 @@
 import type { HelpTexts } from '../../cli/command.ts';
 
-/** TOP_HELP are `kubectl top`'s help texts and flags (kubectl 1.33). */
+/** TOP_HELP are `kubectl top`'s help texts and flags (kubectl 1.34: --show-swap). */
 export const TOP_HELP: HelpTexts = {
   short: "Display resource (CPU/memory) usage",
   long: `Display resource (CPU/memory) usage.
@@ -12,7 +12,7 @@ export const TOP_HELP: HelpTexts = {
   flags: [
   ],
 };
-/** TOP_NODE_HELP are `kubectl top node`'s help texts and flags (kubectl 1.33). */
+/** TOP_NODE_HELP are `kubectl top node`'s help texts and flags (kubectl 1.34: --show-swap). */
 export const TOP_NODE_HELP: HelpTexts = {
   short: "Display resource (CPU/memory) usage of nodes",
   long: `Display resource (CPU/memory) usage of nodes.
@@ -29,11 +29,12 @@ export const TOP_NODE_HELP: HelpTexts = {
     { name: "no-headers", type: 'bool', usage: "If present, print output without headers" },
     { name: "selector", short: "l", type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
     { name: "show-capacity", type: 'bool', usage: "Print node resources based on Capacity instead of Allocatable(default) of the nodes." },
+    { name: "show-swap", type: 'bool', usage: "Print node resources related to swap memory." },
     { name: "sort-by", type: 'string', usage: "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'." },
     { name: "use-protocol-buffers", type: 'bool', default: true, usage: "Enables using protocol-buffers to access Metrics API." },
   ],
 };
-/** TOP_POD_HELP are `kubectl top pod`'s help texts and flags (kubectl 1.33). */
+/** TOP_POD_HELP are `kubectl top pod`'s help texts and flags (kubectl 1.34: --show-swap). */
 export const TOP_POD_HELP: HelpTexts = {
   short: "Display resource (CPU/memory) usage of pods",
   long: `Display resource (CPU/memory) usage of pods.
@@ -60,6 +61,7 @@ export const TOP_POD_HELP: HelpTexts = {
     { name: "field-selector", type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     { name: "no-headers", type: 'bool', usage: "If present, print output without headers." },
     { name: "selector", short: "l", type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: "show-swap", type: 'bool', usage: "Print pod resources related to swap memory." },
     { name: "sort-by", type: 'string', usage: "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'." },
     { name: "sum", type: 'bool', usage: "Print the sum of the resource usage" },
     { name: "use-protocol-buffers", type: 'bool', default: true, usage: "Enables using protocol-buffers to access Metrics API." },

@@ -50,26 +50,40 @@ function sortMetrics<T>(items: T[], by: '' | 'cpu' | 'memory', usage: (x: T) => 
   });
 }
 
+/** UNKNOWN is what metricsutil prints for a value it cannot know (a node without metrics, swap without capacity). */
+const UNKNOWN = '<unknown>';
+
 async function runNode(c: RunContext): Promise<number> {
   const by = sortByFlag(c);
   if (!metricsAvailable(c)) throw new UsageError('Metrics API not available', 'none');
   const client = c.f.client();
   const selector = c.flag<string>('selector');
+  const swap = c.flag<boolean>('show-swap');
   const metrics: Any[] = c.args.length ? c.args.map((n) => client.get(NODE_METRICS, undefined, n)) : client.list(NODE_METRICS, undefined, selector ? { labelSelector: selector } : {}).items;
   sortMetrics(metrics, by, (m) => ({ cpu: q(m.usage?.cpu), memory: q(m.usage?.memory) }), (m) => [m.metadata.name]);
-  const nodes = new Map<string, Any>(client.list(NODES).items.map((n: Any) => [n.metadata.name, n]));
+  const nodeList: Any[] = c.args.length ? c.args.map((n) => client.get(NODES, undefined, n)) : client.list(NODES, undefined, selector ? { labelSelector: selector } : {}).items;
+  const nodes = new Map<string, Any>(nodeList.map((n: Any) => [n.metadata.name, n]));
   // metricsutil prints every value followed by a tab, so the last column is padded too
   const tw = new TabWriter();
-  if (!c.flag<boolean>('no-headers')) tw.writeRow(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', '']);
+  if (!c.flag<boolean>('no-headers')) tw.writeRow(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', ...(swap ? ['SWAP(bytes)', 'SWAP(%)'] : []), '']);
+  const pct = (used: number, of: number) => `${of ? Math.trunc((used * 100) / of) : 0}%`;
   for (const m of metrics) {
     const n = nodes.get(m.metadata.name);
+    nodes.delete(m.metadata.name);
     const avail = (c.flag<boolean>('show-capacity') ? n?.status?.capacity : n?.status?.allocatable) ?? {};
     const cpu = q(m.usage?.cpu);
     const mem = q(m.usage?.memory);
-    const cpuPct = q(avail.cpu).milliValue() ? Math.trunc((cpu.milliValue() * 100) / q(avail.cpu).milliValue()) : 0;
-    const memPct = q(avail.memory).value() ? Math.trunc((mem.value() * 100) / q(avail.memory).value()) : 0;
-    tw.writeRow([m.metadata.name, cores(cpu), `${cpuPct}%`, mib(mem), `${memPct}%`, '']);
+    const row = [m.metadata.name, cores(cpu), pct(cpu.milliValue(), q(avail.cpu).milliValue()), mib(mem), pct(mem.value(), q(avail.memory).value())];
+    if (swap) {
+      // swap is known only on nodes that report a swap capacity (status.nodeInfo.swap)
+      const capacity = n?.status?.nodeInfo?.swap?.capacity;
+      const used = q(m.usage?.swap);
+      row.push(...(capacity === undefined || capacity === null ? [UNKNOWN, UNKNOWN] : [mib(used), pct(used.value(), Number(capacity))]));
+    }
+    tw.writeRow([...row, '']);
   }
+  // nodes the metrics API has nothing for (a node down) are listed with unknown values, after the others
+  for (const name of [...nodes.keys()].sort()) tw.writeRow([name, ...Array<string>(swap ? 6 : 4).fill(UNKNOWN), '']);
   c.out(tw.flush());
   return 0;
 }
@@ -86,29 +100,40 @@ async function runPod(c: RunContext): Promise<number> {
     c.err(allNs ? 'No resources found\n' : `No resources found in ${c.f.namespace()} namespace.\n`);
     return 0;
   }
+  const swap = c.flag<boolean>('show-swap');
   const podUsage = (m: Any) => {
     let cpu = q(0);
     let memory = q(0);
+    let swapped = q(0);
     for (const ct of m.containers ?? []) {
       cpu = cpu.add(q(ct.usage?.cpu));
       memory = memory.add(q(ct.usage?.memory));
+      swapped = swapped.add(q(ct.usage?.swap));
     }
-    return { cpu, memory };
+    return { cpu, memory, swap: swapped };
   };
+  const usageCells = (u: { cpu: Quantity; memory: Quantity; swap: Quantity }) => [cores(u.cpu), mib(u.memory), ...(swap ? [mib(u.swap)] : [])];
   sortMetrics(metrics, by, podUsage, (m) => (allNs ? [m.metadata.namespace, m.metadata.name] : [m.metadata.name]));
   const tw = new TabWriter();
   const containers = c.flag<boolean>('containers');
-  if (!c.flag<boolean>('no-headers')) tw.writeRow([...(allNs ? ['NAMESPACE'] : []), ...(containers ? ['POD', 'NAME'] : ['NAME']), 'CPU(cores)', 'MEMORY(bytes)', '']);
+  const noHeaders = c.flag<boolean>('no-headers');
+  if (!noHeaders) tw.writeRow([...(allNs ? ['NAMESPACE'] : []), ...(containers ? ['POD', 'NAME'] : ['NAME']), 'CPU(cores)', 'MEMORY(bytes)', ...(swap ? ['SWAP(bytes)'] : []), '']);
   for (const m of metrics) {
     const lead = allNs ? [m.metadata.namespace] : [];
     if (containers) {
       const cts: Any[] = [...(m.containers ?? [])];
       sortMetrics(cts, by, (ct) => ({ cpu: q(ct.usage?.cpu), memory: q(ct.usage?.memory) }), (ct) => [ct.name]);
-      for (const ct of cts) tw.writeRow([...lead, m.metadata.name, ct.name, cores(q(ct.usage?.cpu)), mib(q(ct.usage?.memory)), '']);
+      for (const ct of cts) tw.writeRow([...lead, m.metadata.name, ct.name, ...usageCells({ cpu: q(ct.usage?.cpu), memory: q(ct.usage?.memory), swap: q(ct.usage?.swap) }), '']);
       continue;
     }
-    const { cpu, memory } = podUsage(m);
-    tw.writeRow([...lead, m.metadata.name, cores(cpu), mib(memory), '']);
+    tw.writeRow([...lead, m.metadata.name, ...usageCells(podUsage(m)), '']);
+  }
+  if (c.flag<boolean>('sum')) {
+    // printPodResourcesSum: the width counts the NAMESPACE and POD columns only when headers print (kubectl's own quirk)
+    const width = (swap ? 4 : 3) + (noHeaders ? 0 : (allNs ? 1 : 0) + (containers ? 1 : 0));
+    const total = metrics.map(podUsage).reduce((a, u) => ({ cpu: a.cpu.add(u.cpu), memory: a.memory.add(u.memory), swap: a.swap.add(u.swap) }), { cpu: q(0), memory: q(0), swap: q(0) });
+    tw.writeRow([...Array<string>(Math.max(0, width - 2)).fill(''), '________', '________', '']);
+    tw.writeRow([...Array<string>(Math.max(0, width - 3)).fill(''), '', ...usageCells(total), '']);
   }
   c.out(tw.flush());
   return 0;
