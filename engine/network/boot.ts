@@ -3,6 +3,8 @@ import './cni/flannel/images.ts';
 import './cni/flannel/manifest.ts';
 import './cni/calico/images.ts';
 import './cni/calico/manifest.ts';
+import './cni/tigera/images.ts';
+import './cni/tigera/manifest.ts';
 import type { ApiClient, ResourceRef } from '../client/client.ts';
 import { R } from '../client/refs.ts';
 import { onEachApiserver, type ComponentContext, type ComponentStarter, type RunningComponent } from '../cluster/boot/components.ts';
@@ -14,6 +16,7 @@ import { refOf } from '../client/client.ts';
 import { startKubeProxy } from './kube-proxy/proxy.ts';
 import { startLoadBalancer } from './kube-proxy/lb.ts';
 import { startNetworkPolicy } from './policy/enforcer.ts';
+import { enforcesNetworkPolicy } from './cni/configs.ts';
 import { addonRef, kubeadmAddonObjects } from './kubeadm-addons.ts';
 import { serviceIp } from '../controlplane/kubeadm/kubelet-config.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../apiserver/bootstrap/priority-classes.ts';
@@ -85,10 +88,21 @@ function startClusterDns(ctx: ComponentContext): RunningComponent[] {
   return [{ name: 'coredns', stop: () => h.stop() }];
 }
 
-/** startPolicyAgent enforces NetworkPolicy unless the CNI is one that ignores it (flannel). */
+/**
+ * startPolicyAgent enforces NetworkPolicy on the nodes whose CNI does
+ * (calico, however it was installed), judged from each node's CNI
+ * configuration as the container runtime finds it: on flannel, or before
+ * any CNI, policies are stored and do nothing.
+ */
 function startPolicyAgent(ctx: ComponentContext): RunningComponent[] {
-  if (!running(ctx) || ctx.cluster.spec.cni === 'flannel') return [];
-  const h = startNetworkPolicy({ runtime: ctx.runtime, client: ctx.cluster.admin, net: ctx.world.net });
+  if (!running(ctx)) return [];
+  const machines = ctx.cluster.spec.machines.map((m) => m.name);
+  const enforcesOnMachine = (name: string) => {
+    const host = ctx.world.hosts.get(name);
+    return !!host && enforcesNetworkPolicy(host.fs);
+  };
+  const enforcesOn = (node: string | undefined) => (node ? enforcesOnMachine(node) : machines.some(enforcesOnMachine));
+  const h = startNetworkPolicy({ runtime: ctx.runtime, client: ctx.cluster.admin, net: ctx.world.net, enforcesOn });
   return [{ name: `${ctx.cluster.spec.cni ?? 'cni'}-policy`, stop: () => h.stop() }];
 }
 

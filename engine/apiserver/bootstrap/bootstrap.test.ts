@@ -30,6 +30,11 @@ describe('bootstrap RBAC policy', () => {
     expect(size('admin')).toBe(size('edit') + (get('system:aggregate-to-admin').rules as unknown[]).length);
   });
 
+  it('lets every service account read the OIDC discovery documents, with and without the trailing slash', () => {
+    const role = objs.find((o) => o.kind === 'ClusterRole' && o.metadata.name === 'system:service-account-issuer-discovery')!;
+    expect(role.rules).toEqual([{ verbs: ['get'], nonResourceURLs: ['/.well-known/openid-configuration', '/.well-known/openid-configuration/', '/openid/v1/jwks', '/openid/v1/jwks/'] }]);
+  });
+
   it("lists kubeadm's own objects separately, without the bootstrap label", () => {
     const k = kubeadmRbacObjects();
     expect(k.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(

@@ -149,7 +149,7 @@ export function clusterRoles(): KObject[] {
       EVENTS,
     ]),
     clusterRole('system:public-info-viewer', [u('get', '/healthz,/livez,/readyz,/version,/version/')]),
-    clusterRole('system:service-account-issuer-discovery', [u('get', '/.well-known/openid-configuration,/openid/v1/jwks')]),
+    clusterRole('system:service-account-issuer-discovery', [u('get', '/.well-known/openid-configuration,/.well-known/openid-configuration/,/openid/v1/jwks,/openid/v1/jwks/')]),
     clusterRole('system:volume-scheduler', [r('get,list,patch,update,watch', '', 'persistentvolumes'), r(READ, 'storage.k8s.io', 'storageclasses'), r('get,list,patch,update,watch', '', 'persistentvolumeclaims')]),
     clusterRole('view', [], { aggregateFrom: 'rbac.authorization.k8s.io/aggregate-to-view', labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' } }),
   ];

@@ -94,17 +94,33 @@ export function writeCniConfig(fs: FileSystem, cni: string, nodeName: string, po
  * succeed. The plugin is the first of the first configuration in /etc/cni/net.d.
  */
 export function cniAddError(fs: FileSystem): string | undefined {
-  let type: string | undefined;
-  try {
-    const file = fs.readdir('/etc/cni/net.d').filter((f) => /\.(conf|conflist|json)$/.test(f)).sort()[0];
-    if (!file) return undefined;
-    type = pluginType(fs.readFile(`/etc/cni/net.d/${file}`));
-  } catch {
-    return undefined;
-  }
+  const type = cniPluginType(fs);
   if (type === 'flannel' && !fs.exists('/run/flannel/subnet.env')) return 'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory';
   if (type === 'calico' && !fs.exists('/var/lib/calico/nodename')) return 'plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
   return undefined;
+}
+
+/**
+ * cniPluginType is the plugin the node's container runtime uses: the first
+ * plugin of the first configuration in /etc/cni/net.d (undefined when there
+ * is none, or it cannot be read).
+ */
+export function cniPluginType(fs: FileSystem): string | undefined {
+  try {
+    const file = fs.readdir('/etc/cni/net.d').filter((f) => /\.(conf|conflist|json)$/.test(f)).sort()[0];
+    return file ? pluginType(fs.readFile(`/etc/cni/net.d/${file}`)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** POLICY_PLUGINS are the CNI plugins that enforce NetworkPolicy (flannel does not). */
+const POLICY_PLUGINS = new Set(['calico']);
+
+/** enforcesNetworkPolicy says whether a node's CNI plugin enforces NetworkPolicy. */
+export function enforcesNetworkPolicy(fs: FileSystem): boolean {
+  const type = cniPluginType(fs);
+  return type !== undefined && POLICY_PLUGINS.has(type);
 }
 
 /** parsedTypes keeps the plugin type of the configuration texts seen (one per node: calico names the node in it): every pod sandbox asks, the file seldom changes. */

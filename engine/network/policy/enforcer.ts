@@ -14,6 +14,13 @@ export interface NetworkPolicyOptions {
   runtime: Runtime;
   client: ApiClient;
   net: SimNetwork;
+  /**
+   * enforcesOn says whether the CNI on a node enforces policy (the policy
+   * agent is per node: calico's felix does, flannel has none). A pod with
+   * no node (an in-cluster service of the lab's own) asks with undefined.
+   * Absent: every node enforces.
+   */
+  enforcesOn?(node: string | undefined): boolean;
 }
 
 /** NetworkPolicyHandle is the running enforcement. */
@@ -70,8 +77,9 @@ export function startNetworkPolicy(opts: NetworkPolicyOptions): NetworkPolicyHan
     // A dialler known only by its peer description (the ingress controller) is judged as that pod.
     const src = podAt(from.ip) ?? (from.pod ? ({ metadata: { name: from.pod.name, namespace: from.pod.namespace, labels: from.pod.labels }, spec: { containers: [] } } as Pod) : undefined);
     const dst = podAt(address);
-    if (src && !allowedEgress(all, src, endpoint(address, dst), port, protocols)) return false;
-    if (dst) {
+    const enforced = (p: Pod) => opts.enforcesOn?.(p.spec?.nodeName) ?? true;
+    if (src && enforced(src) && !allowedEgress(all, src, endpoint(address, dst), port, protocols)) return false;
+    if (dst && enforced(dst)) {
       if (!src) {
         const node = nodeOfHost(from);
         if (node && node === dst.spec?.nodeName) return true;

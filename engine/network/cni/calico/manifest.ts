@@ -18,6 +18,22 @@ const CRDS: [kind: string, plural: string, namespaced?: boolean][] = [
   ['KubeControllersConfiguration', 'kubecontrollersconfigurations'], ['NetworkPolicy', 'networkpolicies', true], ['NetworkSet', 'networksets', true], ['Tier', 'tiers'],
 ];
 
+/** calicoCrds are the crd.projectcalico.org CustomResourceDefinitions, which calico.yaml and tigera-operator.yaml both install. */
+export function calicoCrds(): object[] {
+  return CRDS.map(([kind, plural, namespaced]) => ({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.crd.projectcalico.org` },
+    spec: {
+      group: 'crd.projectcalico.org',
+      names: { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() },
+      preserveUnknownFields: false,
+      scope: namespaced ? 'Namespaced' : 'Cluster',
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } }],
+    },
+  }));
+}
+
 /** CNI_NETWORK_CONFIG is calico-config's template install-cni fills in for each node. */
 export const CNI_NETWORK_CONFIG = `{
   "name": "k8s-pod-network",
@@ -77,18 +93,7 @@ export function calicoManifest(version: string): string {
       metadata: { name: 'calico-config', namespace: 'kube-system' },
       data: { typha_service_name: 'none', calico_backend: 'bird', veth_mtu: '0', cni_network_config: CNI_NETWORK_CONFIG },
     },
-    ...CRDS.map(([kind, plural, namespaced]) => ({
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: `${plural}.crd.projectcalico.org` },
-      spec: {
-        group: 'crd.projectcalico.org',
-        names: { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() },
-        preserveUnknownFields: false,
-        scope: namespaced ? 'Namespaced' : 'Cluster',
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } }],
-      },
-    })),
+    ...calicoCrds(),
     ...rbac('calico-kube-controllers', [
       { apiGroups: [''], resources: ['nodes'], verbs: ['watch', 'list', 'get'] },
       { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },

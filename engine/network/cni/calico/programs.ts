@@ -93,7 +93,8 @@ export const calicoNode: Program = async (p) => {
   calicoLog(p, 'INFO', 'startup/startup.go 498', 'Datastore connection verified');
   const cidr = p.env['CALICO_IPV4POOL_CIDR'] ?? '192.168.0.0/16';
   try {
-    if (client.list(IPPOOLS, undefined).items.length === 0) {
+    // Under the tigera operator, calico-node runs with NO_DEFAULT_POOLS: the operator writes the pools of the Installation.
+    if (p.env['NO_DEFAULT_POOLS'] !== 'true' && client.list(IPPOOLS, undefined).items.length === 0) {
       client.create(IPPOOLS, undefined, { apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: { name: 'default-ipv4-ippool' }, spec: { allowedUses: ['Workload', 'Tunnel'], blockSize: 26, cidr, ipipMode: p.env['CALICO_IPV4POOL_IPIP'] ?? 'Always', natOutgoing: true, nodeSelector: 'all()', vxlanMode: p.env['CALICO_IPV4POOL_VXLAN'] ?? 'Never' } });
       calicoLog(p, 'INFO', 'startup/startup.go 1057', `Created default IPv4 pool (${cidr}) with NAT outgoing true. IPIP mode: Always, VXLAN mode: Never, DisableBGPExport: false`);
     }
