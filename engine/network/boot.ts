@@ -10,6 +10,8 @@ import { R } from '../client/refs.ts';
 import { onEachApiserver, type ComponentContext, type ComponentStarter, type RunningComponent } from '../cluster/boot/components.ts';
 import { startCoreDns } from './coredns/coredns.ts';
 import { startIngressNginx } from './ingress/controller.ts';
+import { CONTROLLER_SELECTOR, ingressNginxObjects } from './ingress/install.ts';
+import './ingress/image.ts';
 import { NGINX_GATEWAY_CONTROLLER, startGateway } from './gateway/controller.ts';
 import { GATEWAY_API_RESOURCES } from '../api/resources/index.ts';
 import { refOf } from '../client/client.ts';
@@ -113,16 +115,9 @@ function startIngressAddon(ctx: ComponentContext): RunningComponent[] {
   const admin = ctx.cluster.admin;
   const httpPort = typeof addon['nodePort'] === 'number' ? addon['nodePort'] : 30080;
   const httpsPort = typeof addon['httpsNodePort'] === 'number' ? addon['httpsNodePort'] : 30443;
-  const labels = { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' };
-  ensure(admin, R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx', labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': 'ingress-nginx' } } });
-  ensure(admin, R.ingressclasses, undefined, { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx', labels } as KObject['metadata'], spec: { controller: 'k8s.io/ingress-nginx' } });
-  ensure(admin, R.services, 'ingress-nginx', {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx', labels },
-    spec: { type: 'NodePort', selector: labels, ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'http', nodePort: httpPort }, { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: httpsPort }] },
-  });
-  const h = startIngressNginx({ runtime: ctx.runtime, client: admin, net: ctx.world.net, httpNodePort: httpPort, httpsNodePort: httpsPort });
+  const refs: Record<string, ResourceRef> = { Namespace: R.namespaces, ServiceAccount: R.serviceaccounts, IngressClass: R.ingressclasses, Service: R.services, Deployment: R.deployments };
+  for (const { kind, obj } of ingressNginxObjects(httpPort, httpsPort)) ensure(admin, refs[kind]!, obj.metadata?.namespace, obj as unknown as Record<string, unknown>);
+  const h = startIngressNginx({ runtime: ctx.runtime, client: admin, net: ctx.world.net, httpNodePort: httpPort, httpsNodePort: httpsPort, pods: { namespace: 'ingress-nginx', labels: CONTROLLER_SELECTOR } });
   return [{ name: 'ingress-nginx-controller', stop: () => h.stop() }];
 }
 

@@ -52,6 +52,18 @@ describe('ingress-nginx', () => {
     expect((await t.get('http://192.168.1.10:30080/x', ['-H', 'Host: nobody.example.com'])).stdout).toBe('hello from web-1 /x\n');
   });
 
+  it('sends unmatched paths of a host to the defaultBackend of the Ingress that names it, other hosts to the catch-all', async () => {
+    const t = setup();
+    t.ingress('shop', { defaultBackend: t.backend('api'), rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/web', pathType: 'Exact', backend: t.backend('web') }] } }] });
+    const code = async (path: string, host: string) => (await t.get(`http://192.168.1.10:30080${path}`, ['-o', '/dev/null', '-w', '%{http_code}', '-H', `Host: ${host}`])).stdout;
+    expect((await t.get('http://192.168.1.10:30080/web/more', ['-H', 'Host: shop.example.com'])).stdout).toBe('hello from api-1 /web/more\n');
+    // an Ingress with rules does not configure the catch-all server: other hosts get the controller's 404
+    expect(await code('/x', 'nobody.example.com')).toBe('404');
+    t.ingress('catch-all', { defaultBackend: t.backend('web') });
+    expect((await t.get('http://192.168.1.10:30080/x', ['-H', 'Host: nobody.example.com'])).stdout).toBe('hello from web-1 /x\n');
+    expect((await t.get('http://192.168.1.10:30080/y', ['-H', 'Host: shop.example.com'])).stdout).toBe('hello from api-1 /y\n');
+  });
+
   it('rewrites paths with rewrite-target and ignores other classes', async () => {
     const t = setup();
     t.ingress('rw', { rules: [{ http: { paths: [{ path: '/app(/|$)(.*)', pathType: 'ImplementationSpecific', backend: t.backend('web') }] } }] }, { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' });

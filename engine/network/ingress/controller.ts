@@ -1,6 +1,7 @@
-import type { Node, Secret, Service } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Ingress, IngressBackend, IngressClass } from 'kubernetes-types/networking/v1';
+import type { KObject } from '../../api/types.ts';
 import type { Runtime } from '../../base/runtime.ts';
 import { atobUtf8 } from '../../base/base64.ts';
 import type { ApiClient } from '../../client/client.ts';
@@ -11,7 +12,7 @@ import type { SimNetwork } from '../../cluster/network.ts';
 import { newKubeadmCA, poolKey } from '../../pki/index.ts';
 import { claimAddress } from '../claims.ts';
 import { nginxPage, notFound, unavailable } from './pages.ts';
-import { pickRoute, rewritePath, routesOf, type Route } from './routes.ts';
+import { defaultBackendFor, pickRoute, rewritePath, routesOf, type Route } from './routes.ts';
 
 /** IngressNginxOptions starts the ingress controller. */
 export interface IngressNginxOptions {
@@ -22,7 +23,27 @@ export interface IngressNginxOptions {
   httpsNodePort?: number;
   /** the IngressClass this controller serves */
   className?: string;
+  /**
+   * the controller's pods (the add-on's Deployment): it serves http and https
+   * on their addresses, which its NodePort Service reaches, and publishes
+   * their nodes' addresses in the status of the Ingresses it serves. Without
+   * pods it answers on every node's NodePorts itself.
+   */
+  pods?: { namespace: string; labels: Record<string, string> };
 }
+
+/** HEALTH_PORT is the controller's health and metrics port (--healthz-port). */
+const HEALTH_PORT = 10254;
+
+/** healthz answers the controller's /healthz as its Go HTTP mux does. */
+function healthz(req: HttpRequest): HttpResponse {
+  const ok = req.path.split('?')[0] === '/healthz';
+  const body = ok ? 'ok' : '404 page not found\n';
+  return { status: ok ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-length': String(body.length) }, body };
+}
+
+/** STATUS_INTERVAL_MS is how often ingress-nginx's status sync writes Ingress addresses. */
+const STATUS_INTERVAL_MS = 60_000;
 
 /** IngressNginxHandle is the running controller. */
 export interface IngressNginxHandle {
@@ -59,7 +80,8 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
   const slices = new Informer(client, R.endpointslices, runtime);
   const secrets = new Informer(client, R.secrets, runtime);
   const nodes = new Informer(client, R.nodes, runtime);
-  const informers = [ingresses, classes, services, slices, secrets, nodes];
+  const pods = opts.pods ? new Informer(client, R.pods, runtime, { namespace: opts.pods.namespace }) : undefined;
+  const informers = [ingresses, classes, services, slices, secrets, nodes, ...(pods ? [pods] : [])];
 
   const ourClass = (ing: Ingress): boolean => {
     const cls = ing.spec?.ingressClassName ?? ing.metadata?.annotations?.['kubernetes.io/ingress.class'];
@@ -91,6 +113,17 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
 
   const nodeIPs = (): string[] => (nodes.list() as Node[]).map((n) => n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address).filter((x): x is string => !!x);
 
+  /** controllerPods are the running pods of the controller, with their address and their node's. */
+  const controllerPods = (): { ip: string; hostIP: string }[] => {
+    const want = opts.pods;
+    if (!want || !pods) return [];
+    return (pods.list() as Pod[])
+      .filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase === 'Running' && p.status.podIP && p.status.hostIP)
+      .filter((p) => p.status?.containerStatuses?.every((c) => c.state?.running) ?? true)
+      .filter((p) => Object.entries(want.labels).every(([k, v]) => p.metadata?.labels?.[k] === v))
+      .map((p) => ({ ip: p.status!.podIP!, hostIP: p.status!.hostIP! }));
+  };
+
   const proxy = async (route: Route | { namespace: string; backend: IngressBackend; rewriteTarget?: undefined }, req: HttpRequest, via: string): Promise<HttpResponse> => {
     const eps = endpointsFor(route.namespace, route.backend);
     if (eps === 'no-service' || eps.length === 0) return unavailable();
@@ -116,9 +149,8 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
       if (route.tlsRedirect && !req.tls) return nginxPage(308, 'Permanent Redirect', { location: `https://${host}${req.path}` });
       return proxy(route, req, via);
     }
-    const def = all.find((i) => i.spec?.defaultBackend);
-    if (def && !routes.some((r) => r.host !== '' && r.host === host)) return proxy({ namespace: def.metadata?.namespace ?? 'default', backend: def.spec!.defaultBackend! }, req, via);
-    return notFound();
+    const fallback = defaultBackendFor(all, host);
+    return fallback ? proxy(fallback, req, via) : notFound();
   };
 
   let fake: TlsConfig | undefined;
@@ -136,27 +168,52 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
 
   const bound = new Map<string, { close(): void }[]>();
   const releases: (() => void)[] = [];
+  /** listeners wanted: a pod's address (ports 80/443) or, without pods, each node's address (the NodePorts), with the node the traffic enters */
+  const wanted = (): Map<string, string> => (opts.pods ? new Map(controllerPods().map((p) => [p.ip, p.hostIP])) : new Map(nodeIPs().map((ip) => [ip, ip])));
   const sync = () => {
-    const want = new Set(nodeIPs());
+    const want = wanted();
     for (const [ip, ls] of bound) {
       if (want.has(ip)) continue;
       for (const l of ls) l.close();
       bound.delete(ip);
     }
-    for (const ip of want) {
+    for (const [ip, via] of want) {
       if (bound.has(ip)) continue;
       const owner = net.hostOf(ip) ?? ip;
-      const http: Listener = { protocol: 'http', handler: { handle: (req: HttpRequest) => serveAt(req, ip) } satisfies HttpHandler };
-      const https = { protocol: 'http', handler: { handle: (req: HttpRequest) => serveAt({ ...req, tls: true }, ip) } satisfies HttpHandler, get tls() { return currentTls(); } } as Listener;
-      bound.set(ip, [net.listen(owner, ip, httpPort, http), net.listen(owner, ip, httpsPort, https)]);
-      releases.push(claimAddress(net, ip, httpPort), claimAddress(net, ip, httpsPort));
+      const http: Listener = { protocol: 'http', handler: { handle: (req: HttpRequest) => serveAt(req, via) } satisfies HttpHandler };
+      const https = { protocol: 'http', handler: { handle: (req: HttpRequest) => serveAt({ ...req, tls: true }, via) } satisfies HttpHandler, get tls() { return currentTls(); } } as Listener;
+      const [hp, sp] = opts.pods ? [80, 443] : [httpPort, httpsPort];
+      const ls = [net.listen(owner, ip, hp, http), net.listen(owner, ip, sp, https)];
+      // the pod's health endpoint, which its probes ask
+      if (opts.pods) ls.push(net.listen(owner, ip, HEALTH_PORT, { protocol: 'http', handler: { handle: async (req: HttpRequest) => healthz(req) } satisfies HttpHandler }));
+      bound.set(ip, ls);
+      if (!opts.pods) releases.push(claimAddress(net, ip, httpPort), claimAddress(net, ip, httpsPort));
     }
   };
   nodes.on({ add: sync, update: sync, delete: sync });
+  pods?.on({ add: sync, update: sync, delete: sync });
+
+  /** publishStatus writes the nodes of the running controller pods into the status of every Ingress served, as the status sync does. */
+  const publishStatus = () => {
+    if (!opts.pods) return;
+    const ips = [...new Set(controllerPods().map((p) => p.hostIP))].sort();
+    const want = ips.map((ip) => ({ ip }));
+    for (const ing of served()) {
+      const cur = ing.status?.loadBalancer?.ingress ?? [];
+      if (JSON.stringify(cur) === JSON.stringify(want)) continue;
+      try {
+        client.updateStatus(R.ingresses, { ...ing, status: { loadBalancer: want.length ? { ingress: want } : {} } } as unknown as KObject);
+      } catch {
+        // a conflict or a deleted Ingress: the next sync writes it
+      }
+    }
+  };
+  const statusTimer = opts.pods ? runtime.every(STATUS_INTERVAL_MS, publishStatus, 'ingress-nginx status') : undefined;
   for (const inf of informers) inf.start();
   sync();
   return {
     stop() {
+      statusTimer?.cancel();
       for (const inf of informers) inf.stop();
       for (const ls of bound.values()) for (const l of ls) l.close();
       bound.clear();

@@ -111,3 +111,29 @@ export function rewritePath(r: Route, fullPath: string): string {
   const target = r.rewriteTarget.replace(/\$(\d)/g, (_x, d: string) => m[Number(d)] ?? '');
   return `${target}${q !== undefined ? `?${q}` : ''}`;
 }
+
+/** byAge orders Ingresses as ingress-nginx builds its servers: oldest first, then by name. */
+function byAge(a: Ingress, b: Ingress): number {
+  const ta = a.metadata?.creationTimestamp ?? '';
+  const tb = b.metadata?.creationTimestamp ?? '';
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`);
+}
+
+/**
+ * defaultBackendFor is where a request no path matched goes, as ingress-nginx
+ * builds its root locations: the server for the host (an exact name, then a
+ * wildcard) was created by the oldest Ingress naming it, and that Ingress's
+ * spec.defaultBackend serves its unmatched paths; a host no rule names goes
+ * to the catch-all server, which takes the defaultBackend of the oldest
+ * Ingress that has one and no rules at all. Undefined means the controller's
+ * own 404.
+ */
+export function defaultBackendFor(ingresses: Ingress[], host: string): { namespace: string; backend: IngressBackend } | undefined {
+  const sorted = [...ingresses].sort(byAge);
+  const hosts = sorted.flatMap((i) => (i.spec?.rules ?? []).map((r) => r.host ?? '').filter((h) => h !== ''));
+  const server = hosts.find((h) => h === host) ?? hosts.find((h) => h.startsWith('*.') && hostMatches(h, host));
+  const of = (i: Ingress | undefined) => (i?.spec?.defaultBackend?.service ? { namespace: i.metadata?.namespace ?? 'default', backend: i.spec.defaultBackend } : undefined);
+  if (server !== undefined) return of(sorted.find((i) => (i.spec?.rules ?? []).some((r) => (r.host ?? '') === server)));
+  return of(sorted.find((i) => i.spec?.defaultBackend?.service && (i.spec?.rules ?? []).length === 0));
+}

@@ -1,9 +1,10 @@
 import type { FileSystem } from '../../host/types.ts';
 import type { ImageDef } from './types.ts';
-import { busyboxTools, debianTools, toolbox } from './toolbox.ts';
+import { BUSYBOX_APPLETS as BUSYBOX_APPLETS_FOR_DEBIAN, busyboxTools, debianTools, toolbox } from './toolbox.ts';
 import { dockerEntrypoint, nginx, NGINX_DEFAULT_CONF, NGINX_INDEX } from './programs/nginx.ts';
 import { httpd, pause, redisServer, sqlServer } from './programs/servers.ts';
 import { stress } from './programs/stress.ts';
+import { httpEcho } from './programs/http-echo.ts';
 import { hostWork } from '../../base/host-work.ts';
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -144,6 +145,29 @@ export const WORKLOAD_IMAGES: ImageDef[] = [
     binaries: { ...busyboxTools(), stress },
     binaryPaths: { stress: '/usr/local/bin/stress' },
     files: osRelease('alpine', 'Alpine Linux v3.8', '3.8.1'),
+  },
+  {
+    // the image of Kubernetes' DNS debugging page (dnsutils.yaml): Debian 8 with bind9's dig, host and nslookup
+    repository: 'registry.k8s.io/e2e-test-images/jessie-dnsutils',
+    tags: ['1.3', '1.7'],
+    size: 112_458_127,
+    entrypoint: [],
+    cmd: ['/bin/sh'],
+    env: { PATH },
+    binaries: toolbox([...BUSYBOX_APPLETS_FOR_DEBIAN, 'bash'], ['nslookup', 'dig', 'host', 'ping', 'nc']),
+    files: osRelease('debian', 'Debian GNU/Linux 8 (jessie)', '8'),
+  },
+  {
+    // a static Go binary on scratch: no shell, only /http-echo
+    repository: 'hashicorp/http-echo',
+    tags: ['latest', '1.0', '1.0.0'],
+    size: 3_525_137,
+    entrypoint: ['/http-echo'],
+    cmd: [],
+    env: { PATH },
+    exposedPorts: [5678],
+    binaries: { 'http-echo': httpEcho },
+    binaryPaths: { 'http-echo': '/http-echo' },
   },
   {
     repository: 'registry.k8s.io/pause',

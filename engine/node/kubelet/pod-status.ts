@@ -2,6 +2,7 @@ import { rfc3339 } from '../../base/clock.ts';
 import type { KObject } from '../../api/types.ts';
 import type { ContainerRecord } from '../runtime/types.ts';
 import type { Container, PodSpec } from './types.ts';
+import { lastTerminatedOf } from './last-state.ts';
 
 /** ContainerView is what the kubelet knows of one spec container when it writes status. */
 export interface ContainerView {
@@ -56,7 +57,8 @@ function containerStatus(v: ContainerView, pod: KObject, pendingReason = 'Contai
   else if (v.waiting) state = { waiting: v.waiting.message ? { message: v.waiting.message, reason: v.waiting.reason } : { reason: v.waiting.reason } };
   else if (c && c.state === 'CONTAINER_EXITED') state = { terminated: terminated(c) };
   else state = { waiting: { reason: pendingReason } };
-  const last = v.previous && v.previous !== c ? { terminated: terminated(v.previous) } : c && c.state === 'CONTAINER_EXITED' && v.waiting ? { terminated: terminated(c) } : {};
+  const ended = lastTerminatedOf(v);
+  const last = ended ? { terminated: terminated(ended) } : {};
   const out: Record<string, unknown> = {};
   if (c) out.containerID = `containerd://${c.id}`;
   out.image = v.imageName ?? v.spec.image;

@@ -110,7 +110,7 @@ export class PodWorker {
   }
 
   /** containerFor finds the running instance of a container (for logs, exec, probes). */
-  containerFor(name: string): { current?: ContainerRecord; previous?: ContainerRecord } | undefined {
+  containerFor(name: string): { current?: ContainerRecord; previous?: ContainerRecord; waiting?: ContainerView['waiting'] } | undefined {
     return this.slots.get(name);
   }
 

@@ -3,6 +3,7 @@ import { Interrupt } from '../../host/interrupt.ts';
 import { renderLog, type LogLine, type LogOptions } from '../runtime/logs.ts';
 import type { KubeletContext } from './context.ts';
 import type { PodWorker } from './pod-worker.ts';
+import { lastTerminatedOf } from './last-state.ts';
 
 /** KubeletApi is what the kubelet serves on :10250 to the apiserver (containerLogs, exec). */
 export interface KubeletApi {
@@ -48,7 +49,7 @@ export class KubeletServer implements KubeletApi {
     const w = this.workerOf(ns, pod);
     const slot = w?.containerFor(container);
     if (!w || !slot) return { status: 404, error: `container ${container} is not valid for pod ${pod}` };
-    const rec = o.previous ? slot.previous : slot.current;
+    const rec = o.previous ? lastTerminatedOf(slot) : slot.current;
     if (!rec) {
       if (o.previous) return { status: 400, error: `previous terminated container "${container}" in pod "${pod}" not found` };
       return { status: 400, error: `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating` };
