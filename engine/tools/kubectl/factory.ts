@@ -1,4 +1,5 @@
 import { atobUtf8 } from '../../base/base64.ts';
+import { requestTimeoutMs } from './cli/request-timeout.ts';
 import type { Credentials, ApiHandler } from '../../api/transport.ts';
 import { ApiClient, ConnectionError } from '../../client/client.ts';
 import type { Process } from '../../host/process.ts';
@@ -97,6 +98,8 @@ export class Factory {
   /** client is the API client of the current context, with --as/--as-group impersonation. */
   client(): ApiClient {
     if (this.clientCache) return this.clientCache;
+    // client-go checks --request-timeout while building the client's configuration
+    requestTimeoutMs(this.globals.requestTimeout);
     const headers: Record<string, string | string[]> = { 'user-agent': 'kubectl/v1.34.0 (linux/amd64) kubernetes/kubelab' };
     if (this.globals.as) headers['impersonate-user'] = this.globals.as;
     if (this.globals.asGroups.length) headers['impersonate-group'] = this.globals.asGroups;

@@ -57,6 +57,12 @@ function defaultOf(def: FlagDef): FlagValue {
   }
 }
 
+/** parseSignedDuration is Go's time.ParseDuration with its optional sign ("-1s" is a valid duration flag). */
+export function parseSignedDuration(s: string): number | undefined {
+  const ms = parseDuration(s.replace(/^[+-]/, ''));
+  return ms !== undefined && s.startsWith('-') ? -ms : ms;
+}
+
 /** parseDuration reads a Go duration ("30s", "1m30s", "2h", "500ms") into milliseconds. */
 export function parseDuration(s: string): number | undefined {
   if (s === '0') return 0;
@@ -91,7 +97,7 @@ function convert(def: FlagDef, raw: string, flagText: string): FlagValue {
       return Number(raw);
     }
     case 'duration': {
-      if (parseDuration(raw) === undefined) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
+      if (parseSignedDuration(raw) === undefined) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
       return raw;
     }
     default:

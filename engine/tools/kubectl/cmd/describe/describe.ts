@@ -83,8 +83,8 @@ async function run(c: RunContext): Promise<number> {
     }
   }
   if (!any && errors === 0 && selections.every((s) => s.names.length === 0)) {
-    const namespaced = selections.some((s) => s.res.namespaced);
-    c.err(namespaced && !allNs ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+    // kubectl names the namespace whatever the kind: `describe csr` finds nothing "in default namespace"
+    c.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
   }
   return errors ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 import type { KObject } from '../../../../api/types.ts';
+import { typedEvent, typedEventList } from './typed.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { ResourceTypeError } from '../../discovery.ts';
-import { asList, printJson, printYaml } from '../../printers/objects.ts';
+import { printJson, printYaml } from '../../printers/objects.ts';
 import { parseOutput, runJsonPath, runTemplate, OutputError } from '../../printers/output.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
 import { since } from '../describe/writer.ts';
@@ -43,8 +44,11 @@ async function run(c: RunContext): Promise<number> {
   if (forArg) {
     const [typed, name] = forArg.includes('/') ? [forArg.slice(0, forArg.indexOf('/')), forArg.slice(forArg.indexOf('/') + 1)] : [forArg, ''];
     let kind: string;
+    let apiVersion: string;
     try {
-      kind = c.f.discovery().resolve(typed).kind;
+      const res = c.f.discovery().resolve(typed);
+      kind = res.kind;
+      apiVersion = res.group ? `${res.group}/${res.version}` : res.version;
     } catch (e) {
       if (e instanceof ResourceTypeError) {
         c.err(`${e.message}\n`);
@@ -52,7 +56,7 @@ async function run(c: RunContext): Promise<number> {
       }
       throw e;
     }
-    fieldSelector = `involvedObject.kind=${kind},involvedObject.name=${name}`;
+    fieldSelector = `involvedObject.kind=${kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${name}`;
   }
   const client = c.f.client();
   const list = client.list(EVENTS, allNs ? undefined : ns, fieldSelector ? { fieldSelector } : {});
@@ -67,15 +71,16 @@ async function run(c: RunContext): Promise<number> {
     for (const e of es) tw.writeRow([...(allNs ? [e.metadata.namespace ?? ''] : []), interval(e, now), e.type ?? '', e.reason ?? '', `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`, (e.message ?? '').trim()]);
     c.out(tw.flush());
   };
+  // nothing to show is said on stderr whatever the output format
+  if (sorted.length === 0 && !c.flag<boolean>('watch')) {
+    c.err(allNs ? 'No events found.\n' : `No events found in ${ns} namespace.\n`);
+    return 0;
+  }
   if (spec.kind === 'table') {
-    if (sorted.length === 0 && !c.flag<boolean>('watch')) {
-      c.err(allNs ? 'No events found.\n' : `No events found in ${ns} namespace.\n`);
-      return 0;
-    }
     printRows(sorted, true);
   } else {
-    const data = asList(sorted.map((e) => ({ ...e, apiVersion: 'v1', kind: 'Event' })));
-    if (spec.kind === 'json') c.out(printJson(data, true));
+    const data = typedEventList(sorted as unknown as Record<string, unknown>[]);
+    if (spec.kind === 'json') c.out(printJson(data, false));
     else if (spec.kind === 'yaml') c.out(printYaml(data));
     else if (spec.kind === 'jsonpath') c.out(runJsonPath(spec, data));
     else if (spec.kind === 'template') c.out(runTemplate(spec, data));
@@ -94,8 +99,8 @@ async function run(c: RunContext): Promise<number> {
         if (spec.kind === 'table') {
           printRows([e], !headerDone);
           headerDone = true;
-        } else if (spec.kind === 'json') c.out(printJson(e, true));
-        else if (spec.kind === 'yaml') c.out(printYaml(e));
+        } else if (spec.kind === 'json') c.out(printJson(typedEvent(e), false));
+        else if (spec.kind === 'yaml') c.out(printYaml(typedEvent(e)));
       },
       () => resolve(0),
     );

@@ -1,8 +1,9 @@
 import { isStatusError } from '../../../../base/errors.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { pathFor } from '../../../../client/client.ts';
-import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
-import { errorText } from '../../errors.ts';
+import { ExitError, UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
+import { errorText, klogError } from '../../errors.ts';
+import { SortError } from '../../printers/sort.ts';
 import { parseOutput, OutputError, type OutputSpec } from '../../printers/output.ts';
 import type { ServerTable } from '../../printers/table.ts';
 import { GET_HELP } from './help.ts';
@@ -20,7 +21,7 @@ export function withTypeMeta(o: KObject, t: Target): KObject {
   return { ...o, apiVersion: o.apiVersion ?? (t.res.group ? `${t.res.group}/${t.res.version}` : t.res.version), kind: o.kind ?? t.res.kind };
 }
 
-async function run(c: RunContext): Promise<number> {
+async function runGet(c: RunContext): Promise<number> {
   if (c.changed('raw')) return runRaw(c);
   let spec: OutputSpec;
   try {
@@ -82,6 +83,17 @@ async function run(c: RunContext): Promise<number> {
     c.err(anyNamespaced && !allNs ? `No resources found in ${c.f.namespace()} namespace.\n` : 'No resources found\n');
   }
   return errors ? 1 : 0;
+}
+
+/** run is `kubectl get`, ending as kubectl does on a --sort-by value it cannot compare: klog's F line, then exit 1. */
+async function run(c: RunContext): Promise<number> {
+  try {
+    return await runGet(c);
+  } catch (e) {
+    if (!(e instanceof SortError)) throw e;
+    c.err(`F${klogError(c.proc.sys.runtime.now, 1000 + (c.proc.argv.length % 97), e.where, e.message).slice(1)}\n`);
+    throw new ExitError(1);
+  }
 }
 
 /** getCommand is `kubectl get`. */

@@ -14,7 +14,9 @@ import type { Target } from './targets.ts';
  */
 export function printObjects(c: RunContext, spec: OutputSpec, fetched: { target: Target; obj: KObject }[], single: boolean, named: boolean): boolean {
   const sortBy = c.flag<string>('sort-by');
-  const sorted = sortBy ? sortByField(fetched, sortBy, (f) => f.obj) : fetched;
+  // kubectl sorts the List it prints: never one named object, always a list of one or more (whose field must exist)
+  const asOne = single && fetched.length === 1;
+  const sorted = sortBy && fetched.length > 0 && !asOne ? sortByField(fetched, sortBy, (f) => f.obj) : fetched;
   const objs = sorted.map((f) => (c.flag<boolean>('show-managed-fields') ? f.obj : stripManagedFields(f.obj)));
   // nothing found for named objects prints nothing; an empty list still prints (an empty List, a header)
   if (objs.length === 0 && named) return true;

