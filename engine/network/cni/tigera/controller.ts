@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import type { Condition } from 'kubernetes-types/meta/v1';
 import type { KObject } from '../../../api/types.ts';
 import type { Runtime, Timer } from '../../../base/runtime.ts';
 import { refOf, type ApiClient } from '../../../client/client.ts';
@@ -13,15 +14,6 @@ export const TIGERA = {
   apiservers: refOf('operator.tigera.io/v1', 'apiservers', false),
   tigerastatuses: refOf('operator.tigera.io/v1', 'tigerastatuses', false),
 };
-
-interface Condition {
-  type: string;
-  status: 'True' | 'False' | 'Unknown';
-  reason: string;
-  message: string;
-  lastTransitionTime?: string;
-  observedGeneration?: number;
-}
 
 /** Health is one TigeraStatus's state: available, still progressing (why), or degraded (why). */
 type Health = { state: 'available' } | { state: 'progressing'; message: string } | { state: 'degraded'; reason: string; message: string };
@@ -71,7 +63,11 @@ export function startTigeraOperator(o: TigeraOperatorOptions): { stop(): void } 
       }
     }, 'tigera-operator-sync');
   };
-  for (const inf of [installations, apiservers, nodes, daemonsets, deployments]) inf.on({ add: kick, update: kick, delete: kick }).start();
+  for (const inf of [installations, apiservers, nodes, daemonsets]) inf.on({ add: kick, update: kick, delete: kick }).start();
+  // Only the operator's own Deployments matter: the rest of the cluster's rollouts do not wake it.
+  const ours = (d: KObject) => d.metadata.namespace === 'calico-system' || d.metadata.namespace === 'calico-apiserver';
+  const kickIfOurs = (d: KObject) => void (ours(d) && kick());
+  deployments.on({ add: kickIfOurs, update: (_, d) => kickIfOurs(d), delete: kickIfOurs }).start();
   const resync = runtime.every(30_000, kick, 'tigera-operator-resync');
   const announced = new Set<string>();
 
