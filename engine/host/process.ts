@@ -82,6 +82,8 @@ export interface ProcessInfo {
   rssKb: number;
   /** cumulative CPU time in ms */
   cpuMs: number;
+  /** the systemd unit whose control group holds the process when it is not its main process' child (containerd's shims) */
+  cgroup?: string;
 }
 
 /** SessionControl lets ssh/sudo/su open a nested login on a host, and exit close it. */
@@ -89,9 +91,10 @@ export interface SessionControl {
   /**
    * login opens a nested shell on host as user; the caller's shell resumes
    * after it exits. closeMessage is printed when it exits (ssh: "Connection
-   * to node01 closed.").
+   * to node01 closed."). remote marks a login that came over the network
+   * (ssh): its shell runs under that host's sshd.
    */
-  login(opts: { host: string; user: string; loginShell: boolean; cwd?: string; env?: Record<string, string>; closeMessage?: string }): void;
+  login(opts: { host: string; user: string; loginShell: boolean; cwd?: string; env?: Record<string, string>; closeMessage?: string; remote?: boolean }): void;
   /** logout ends the current nested shell (the outermost one ends the session). */
   logout(code: number): void;
   /**

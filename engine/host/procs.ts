@@ -11,6 +11,8 @@ export interface SpawnOptions {
   state?: string;
   vszKb?: number;
   rssKb?: number;
+  /** the systemd unit whose control group the process joins although another parent adopted it */
+  cgroup?: string;
   /** onSignal receives kill(1) signals; without it SIGKILL, SIGTERM and SIGINT remove the process */
   onSignal?: (sig: number) => void;
 }
@@ -43,6 +45,7 @@ export class ProcessTable {
       vszKb: o.vszKb ?? 8000 + ((pid * 7919) % 4000),
       rssKb: o.rssKb ?? 3000 + ((pid * 104729) % 3000),
       cpuMs: 0,
+      ...(o.cgroup ? { cgroup: o.cgroup } : {}),
     });
     if (o.onSignal) this.handlers.set(pid, o.onSignal);
     return pid;

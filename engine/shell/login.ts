@@ -15,6 +15,8 @@ export interface LoginRequest {
   cwd?: string;
   env?: Record<string, string>;
   closeMessage?: string;
+  /** the login came over the network (ssh): its shell runs under that host's sshd */
+  remote?: boolean;
 }
 
 /** Login is one level of a session's login stack. */
@@ -24,6 +26,8 @@ export interface Login {
   interp: Interp;
   loginShell: boolean;
   shellPid: number;
+  /** the sshd processes an ssh login runs under (privileged monitor, then the user's session), ended with it */
+  sessionPids: number[];
   closeMessage?: string;
   historyFile?: string;
   historyStart: number;
@@ -45,8 +49,11 @@ export function openLogin(req: LoginRequest, o: { parent?: Login; ctx: HostConte
   let cwd = req.cwd ?? (req.loginShell ? user.home : (o.parent?.interp.state.cwd ?? user.home));
   if (!usableDir(host, user, cwd)) cwd = '/';
   env['PWD'] = cwd;
-  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.loginShell ? '-bash' : 'bash', tty: o.tty, state: 'Ss', ppid: o.parent?.shellPid });
-  const st = newShellState({ env, cwd, pid, ppid: o.parent?.shellPid ?? 1, uid: user.uid, hostname: host.name, runtime: o.runtime, interactive: true, login: req.loginShell });
+  // An ssh login (even to the same machine) hangs under that host's sshd, not under the caller's shell.
+  const sessionPids = req.remote ? sshdSession(host, user, o.tty) : [];
+  const ppid = sessionPids.length ? sessionPids[sessionPids.length - 1]! : o.parent?.shellPid;
+  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.loginShell ? '-bash' : 'bash', tty: o.tty, state: 'Ss', ppid });
+  const st = newShellState({ env, cwd, pid, ppid: ppid ?? 1, uid: user.uid, hostname: host.name, runtime: o.runtime, interactive: true, login: req.loginShell });
   const interp = new Interp(st, o.ctx, { kind: 'interactive' });
   const historyFile = st.get('HISTFILE');
   if (historyFile) {
@@ -56,7 +63,7 @@ export function openLogin(req: LoginRequest, o: { parent?: Login; ctx: HostConte
       // no history yet
     }
   }
-  return { host, user, interp, loginShell: req.loginShell, shellPid: pid, closeMessage: req.closeMessage, historyFile, historyStart: st.history.length };
+  return { host, user, interp, loginShell: req.loginShell, shellPid: pid, sessionPids, closeMessage: req.closeMessage, historyFile, historyStart: st.history.length };
 }
 
 /** closeLogin ends a login: saves new history lines, says "logout"/"exit", and leaves the process table. */
@@ -72,4 +79,13 @@ export function closeLogin(l: Login, stderr: Writable, announce: boolean): void 
   if (announce) stderr.write(l.loginShell ? 'logout\n' : 'exit\n');
   if (l.closeMessage) stderr.write(l.closeMessage + '\n');
   l.host.procs.exit(l.shellPid);
+  for (const pid of l.sessionPids) l.host.procs.exit(pid);
+}
+
+/** sshdSession registers OpenSSH's per-connection processes: `sshd: user [priv]` under the listener, `sshd: user@pts/N` under it. */
+function sshdSession(host: Host, user: User, tty: string): number[] {
+  const listener = host.procs.list().find((p) => p.command.startsWith('sshd: /usr/sbin/sshd'))?.pid ?? 1;
+  const priv = host.procs.spawn({ user: 'root', uid: 0, command: `sshd: ${user.name} [priv]`, ppid: listener, state: 'Ss' });
+  const session = host.procs.spawn({ user: user.name, uid: user.uid, command: `sshd: ${user.name}@${tty}`, ppid: priv, state: 'S' });
+  return [priv, session];
 }

@@ -83,7 +83,7 @@ export class ShellSession {
       login: (req) => {
         const host = o.world.host(req.host);
         const user = host?.user(req.user);
-        if (host && user) this.actions.push({ kind: 'push', req: { host, user, loginShell: req.loginShell, cwd: req.cwd, env: req.env, closeMessage: req.closeMessage } });
+        if (host && user) this.actions.push({ kind: 'push', req: { host, user, loginShell: req.loginShell, cwd: req.cwd, env: req.env, closeMessage: req.closeMessage, remote: req.remote } });
       },
       logout: (code) => this.actions.push({ kind: 'pop', code, announce: false }),
       exec: (req) => this.exec(req),

@@ -7,6 +7,7 @@ import { activate, onExit } from './lifecycle.ts';
 import { loadUnit, fingerprintOf, unitName, type LoadedUnit } from './unit-load.ts';
 import { description, newRuntime, simulatedCpuMs, type ActiveState, type SubState, type UnitRuntime } from './unit-state.ts';
 import { formatTimespan } from '../journal/time.ts';
+import type { ExitInfo } from './exit-status.ts';
 
 /** SystemdOptions wires a host's systemd to the world. */
 export interface SystemdOptions {
@@ -188,9 +189,15 @@ export class Systemd {
     const cpu = simulatedCpuMs(rt, this.now);
     if (rt.handle && rt.mainPid !== undefined) {
       rt.generation++;
-      rt.handle.kill(15);
+      const handle = rt.handle;
+      handle.kill(15);
       this.host.procs.exit(rt.mainPid);
-      rt.lastMain = { pid: rt.mainPid, cmd: rt.mainCmd!, exit: { code: 'killed', status: 15 }, at: this.now };
+      const last = { pid: rt.mainPid, cmd: rt.mainCmd!, exit: { code: 'killed', status: 15 } as ExitInfo, at: this.now };
+      rt.lastMain = last;
+      // A program that handles SIGTERM and returns (the kubelet, Go servers) shows "code=exited, status=0/SUCCESS".
+      void handle.done.then((exit) => {
+        if (rt.lastMain === last) last.exit = exit;
+      });
     }
     rt.mainPid = undefined;
     rt.handle = undefined;

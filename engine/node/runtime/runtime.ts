@@ -10,6 +10,8 @@ import { ImageStore } from './image-store.ts';
 import { ContainerLog } from './logs.ts';
 import { attachLogFile, removeLogFile, removePodLogs } from './log-files.ts';
 import type { FileSystem } from '../../host/types.ts';
+import type { ProcessTable } from '../../host/procs.ts';
+import { NodeProcesses } from './node-processes.ts';
 import { containerServices, execInContainer, podNetwork, type ContainerEnv } from './services.ts';
 import type { ContainerConfig, ContainerRecord, RuntimeEvent, Sandbox, SandboxConfig } from './types.ts';
 
@@ -61,9 +63,32 @@ export class ContainerRuntime {
   readonly version = { runtimeName: 'containerd', runtimeVersion: 'v1.7.28', runtimeApiVersion: 'v1', version: '0.1.0' };
 
   constructor(
-    readonly opts: { runtime: Runtime; net: LabNetwork; catalog: ImageCatalog; nodeName: string; nodeIp: string; /** the node's files, where container logs are written (/var/log/pods) */ nodeFs?: FileSystem },
+    readonly opts: {
+      runtime: Runtime; net: LabNetwork; catalog: ImageCatalog; nodeName: string; nodeIp: string;
+      /** the node's files, where container logs are written (/var/log/pods) */ nodeFs?: FileSystem;
+      /** the node's process table, where shims, pause and container processes show (ps on the node) */ nodeProcs?: ProcessTable;
+    },
   ) {
     this.images = new ImageStore(opts.runtime, opts.catalog);
+    if (opts.nodeProcs) this.processes = new NodeProcesses(opts.nodeProcs, (id, sig) => this.signalContainer(id, sig));
+  }
+
+  private readonly processes?: NodeProcesses;
+
+  /** hostPid is a running container's (or, with sandbox, a ready sandbox's pause) pid in the node's process table. */
+  hostPid(id: string, kind: 'container' | 'sandbox' = 'container'): number | undefined {
+    return kind === 'container' ? this.processes?.mainPid(id) : this.processes?.pausePid(id);
+  }
+
+  /** signalContainer is kill(1) on a container's process from the node: SIGKILL ends it, other signals go to the program. */
+  private signalContainer(id: string, sig: number): void {
+    const c = this.containers.get(id);
+    const live = this.live.get(id);
+    if (!c || !live || c.state !== 'CONTAINER_RUNNING') return;
+    if (sig === 9) return this.kill(c, 137);
+    const base = (c.argv[0] ?? '').split('/').pop()!;
+    if (sig === 15 && IGNORES_TERM.has(base)) return;
+    live.signal.raise(128 + sig);
   }
 
   private newId(kind: string): string {
@@ -113,6 +138,7 @@ export class ContainerRuntime {
     if (!config.hostNetwork) this.opts.net.addAddress(netns, config.ip);
     const sb: Sandbox = { id, config, state: 'SANDBOX_READY', createdAt: this.opts.runtime.now, netns };
     this.sandboxes.set(id, sb);
+    this.processes?.sandboxStarted(sb);
     return sb;
   }
 
@@ -122,6 +148,7 @@ export class ContainerRuntime {
     if (!sb || sb.state === 'SANDBOX_NOTREADY') return;
     for (const c of this.containers.values()) if (c.sandboxId === id && c.state === 'CONTAINER_RUNNING') this.kill(c, 137);
     sb.state = 'SANDBOX_NOTREADY';
+    this.processes?.sandboxStopped(id);
     if (!sb.config.hostNetwork) this.opts.net.removeAddress(sb.config.ip);
     this.emit({ type: 'SandboxStopped', sandboxId: id });
   }
@@ -247,6 +274,7 @@ export class ContainerRuntime {
       () => 1,
     );
     c.pid = 1;
+    this.processes?.containerStarted(c);
     done.then(
       (code) => this.exited(c, code),
       () => this.exited(c, 1),
@@ -260,6 +288,7 @@ export class ContainerRuntime {
     const live = this.live.get(c.id);
     live?.killTimer?.cancel();
     this.live.delete(c.id);
+    this.processes?.containerEnded(c.id);
     live?.stdin?.close();
     c.log.close();
     c.state = 'CONTAINER_EXITED';

@@ -1,5 +1,4 @@
 import type { FileSystem } from '../../host/types.ts';
-import { KUBEADM_DROPIN } from '../../host/packages/unit-texts.ts';
 
 /** KUBELET_CONFIG is /var/lib/kubelet/config.yaml as kubeadm writes it (0s and empty values mean the defaults). */
 export function kubeletConfigYaml(clusterDNS = '10.96.0.10'): string {
@@ -59,8 +58,10 @@ export const CRICTL_YAML = 'runtime-endpoint: unix:///run/containerd/containerd.
 
 /**
  * writeKubeletFiles lays down what kubeadm init/join leave on a node for the
- * kubelet: config.yaml, kubeadm-flags.env, the 10-kubeadm.conf drop-in in
- * /etc (it hides the package's copy), the manifest folder and crictl.yaml.
+ * kubelet: config.yaml, kubeadm-flags.env, the manifest folder and
+ * crictl.yaml. The 10-kubeadm.conf drop-in is the kubeadm package's, under
+ * /usr/lib: kubeadm writes none in /etc, so editing the package's copy is
+ * what changes the kubelet's flags, as on a real node.
  */
 export function writeKubeletFiles(fs: FileSystem, o: { nodeIp: string; clusterDNS?: string }): void {
   // files that exist are kept: a restored machine carries its own (maybe deliberately broken) copies
@@ -70,8 +71,6 @@ export function writeKubeletFiles(fs: FileSystem, o: { nodeIp: string; clusterDN
   fs.mkdir('/var/lib/kubelet', { recursive: true });
   put('/var/lib/kubelet/config.yaml', kubeletConfigYaml(o.clusterDNS));
   put('/var/lib/kubelet/kubeadm-flags.env', `KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --node-ip=${o.nodeIp} --pod-infra-container-image=registry.k8s.io/pause:3.10"\n`);
-  fs.mkdir('/etc/systemd/system/kubelet.service.d', { recursive: true });
-  put('/etc/systemd/system/kubelet.service.d/10-kubeadm.conf', KUBEADM_DROPIN);
   fs.mkdir('/etc/kubernetes/manifests', { recursive: true });
   put('/etc/crictl.yaml', CRICTL_YAML);
 }

@@ -45,7 +45,11 @@ function criError(endpoint: string): string {
  */
 export const kubeletProgram: Program = async (p: Process) => {
   const runtime = p.sys.runtime;
-  const pid = () => p.sys.processes?.().find((x) => x.command.startsWith('/usr/bin/kubelet'))?.pid ?? 1;
+  // klog prints the process's own pid: the newest kubelet in the table when this one starts, remembered, so
+  // the last lines of a stopped kubelet keep its pid while its successor runs.
+  let ownPid: number | undefined;
+  const pid = () => (ownPid ??= Math.max(1, ...(p.sys.processes?.() ?? []).filter((x) => x.command.startsWith('/usr/bin/kubelet')).map((x) => x.pid)));
+  pid();
   const fail = (err: string) => {
     p.stderr.write(`${klogHeader('E', runtime.now, pid(), 'run.go:72')}"command failed" err=${JSON.stringify(err)}\n`);
     return 1;
@@ -124,8 +128,14 @@ export const kubeletProgram: Program = async (p: Process) => {
     runtimeEndpoint: endpoint,
   });
   env.kubelet = handle;
-  await new Promise<void>((resolve) => p.signal.onInterrupt(resolve));
-  handle.stop();
-  if (env.kubelet === handle) env.kubelet = undefined;
+  // SIGTERM cancels the kubelet's context at once: its last lines come before systemd reports the unit stopped,
+  // and the kubelet returns normally (status 0/SUCCESS, not killed by the signal).
+  await new Promise<void>((resolve) =>
+    p.signal.onInterrupt(() => {
+      handle.stop();
+      if (env.kubelet === handle) env.kubelet = undefined;
+      resolve();
+    }),
+  );
   return 0;
 };

@@ -37,7 +37,7 @@ export function startNodes(ctx: ComponentContext): RunningComponent[] {
     if (spec.installed !== false && !host.fs.exists('/etc/cni/net.d')) {
       writeCniConfig(host.fs, spec.cni ?? 'calico', m.name, { network: spec.podSubnet, subnet: nodeSubnets(spec.podSubnet)[i] ?? `10.244.${i}.0/24` });
     }
-    const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs });
+    const cri = new ContainerRuntime({ runtime, net: world.net, catalog, nodeName: m.name, nodeIp: m.ip, nodeFs: host.fs, nodeProcs: host.procs });
     cri.images.preload([SANDBOX_IMAGE], true);
     // Until the node IPAM controller's assignment is read, the node's share of the cluster's pod network as it hands them out.
     let podCIDR = nodeSubnets(spec.podSubnet)[i] ?? `10.244.${i}.0/24`;

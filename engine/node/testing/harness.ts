@@ -30,7 +30,7 @@ export async function nodeTestLab(opts: { staticPodPath?: string } = {}) {
   net.addAddress('controlplane', '192.168.100.10');
   // The node of an installed cluster: its CNI has written its network configuration.
   writeCniConfig(host.fs, 'calico', 'node01', { network: '10.244.0.0/16', subnet: '10.244.1.0/24' });
-  const cri = new ContainerRuntime({ runtime, net, catalog: makeImageCatalog(WORKLOAD_IMAGES), nodeName: 'node01', nodeIp: '192.168.100.11', nodeFs: host.fs });
+  const cri = new ContainerRuntime({ runtime, net, catalog: makeImageCatalog(WORKLOAD_IMAGES), nodeName: 'node01', nodeIp: '192.168.100.11', nodeFs: host.fs, nodeProcs: host.procs });
   installNodeConnectors(server.ctx.connectors, { net, from: { host: 'controlplane', ip: '192.168.100.10' } });
   const start = (): KubeletHandle =>
     startKubelet({ runtime, client: admin, nodeName: 'node01', host, nodeIp: '192.168.100.11', cri, config: { staticPodPath: opts.staticPodPath ?? '/etc/kubernetes/manifests' }, podCIDR: '10.244.1.0/24' });

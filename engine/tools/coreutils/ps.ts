@@ -22,6 +22,9 @@ export const ps = def(
   'ps',
   async (p) => {
     const args = p.argv.slice(1).join(' ');
+    // The stages of a pipeline start together: by the time ps reads /proc, `grep` in `ps aux | grep x` runs
+    // too and lists itself. Let the later stages (started on the following turns) enter the table first.
+    for (let i = 0; i < 64; i++) await Promise.resolve();
     const list: ProcessInfo[] = p.sys.processes?.() ?? [];
     const bsd = /^-?a?u?x|aux/.test(args) && !args.startsWith('-e');
     if (/aux|axu|-aux|\bu\b/.test(args) || (bsd && args.includes('u'))) {

@@ -68,7 +68,7 @@ export const ssh = def(
     }
     const command = args.slice(i);
     if (command.length === 0) {
-      p.sys.session.login({ host: r.host, user, loginShell: true, closeMessage: `Connection to ${dest} closed.` });
+      p.sys.session.login({ host: r.host, user, loginShell: true, closeMessage: `Connection to ${dest} closed.`, remote: true });
       return 0;
     }
     if (!exec) return 255;

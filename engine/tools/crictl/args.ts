@@ -2,9 +2,10 @@ import type { ContainerRecord, Sandbox } from '../../node/runtime/types.ts';
 import type { CrictlContext } from './program.ts';
 import { humanDuration } from './format.ts';
 
-/** opts splits a command's flags (with the values named in withValue) from its arguments. */
-export function opts(args: string[], withValue: string[]): { flags: Map<string, string>; rest: string[] } {
+/** opts splits a command's flags (with the values named in withValue) from its arguments; values(name) has every value a repeated flag was given. */
+export function opts(args: string[], withValue: string[]): { flags: Map<string, string>; rest: string[]; values: (name: string) => string[] } {
   const flags = new Map<string, string>();
+  const all = new Map<string, string[]>();
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -17,11 +18,15 @@ export function opts(args: string[], withValue: string[]): { flags: Map<string, 
       continue;
     }
     const [name, inline] = a.replace(/^--?/, '').split(/=(.*)/s) as [string, string | undefined];
-    if (withValue.includes(name)) flags.set(name, inline ?? args[++i] ?? '');
+    if (withValue.includes(name)) {
+      const v = inline ?? args[++i] ?? '';
+      flags.set(name, v);
+      all.set(name, [...(all.get(name) ?? []), v]);
+    }
     else if (name.length > 1 && !a.startsWith('--')) for (const ch of name) flags.set(ch, 'true');
     else flags.set(name, 'true');
   }
-  return { flags, rest };
+  return { flags, rest, values: (name) => all.get(name) ?? [] };
 }
 
 /** STATE is crictl's name of each container state. */

@@ -1,5 +1,6 @@
 import type { CrictlContext } from './program.ts';
 import { findContainer, opts, sandboxOf } from './args.ts';
+import { goMapJson, rfc3339Nano, ZERO_TIME } from './go-json.ts';
 
 /** inspect prints a container's status and info as JSON. */
 export function inspect(c: CrictlContext): number {
@@ -10,9 +11,10 @@ export function inspect(c: CrictlContext): number {
     id: r.id,
     metadata: { attempt: r.config.attempt, name: r.config.name },
     state: r.state,
-    createdAt: new Date(r.createdAt).toISOString().replace('Z', '000000Z'),
-    startedAt: r.startedAt ? new Date(r.startedAt).toISOString().replace('Z', '000000Z') : '1970-01-01T00:00:00Z',
-    finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString().replace('Z', '000000Z') : '1970-01-01T00:00:00Z',
+    createdAt: rfc3339Nano(r.createdAt),
+    // a started container that has not finished shows Go's zero time; one never started shows it for both
+    startedAt: r.state !== 'CONTAINER_CREATED' ? rfc3339Nano(r.startedAt ?? 0) : ZERO_TIME,
+    finishedAt: r.state === 'CONTAINER_EXITED' ? rfc3339Nano(r.finishedAt ?? 0) : ZERO_TIME,
     exitCode: r.exitCode ?? 0,
     image: { annotations: {}, image: r.image.repoTags[0] ?? r.image.id, runtimeHandler: '', userSpecifiedImage: '' },
     imageRef: r.image.repoDigests[0] ?? r.image.id,
@@ -20,11 +22,13 @@ export function inspect(c: CrictlContext): number {
     message: r.message ?? '',
     labels: r.config.labels,
     annotations: r.config.annotations,
-    mounts: r.config.mounts.map((m) => ({ containerPath: m.containerPath, hostPath: m.sourcePath, propagation: 'PROPAGATION_PRIVATE', readonly: !!m.readOnly, selinuxRelabel: false })),
+    mounts: r.config.mounts.map((m) => ({ containerPath: m.containerPath, hostPath: m.sourcePath, propagation: 'PROPAGATION_PRIVATE', readonly: !!m.readOnly, selinuxRelabel: false, uidMappings: [], gidMappings: [], recursiveReadOnly: false, imageSubPath: '' })),
     logPath: sb ? `/var/log/pods/${sb.config.namespace}_${sb.config.name}_${sb.config.uid}/${r.config.name}/${r.config.attempt}.log` : '',
+    imageId: '',
+    stopSignal: 'RUNTIME_DEFAULT',
   };
-  const info = { sandboxID: r.sandboxId, pid: r.state === 'CONTAINER_RUNNING' ? 1000 + (parseInt(r.id.slice(0, 4), 16) % 30000) : 0, removing: false, snapshotKey: r.id, snapshotter: 'overlayfs', runtimeType: 'io.containerd.runc.v2', config: { metadata: st.metadata, image: { image: r.image.id }, command: r.argv.slice(0, 1), args: r.argv.slice(1), envs: Object.entries(r.config.env).map(([key, value]) => ({ key, value })) } };
-  c.p.stdout.write(JSON.stringify({ status: st, info }, null, 2) + '\n');
+  const info = { sandboxID: r.sandboxId, pid: r.state === 'CONTAINER_RUNNING' ? (c.cri.hostPid(r.id) ?? 1000 + (parseInt(r.id.slice(0, 4), 16) % 30000)) : 0, removing: false, snapshotKey: r.id, snapshotter: 'overlayfs', runtimeType: 'io.containerd.runc.v2', config: { metadata: st.metadata, image: { image: r.image.id }, command: r.argv.slice(0, 1), args: r.argv.slice(1), envs: Object.entries(r.config.env).map(([key, value]) => ({ key, value })) } };
+  c.p.stdout.write(goMapJson({ status: st, info }) + '\n');
   return 0;
 }
 
@@ -37,14 +41,14 @@ export function inspectp(c: CrictlContext): number {
     id: s.id,
     metadata: { attempt: s.config.attempt, name: s.config.name, namespace: s.config.namespace, uid: s.config.uid },
     state: s.state,
-    createdAt: new Date(s.createdAt).toISOString().replace('Z', '000000Z'),
+    createdAt: rfc3339Nano(s.createdAt),
     network: { additionalIps: [], ip: s.config.ip },
     linux: { namespaces: { options: { ipc: 'POD', network: s.config.hostNetwork ? 'NODE' : 'POD', pid: 'CONTAINER', targetId: '', usernsOptions: null } } },
     labels: s.config.labels,
     annotations: s.config.annotations,
     runtimeHandler: '',
   };
-  c.p.stdout.write(JSON.stringify({ status, info: { pid: 1000, processStatus: s.state === 'SANDBOX_READY' ? 'running' : 'deleted', netNamespaceClosed: s.state !== 'SANDBOX_READY', image: 'registry.k8s.io/pause:3.10', runtimeHandler: '', runtimeType: 'io.containerd.runc.v2' } }, null, 2) + '\n');
+  c.p.stdout.write(goMapJson({ status, info: { pid: s.state === 'SANDBOX_READY' ? (c.cri.hostPid(s.id, 'sandbox') ?? 1000) : 0, processStatus: s.state === 'SANDBOX_READY' ? 'running' : 'deleted', netNamespaceClosed: s.state !== 'SANDBOX_READY', image: 'registry.k8s.io/pause:3.10', runtimeHandler: '', runtimeType: 'io.containerd.runc.v2' } }) + '\n');
   return 0;
 }
 
@@ -56,7 +60,7 @@ export function inspecti(c: CrictlContext): number {
   const def = i.def;
   const status = { id: i.id, repoTags: i.repoTags, repoDigests: i.repoDigests, size: String(i.size), uid: null, username: def.user ?? '', spec: null, pinned: i.pinned };
   const info = { imageSpec: { architecture: 'amd64', os: 'linux', config: { Env: Object.entries(def.env).map(([k, v]) => `${k}=${v}`), Entrypoint: def.entrypoint.length ? def.entrypoint : undefined, Cmd: def.cmd.length ? def.cmd : undefined, WorkingDir: def.workingDir, ExposedPorts: def.exposedPorts ? Object.fromEntries(def.exposedPorts.map((p) => [`${p}/tcp`, {}])) : undefined } } };
-  c.p.stdout.write(JSON.stringify({ status, info }, null, 2) + '\n');
+  c.p.stdout.write(goMapJson({ status, info }) + '\n');
   return 0;
 }
 
@@ -82,7 +86,7 @@ export function info(c: CrictlContext): number {
     golang: 'go1.23.11',
     lastCNILoadStatus: 'OK',
   };
-  c.p.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  c.p.stdout.write(goMapJson(out) + '\n');
   return 0;
 }
 

@@ -57,7 +57,8 @@ export function checkExpiration(p: Process): number {
 export function renew(p: Process, args: string[]): number {
   if (args.length === 0) return fail(p, 'missing subcommand; "renew" is not meant to be run on its own');
   const which = args[0]!;
-  if (which !== 'all' && !LONG_NAMES[which]) return fail(p, `unknown command "${which}" for "kubeadm certs renew"`);
+  // renew is a cobra group whose RunE is cmdutil.SubCmdRunE: an unknown certificate is an invalid subcommand
+  if (which !== 'all' && !LONG_NAMES[which]) return fail(p, `invalid subcommand: "${which}"`);
   if (p.user.uid !== 0) return fail(p, `open /etc/kubernetes/pki/ca.crt: permission denied`);
   const banner = configBanner(p, 'renew');
   let out = `${banner}\n`;

@@ -68,7 +68,14 @@ describe('kubeadm', () => {
     expect(renew.out.endsWith('\ncertificate for serving the Kubernetes API renewed\n')).toBe(true);
     expect(h.host.fs.readFile('/etc/kubernetes/pki/apiserver.crt')).not.toBe(before);
     expect((await kubeadm('certs check-expiration')).out).toMatch(/\napiserver {18}Jan 06, 2027 09:01 UTC   364d /);
-    expect((await kubeadm('certs renew nothing')).err).toBe('unknown command "nothing" for "kubeadm certs renew"\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    expect((await kubeadm('certs renew nothing')).err).toBe('invalid subcommand: "nothing"\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    // every command group refuses to run alone (cmdutil.SubCmdRunE), with status 1
+    for (const group of ['upgrade', 'certs', 'token', 'config', 'config images']) {
+      const r = await kubeadm(group);
+      expect(r.err).toBe(`missing subcommand; "${group.split(' ').pop()}" is not meant to be run on its own\nTo see the stack trace of this error execute with --v=5 or higher\n`);
+      expect(r.code).toBe(1);
+    }
+    expect((await kubeadm('upgrade nodes')).err).toBe('invalid subcommand: "nodes"\nTo see the stack trace of this error execute with --v=5 or higher\n');
   });
 
   it('creates, lists and deletes bootstrap tokens, printing the join command', async () => {

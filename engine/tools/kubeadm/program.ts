@@ -89,6 +89,12 @@ export async function runKubeadm(p: Process): Promise<number> {
     }
     let depth = 0;
     while (depth < words.length && GROUPS.has(words[depth]!)) depth++;
+    const group = words[depth - 1];
+    // kubeadm's command groups run cmdutil.SubCmdRunE, which refuses to run alone; only a workflow's "phase" prints usage
+    if (depth > 0 && group !== 'phase') {
+      if (depth === words.length) return fail(p, `missing subcommand; "${group}" is not meant to be run on its own`);
+      return fail(p, `invalid subcommand: "${words[depth]}"`);
+    }
     if (depth > 0 && depth === words.length) {
       p.stdout.write(`Usage:\n  kubeadm ${words.join(' ')} [command]\n\nUse "kubeadm ${words.join(' ')} [command] --help" for more information about a command.\n`);
       return 0;

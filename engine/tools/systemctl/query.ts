@@ -6,11 +6,12 @@ import type { ProcessInfo } from '../../host/process.ts';
 import { mayReadJournal, type Ctx } from './context.ts';
 import { statusText } from './status.ts';
 
-function cgroupOf(c: Ctx, mainPid: number | undefined): ProcessInfo[] {
+/** cgroupOf is the unit's control group: its main process, that process' children, and what was placed in the group (containerd's shims). */
+function cgroupOf(c: Ctx, unit: string, mainPid: number | undefined): ProcessInfo[] {
   if (mainPid === undefined) return [];
   const main = c.sd.host.procs.get(mainPid);
-  const kids = c.sd.host.procs.list().filter((p) => p.ppid === mainPid);
-  return main ? [main, ...kids] : kids;
+  const members = c.sd.host.procs.list().filter((p) => p.pid !== mainPid && (p.ppid === mainPid || p.cgroup === unit));
+  return main ? [main, ...members] : members;
 }
 
 /** status prints `systemctl status` for each unit (exit 3 when one is not active, 4 when one is unknown). */
@@ -35,7 +36,7 @@ export function status(c: Ctx): number {
     first = false;
     c.out(statusText({
       rt, enable: c.sd.enableState(n), now: c.sd.sys.runtime.now, hostname: c.p.hostname,
-      journal: seeJournal ? c.sd.journal : undefined, lines: c.o.lines, cgroup: cgroupOf(c, rt.mainPid), color: c.p.stdout.isTTY,
+      journal: seeJournal ? c.sd.journal : undefined, lines: c.o.lines, cgroup: cgroupOf(c, rt.unit.name, rt.mainPid), color: c.p.stdout.isTTY,
     }));
     if (c.sd.needsReload(n)) c.err(Systemd.reloadWarning(n) + '\n');
     if (rt.active !== 'active' && code === 0) code = 3;

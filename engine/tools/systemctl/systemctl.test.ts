@@ -140,6 +140,26 @@ Jan 05 09:00:10 controlplane systemd[1]: kubelet.service: Failed with result 'ex
     expect(await lab.sc('is-enabled', 'kubelet')).toEqual({ code: 1, stdout: 'disabled\n', stderr: '' });
   });
 
+  it('shows a main process that handles SIGTERM as exited 0/SUCCESS, and lists what was placed in the unit’s control group', async () => {
+    const graceful: Program = async (p) => {
+      await new Promise<void>((r) => p.signal.onInterrupt(r));
+      return 0;
+    };
+    const lab = systemdLab({ kubelet: graceful });
+    installUnitFile(lab.host.fs, '/lib/systemd/system/kubelet.service', td('kubelet.service'));
+    const sc = (...argv: string[]) => runOn(lab, runSystemctl, ['systemctl', ...argv]);
+    await sc('start', 'kubelet');
+    await advance(lab.runtime, 2_000);
+    const pid = lab.sd.runtime('kubelet').mainPid!;
+    const shim = lab.host.procs.spawn({ user: 'root', uid: 0, command: '/usr/bin/shim -id x', ppid: 1, cgroup: 'kubelet.service' });
+    const running = await sc('status', 'kubelet', '-n', '0');
+    expect(running.stdout).toContain(`     CGroup: /system.slice/kubelet.service\n             ├─${pid} /usr/bin/kubelet\n             └─${shim} /usr/bin/shim -id x\n`);
+    await sc('stop', 'kubelet');
+    await flush();
+    const st = await sc('status', 'kubelet', '-n', '0');
+    expect(st.stdout).toContain(`    Process: ${pid} ExecStart=/usr/bin/kubelet (code=exited, status=0/SUCCESS)\n   Main PID: ${pid} (code=exited, status=0/SUCCESS)\n`);
+  });
+
   it('lists units and unit files, shows properties and cats the unit with its drop-ins', async () => {
     const lab = kubeletLab();
     await lab.sc('enable', 'kubelet');
