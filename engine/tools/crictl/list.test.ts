@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runOn } from '../../host/systemd/testing/lab.ts';
-import { registerNodeEnv } from '../../node/service/registry.ts';
-import { nodeTestLab } from '../../node/testing/harness.ts';
-import { crictl } from './program.ts';
+import { crictlLab } from './testing.ts';
 
 async function lab() {
-  const t = await nodeTestLab();
-  registerNodeEnv(t.runtime, 'node01', { host: t.host, cri: t.cri, nodeIp: '192.168.100.11', controlPlane: false, kubeletVersion: 'v1.34.3', containerdUp: true });
-  t.host.fs.writeFile('/etc/crictl.yaml', 'runtime-endpoint: unix:///run/containerd/containerd.sock\n');
-  const run = (...args: string[]) => runOn({ runtime: t.runtime, host: t.host }, crictl, ['crictl', ...args]);
+  const { t, run } = await crictlLab();
   t.run({ metadata: { name: 'web' }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } });
   t.run({ metadata: { name: 'crash', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] } });
   await t.advance(8_000);
