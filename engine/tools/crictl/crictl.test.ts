@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crictlLab } from './testing.ts';
+import { crictlLab } from './testing/lab.ts';
 import { runOn } from '../../host/systemd/testing/lab.ts';
 import { crictl } from './program.ts';
 import { registerNodeEnv } from '../../node/service/registry.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crictlLab } from './testing.ts';
+import { crictlLab } from './testing/lab.ts';
 import { goMapJson, rfc3339Nano } from './go-json.ts';
 
 async function lab() {

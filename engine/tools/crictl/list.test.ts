@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crictlLab } from './testing.ts';
+import { crictlLab } from './testing/lab.ts';
 
 async function lab() {
   const { t, run } = await crictlLab();

@@ -1,7 +1,7 @@
-import { runOn } from '../../host/systemd/testing/lab.ts';
-import { registerNodeEnv } from '../../node/service/registry.ts';
-import { nodeTestLab } from '../../node/testing/harness.ts';
-import { crictl } from './program.ts';
+import { runOn } from '../../../host/systemd/testing/lab.ts';
+import { registerNodeEnv } from '../../../node/service/registry.ts';
+import { nodeTestLab } from '../../../node/testing/harness.ts';
+import { crictl } from '../program.ts';
 
 /** crictlLab gives a worker node01 with containerd up and crictl pointed at it; `run` calls crictl there. */
 export async function crictlLab() {
