@@ -92,6 +92,13 @@ describe('ApiServer', () => {
     expect(page2.items).toHaveLength(3);
   });
 
+  it('refuses a bad selector with a BadRequest that says only what is wrong (kubectl adds the resource and selectors)', () => {
+    const { server } = setup();
+    const list = (query: Record<string, string>) => server.request(req('GET', '/api/v1/namespaces/default/pods', undefined, { query })).body as { code: number; message: string };
+    expect(list({ fieldSelector: 'foo=bar' })).toMatchObject({ code: 400, message: 'field label not supported: foo' });
+    expect(list({ labelSelector: 'a in (b' })).toMatchObject({ code: 400, message: "unable to parse requirement: found '', expected: ',' or ')'" });
+  });
+
   it('serves Tables to kubectl', () => {
     const { server } = setup();
     server.request(req('POST', '/api/v1/namespaces/default/configmaps', cm('t', { a: '1', b: '2' })));

@@ -62,6 +62,8 @@ export interface SystemServices {
   terminal: { columns: number; rows: number; interactive: boolean };
   /** processes lists this host's process table (ps, pgrep); absent where there is none. */
   processes?(): ProcessInfo[];
+  /** signalProcess delivers a signal number to a process of this host's table (pkill); absent where there is none. */
+  signalProcess?(pid: number, sig: number): void;
 }
 
 /** ProcessInfo is one row of a host's process table, what `ps aux` shows. */

@@ -28,6 +28,22 @@ export async function readAll(r: Readable): Promise<string> {
   }
 }
 
+/**
+ * readLine reads up to the first newline (without it), or what is left at end
+ * of input: a prompt's answer. The terminal hands over one line per chunk, so
+ * the lines typed after the answer stay with the shell.
+ */
+export async function readLine(r: Readable): Promise<string> {
+  let line = '';
+  for (;;) {
+    const chunk = await r.read();
+    if (chunk === null) return line;
+    line += chunk;
+    const i = line.indexOf('\n');
+    if (i >= 0) return line.slice(0, i);
+  }
+}
+
 /** Channel is an in-memory pipe: write on one side, read on the other. */
 export class Channel implements Writable, Readable {
   private chunks: string[] = [];

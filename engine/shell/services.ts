@@ -54,5 +54,6 @@ export function makeServices(host: Host, o: ServicesOptions): SystemServices {
     editor: o.editor,
     terminal: o.terminal,
     processes: () => host.procs.list(),
+    signalProcess: (pid, sig) => host.procs.signal(pid, sig),
   };
 }

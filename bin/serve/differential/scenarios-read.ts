@@ -50,6 +50,10 @@ export const READ_SCENARIOS: Scenario[] = [
       'get pods -n kube-system --show-labels',
       'get ns --sort-by=.metadata.name',
       'get nodes --sort-by=.metadata.creationTimestamp',
+      'get pods --field-selector foo=bar',
+      'get pods -o name --field-selector spec.nodeName=x,foo=bar',
+      "describe pods -l 'a in (b'",
+      'get deploy -A --field-selector spec.replicas=1',
     ],
   },
   {

@@ -1,16 +1,11 @@
 import { atobUtf8, btoaUtf8 } from '../../base/base64.ts';
-import { badRequest, notFound, StatusError } from '../../base/errors.ts';
+import { badRequest, notFound } from '../../base/errors.ts';
 import { apiVersionOf, groupResource, type KObject, type ResourceDef } from '../../api/types.ts';
 import { fromStorage } from '../conversion.ts';
 import { headerValue, queryValue, type ApiResponse } from '../../api/transport.ts';
 import type { RequestScope, ServerContext } from '../context.ts';
 import { buildFilter, filterMatches } from '../selectors.ts';
 import { buildTable, wantsTable } from '../table.ts';
-
-/** gvrString is schema.GroupVersionResource.String(): "/v1, Resource=pods". */
-export function gvrString(def: ResourceDef): string {
-  return `${def.group}/${def.version}, Resource=${def.plural}`;
-}
 
 /** getObject answers GET on one object (plain or as a Table). */
 export function getObject(ctx: ServerContext, s: RequestScope): ApiResponse {
@@ -31,17 +26,8 @@ export function getObject(ctx: ServerContext, s: RequestScope): ApiResponse {
 export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
   const store = ctx.storage.store(s.def);
   const ns = s.info.namespace || undefined;
-  let filter;
-  try {
-    filter = buildFilter(s.def, queryValue(s.req, 'labelSelector'), queryValue(s.req, 'fieldSelector'), undefined);
-  } catch (e) {
-    if (e instanceof StatusError && e.code === 400) {
-      throw badRequest(
-        `Unable to find "${gvrString(s.def)}" that match label selector "${queryValue(s.req, 'labelSelector') ?? ''}", field selector "${queryValue(s.req, 'fieldSelector') ?? ''}": ${e.status.message}`,
-      );
-    }
-    throw e;
-  }
+  // a bad selector is a BadRequest saying only what is wrong; kubectl puts the resource and selectors in front
+  const filter = buildFilter(s.def, queryValue(s.req, 'labelSelector'), queryValue(s.req, 'fieldSelector'), undefined);
   const limit = Number(queryValue(s.req, 'limit') ?? 0) || 0;
   const cont = queryValue(s.req, 'continue');
   let after: string | undefined;

@@ -92,7 +92,8 @@ export class JsonPath {
       let text: string;
       const container = Array.isArray(r) || isMap(r);
       if (container) text = goJson(r);
-      else text = goText(r);
+      // evalToText writes a nil result as "null" (fmt would print <nil>, as it still does inside a map)
+      else text = r === null ? 'null' : goText(r);
       if (i !== results.length - 1) text += ' ';
       out += text;
     });

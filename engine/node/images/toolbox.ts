@@ -4,7 +4,7 @@ import { programByName } from '../../tools/registry.ts';
 /** BUSYBOX_APPLETS are the everyday commands a busybox-based image answers to (taken from the hosts' coreutils). */
 export const BUSYBOX_APPLETS = [
   'sh', 'cat', 'echo', 'ls', 'sleep', 'env', 'date', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'touch', 'head', 'tail', 'grep', 'egrep', 'fgrep', 'sed', 'awk',
-  'wc', 'sort', 'uniq', 'tr', 'cut', 'hostname', 'id', 'whoami', 'ps', 'printf', 'seq', 'true', 'false', 'uname', 'find', 'tee', 'yes', 'base64', 'df',
+  'wc', 'sort', 'uniq', 'tr', 'cut', 'hostname', 'id', 'whoami', 'ps', 'pgrep', 'pkill', 'pidof', 'printf', 'seq', 'true', 'false', 'uname', 'find', 'tee', 'yes', 'base64', 'df',
   'du', 'free', 'stat', 'ln', 'chmod', 'chown', 'basename', 'dirname', 'timeout', 'xargs', 'readlink', 'realpath', 'watch', 'nproc', 'diff', 'tar', 'chroot',
 ];
 

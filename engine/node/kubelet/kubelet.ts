@@ -211,10 +211,10 @@ export function startKubelet(o: StartKubeletOptions): KubeletHandle {
 
   // static pods from the manifest folder
   const staticPods = new Map<string, KObject>();
-  const reported = new Map<string, string>();
+  const missingReported = new Set<string>();
   const syncStatic = () => {
     if (stopped) return;
-    const found = readStaticPods(o.host.fs, config.staticPodPath, o.nodeName, runtime.now, klog, reported);
+    const found = readStaticPods(o.host.fs, config.staticPodPath, o.nodeName, runtime.now, klog, missingReported);
     const seen = new Set<string>();
     for (const p of found) {
       const key = podKey(p);

@@ -70,16 +70,17 @@ export function readManifest(path: string, text: string, nodeName: string, now: 
 
 /**
  * readStaticPods lists the pods of a static-pod folder (every file not
- * starting with a dot), logging broken manifests the kubelet's way.
+ * starting with a dot), logging broken manifests the kubelet's way: on
+ * every listing, and a missing folder once.
  */
-export function readStaticPods(fs: FileSystem, dir: string, nodeName: string, now: number, klog: Klog, reported: Map<string, string>): KObject[] {
+export function readStaticPods(fs: FileSystem, dir: string, nodeName: string, now: number, klog: Klog, missingReported: Set<string>): KObject[] {
   if (!dir) return [];
   let names: string[];
   try {
     names = fs.readdir(dir).sort();
   } catch {
-    if (!reported.has(dir)) {
-      reported.set(dir, 'missing');
+    if (!missingReported.has(dir)) {
+      missingReported.add(dir);
       klog.info('file.go:97', 'Unable to read config path', { path: dir, err: `path does not exist, ignoring` });
     }
     return [];
@@ -97,11 +98,10 @@ export function readStaticPods(fs: FileSystem, dir: string, nodeName: string, no
     }
     const r = readManifest(path, text, nodeName, now);
     if ('error' in r) {
-      if (reported.get(path) !== text) klog.error('file.go:187', 'Could not process manifest file', { err: r.error, path });
-      reported.set(path, text);
+      // every listing logs it again, each fileCheckFrequency (20 s) until the file is fixed (file.go extractFromDir)
+      klog.error('file.go:187', 'Could not process manifest file', { err: r.error, path });
       continue;
     }
-    reported.delete(path);
     out.push(r);
   }
   return out;

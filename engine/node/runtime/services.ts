@@ -88,6 +88,7 @@ export function containerServices(env: ContainerEnv): ContainerSys {
     editor: { edit: async () => ({ saved: false }) },
     terminal: { columns: 80, rows: 24, interactive: false },
     processes: () => env.host.procs.list(),
+    signalProcess: (pid, sig) => env.host.procs.signal(pid, sig),
     allocate: env.allocate,
   };
   return sys;

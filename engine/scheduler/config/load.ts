@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { parseGoDuration } from '../../base/go-duration.ts';
 import { IN_TREE_PLUGINS } from '../plugins/registry.ts';
 import { DEFAULT_SCHEDULER_NAME, defaultPluginConfig, defaultProfilePlugins, defaultSchedulerConfig } from './defaults.ts';
 import { unknownFields } from './strict.ts';
@@ -7,22 +8,9 @@ import { emptyPlugins, EXTENSION_POINTS, type PluginConfig, type Plugins, type P
 /** CONFIG_API_VERSION is the only version 1.34 still serves. */
 export const CONFIG_API_VERSION = 'kubescheduler.config.k8s.io/v1';
 
-const DURATION = /^(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/;
-const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
-
-/** parseDuration is time.ParseDuration for the units configs use ("15s", "1m30s"); undefined when malformed. */
+/** parseDuration is time.ParseDuration for the leader-election durations of a config ("15s", "1m30s"); undefined when malformed. */
 export function parseDuration(s: string): number | undefined {
-  let rest = s.trim();
-  if (rest === '0') return 0;
-  let total = 0;
-  if (!rest) return undefined;
-  while (rest) {
-    const m = DURATION.exec(rest);
-    if (!m) return undefined;
-    total += Number(m[1]) * UNIT_MS[m[2]!]!;
-    rest = rest.slice(m[0].length);
-  }
-  return total;
+  return parseGoDuration(s.trim());
 }
 
 type Doc = Record<string, unknown>;

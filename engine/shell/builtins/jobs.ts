@@ -1,5 +1,6 @@
 import { jobLine, jobState } from '../interp/jobs.ts';
 import { fail, out, type Builtin } from './types.ts';
+import { signalName, signalNumber, signalTable } from '../../host/signals.ts';
 
 /** jobs lists background jobs. */
 export const jobs: Builtin = (c) => {
@@ -29,22 +30,33 @@ export const wait: Builtin = async (c) => {
   return code;
 };
 
-const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, TERM: 15, USR1: 10, USR2: 12, STOP: 19, CONT: 18 };
-
 /** kill signals jobs and processes. */
 export const kill: Builtin = (c) => {
   const st = c.sh.state;
   let args = c.argv.slice(1);
   if (args[0] === '-l' || args[0] === '-L') {
-    out(c, Object.keys(SIGNALS).join(' ') + '\n');
-    return 0;
+    if (args.length === 1) {
+      out(c, signalTable());
+      return 0;
+    }
+    // kill -l NAME gives the number, kill -l N the name
+    let code = 0;
+    for (const a of args.slice(1)) {
+      const name = /^\d+$/.test(a) ? signalName(Number(a) > 128 ? Number(a) - 128 : Number(a)) : undefined;
+      const num = /^\d+$/.test(a) ? undefined : signalNumber(a);
+      if (name) out(c, name + '\n');
+      else if (num !== undefined) out(c, num + '\n');
+      else code = fail(c, `${a}: invalid signal specification`);
+    }
+    return code;
   }
   let sig = 15;
   if (args[0]?.startsWith('-')) {
     const s = args[0] === '-s' ? args[1] ?? '' : args[0].slice(1);
     args = args[0] === '-s' ? args.slice(2) : args.slice(1);
-    sig = /^\d+$/.test(s) ? Number(s) : (SIGNALS[s.toUpperCase().replace(/^SIG/, '')] ?? -1);
-    if (sig < 0) return fail(c, `${s}: invalid signal specification`);
+    const n = signalNumber(s);
+    if (n === undefined) return fail(c, `${s}: invalid signal specification`);
+    sig = n;
   }
   if (args.length === 0) return fail(c, 'usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]', 2);
   let code = 0;

@@ -29,6 +29,7 @@ import { mkdir, rmdir } from './mkdir.ts';
 import { mv } from './mv.ts';
 import { printf } from './printf.ts';
 import { ps } from './ps.ts';
+import { pgrep, pidof, pkill } from './procps/program.ts';
 import { readlink, realpath } from './realpath.ts';
 import { rm } from './rm.ts';
 import { sed } from './sed.ts';
@@ -59,7 +60,7 @@ import { yes } from './yes.ts';
 /** COREUTILS are the everyday Linux commands of every lab host, with ssh, sudo and su. */
 export const COREUTILS: ProgramDef[] = [
   awk, base64, basename, bash, cat, chgrp, chmod, chown, chroot, clear, cp, cut, date, df, diff, dirname, du, echo, egrep, env, falseCmd,
-  fgrep, find, free, grep, head, hostname, id, less, ln, ls, man, mkdir, more, mv, nproc, printf, ps, readlink, realpath,
+  fgrep, find, free, grep, head, hostname, id, less, ln, ls, man, mkdir, more, mv, nproc, pgrep, pidof, pkill, printf, ps, readlink, realpath,
   rm, rmdir, sed, seq, sh, sleep, sort, ssh, stat, su, sudo, tail, tar, tee, timeout, touch, tr, trueCmd, tty, uname, uniq,
   watch, wc, which, whoami, xargs, yes, vi, vim, nano,
 ];

@@ -1,6 +1,6 @@
 import type { Process } from '../../host/process.ts';
 import type { EtcdService } from '../../controlplane/etcd/wire.ts';
-import { dialEtcd, loadTls, retryWarning, type ClientConfig } from './connect.ts';
+import { dialEtcd, loadTls, retryWarning, type ClientConfig, type TlsMaterial } from './connect.ts';
 import type { FlagSpec, ParsedArgs } from './flags.ts';
 
 /** Exit codes of etcdctl (cobrautl). */
@@ -78,14 +78,24 @@ export class Ctx {
   }
 
   /**
+   * clientTls reads the --cert/--key/--cacert files as etcdctl's
+   * mustClientCfgFromCmd does, before a command does anything else; a
+   * missing or unusable one is "Error: …" with exit 128.
+   */
+  clientTls(): TlsMaterial | { code: number } {
+    const tls = loadTls(this.p, this.config());
+    return 'error' in tls ? { code: this.fail(EXIT.badArgs, tls.error) } : tls;
+  }
+
+  /**
    * connect reaches the first endpoint that answers. When none does, it waits
    * out the command timeout, prints the client's retry warning and "Error:
    * context deadline exceeded", and answers the exit code instead.
    */
   async connect(o: { anyMember?: boolean } = {}): Promise<{ service: EtcdService } | { code: number }> {
     const c = this.config();
-    const tls = loadTls(this.p, c);
-    if ('error' in tls) return { code: this.fail(EXIT.badArgs, tls.error) };
+    const tls = this.clientTls();
+    if ('code' in tls) return tls;
     let lastError = '';
     for (const ep of c.endpoints) {
       const r = dialEtcd(this.p, ep, tls, c.insecureSkipVerify, o.anyMember);

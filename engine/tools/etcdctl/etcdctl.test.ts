@@ -103,6 +103,15 @@ describe('snapshot save, status and restore (3.5)', () => {
     expect(r.stderr).toBe('Error: snapshot must be requested to one selected node, not multiple [127.0.0.1:2379 192.168.1.10:2379]\n');
   });
 
+  it('checks the TLS flags before it creates the temporary file', async () => {
+    // etcdctl 3.4.23 (and 3.5's mustClientCfgFromCmd) print only the error line, exit 128
+    const h = etcdHarness();
+    h.host.fs.writeFile('/tmp/server.crt', '-----BEGIN CERTIFICATE-----\n');
+    const r = await h.run(runEtcdctl, ['etcdctl', '--cacert=/tmp/server.crt', '--cert=/tmp/server.crt', 'snapshot', 'save', '/tmp/x.db']);
+    expect(r).toMatchObject({ code: 128, stdout: '', stderr: 'Error: KeyFile and CertFile must both be present[key: , cert: /tmp/server.crt]\n' });
+    expect(h.host.fs.exists('/tmp/x.db.part')).toBe(false);
+  });
+
   it('prints the member in hex the way member list does', async () => {
     const h = etcdHarness({ memberId: decimalId('8e9e05c52164694d') });
     const r = await h.run(runEtcdctl, ['etcdctl', 'member', 'list']);

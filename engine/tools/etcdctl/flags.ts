@@ -5,6 +5,8 @@
  * arguments, `--` ending flags.
  */
 
+import { parseUnsignedGoDuration } from '../../base/go-duration.ts';
+
 /** FlagSpec describes one flag: its kind, default and optional shorthand. */
 export interface FlagSpec {
   kind: 'string' | 'bool' | 'int' | 'duration' | 'strings';
@@ -84,16 +86,4 @@ export function parseFlags(argv: string[], specs: Record<string, FlagSpec>): Par
 }
 
 /** parseDuration reads a Go duration ("5s", "1m30s", "500ms") into milliseconds. */
-export function parseDuration(s: string): number | undefined {
-  if (s === '0') return 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
-  let total = 0;
-  let at = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m.index !== at) return undefined;
-    at = re.lastIndex;
-    const unit = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2]!]!;
-    total += Number(m[1]) * unit;
-  }
-  return at === s.length && at > 0 ? total : undefined;
-}
+export const parseDuration = parseUnsignedGoDuration;

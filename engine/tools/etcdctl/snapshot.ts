@@ -24,6 +24,9 @@ export const RESTORE_FLAGS: Record<string, FlagSpec> = {
 /** snapshotSave is `etcdctl snapshot save <file>`: the member streams its database into the file. */
 export async function snapshotSave(c: Ctx): Promise<number> {
   if (c.flags.args.length !== 1) return c.fail(EXIT.badArgs, 'snapshot save expects one argument');
+  // The client configuration (TLS files) is checked before the temporary file exists.
+  const tls = c.clientTls();
+  if ('code' in tls) return tls.code;
   const eps = c.config().endpoints;
   if (eps.length !== 1) return c.fail(EXIT.interrupted, `snapshot must be requested to one selected node, not multiple [${eps.join(' ')}]`);
   const path = c.flags.args[0]!;

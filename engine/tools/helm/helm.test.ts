@@ -103,4 +103,24 @@ describe('helm', () => {
   it('pads table cells as uitable does', () => {
     expect(uiTable([['A', 'LONGER'], ['bb', 'c']])).toBe('A \tLONGER\nbb\tc     \n');
   });
+  it('lints charts, reports argument counts without the command prefix, and refuses to untar over a directory', async () => {
+    const run = await lab();
+    // helm's cmd/helm/lint.go and pkg/lint/rules: a fresh `helm create` chart only lacks an icon.
+    expect((await run('helm create mychart')).text).toBe('Creating mychart\n');
+    expect((await run('ls mychart')).text).toMatch(/charts/);
+    expect(await run('helm lint mychart')).toEqual({ text: '==> Linting mychart\n[INFO] Chart.yaml: icon is recommended\n\n1 chart(s) linted, 0 chart(s) failed\n', exit: 0 });
+    expect((await run('helm lint mychart --quiet')).text).toBe('');
+    expect(await run('helm lint nope')).toEqual({ text: '==> Linting nope\nError unable to check Chart.yaml file in chart: stat nope/Chart.yaml: no such file or directory\n\nError: 1 chart(s) linted, 1 chart(s) failed\n', exit: 1 });
+    await run("sed -i 's/^version:.*//' mychart/Chart.yaml");
+    expect((await run('helm lint mychart')).text).toBe('==> Linting mychart\n[ERROR] Chart.yaml: version is required\n[INFO] Chart.yaml: icon is recommended\n[ERROR] templates/: validation: chart.metadata.version is required\n[ERROR] : unable to load chart\n\tvalidation: chart.metadata.version is required\n\nError: 1 chart(s) linted, 1 chart(s) failed\n');
+    // cobra checks the argument count before the command runs, so no "INSTALLATION FAILED: ".
+    expect((await run('helm install')).text).toBe('Error: "helm install" requires at least 1 argument\n\nUsage:  helm install [NAME] [CHART] [flags]\n');
+    expect((await run('helm upgrade web')).text).toBe('Error: "helm upgrade" requires 2 arguments\n\nUsage:  helm upgrade [RELEASE] [CHART] [flags]\n');
+    expect((await run('helm install web')).text).toBe('Error: INSTALLATION FAILED: must either provide a name or specify --generate-name\n');
+    await run('helm repo add bitnami https://charts.bitnami.com/bitnami');
+    expect((await run('helm pull bitnami/nginx --untar')).exit).toBe(0);
+    expect(await run('helm pull bitnami/nginx --untar')).toEqual({ text: 'Error: failed to untar: a file or directory with the name nginx already exists\n', exit: 1 });
+    expect((await run('helm pull bitnami/nginx --untar -d /tmp')).exit).toBe(0);
+    expect((await run('helm pull bitnami/nginx --untar -d /tmp')).text).toBe('Error: failed to untar: a file or directory with the name /tmp/nginx already exists\n');
+  });
 });

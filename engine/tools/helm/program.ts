@@ -3,7 +3,7 @@ import { Factory } from '../kubectl/factory.ts';
 import { ConnectionError } from '../../client/client.ts';
 import { connectionErrorMessage } from '../kubectl/errors.ts';
 import { ArgError, GLOBAL, parseArgs, str, type FlagSpec, type Parsed } from './cli/args.ts';
-import { HelmError } from './cli/env.ts';
+import { ArgCountError, HelmError } from './cli/env.ts';
 import { RenderError } from './chart/render.ts';
 import { COMMANDS, type HelmCommand } from './cli/commands.ts';
 import type { Kube } from './cli/actions.ts';
@@ -141,6 +141,7 @@ export const helmProgram: Program = async (p: Process) => {
   try {
     return await cmd.run(run);
   } catch (e) {
+    if (e instanceof ArgCountError) return error(p, e.message);
     if (e instanceof HelmError || e instanceof RenderError) return error(p, `${cmd.errorPrefix ?? ''}${e.message}`);
     if (e instanceof ConnectionError) return error(p, `${cmd.errorPrefix ?? ''}Kubernetes cluster unreachable: ${e.message}`);
     if (e instanceof Error && 'status' in e) return error(p, `${cmd.errorPrefix ?? ''}${e.message}`);

@@ -42,6 +42,14 @@ describe('kubeadm init and join', () => {
     expect(wrong.stderr.text).toContain(`cluster CA found in cluster-info ConfigMap is invalid: none of the public keys "${join![3]}" are pinned`);
     expect(worker.exists('/etc/kubernetes/bootstrap-kubelet.conf')).toBe(false);
 
+    // an unknown or expired token: discovery keeps polling for its JWS signature until its 5m0s timeout
+    const unknown = h.start(runKubeadm, ['kubeadm', 'join', join![1]!, '--token', 'zzzzzz.0123456789abcdef', '--discovery-token-ca-cert-hash', join![3]!], 'node01');
+    for (let i = 0; i < 290; i++) await h.flush(1000);
+    expect(unknown.exited()).toBeUndefined();
+    for (let i = 0; i < 20 && unknown.exited() === undefined; i++) await h.flush(1000);
+    expect(unknown.exited()).toBe(1);
+    expect(unknown.stderr.text).toContain(`couldn't validate the identity of the API Server: could not find a JWS signature in the cluster-info ConfigMap for token ID "zzzzzz"\n`);
+
     const ok = h.start(runKubeadm, ['kubeadm', 'join', join![1]!, '--token', join![2]!, '--discovery-token-ca-cert-hash', join![3]!], 'node01');
     for (let i = 0; i < 10 && ok.exited() === undefined; i++) {
       await h.flush(1000);

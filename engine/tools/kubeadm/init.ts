@@ -8,7 +8,7 @@ import { staticPodManifests } from '../../controlplane/kubeadm/manifests.ts';
 import { createAll, kubeadmClusterObjects } from '../../controlplane/kubeadm/post-init.ts';
 import { controlPlaneImageTags } from '../../controlplane/images.ts';
 import { clientFromKubeconfig } from '../../controlplane/programs/kubeconfig-client.ts';
-import { fail, ownVersion, readOr } from './common.ts';
+import { fail, failPreflight, ownVersion, readOr } from './common.ts';
 import { MANIFESTS, portInUse, preflight, systemctl, waitFor, write } from './steps.ts';
 import { caCertHash } from './token.ts';
 import { joinCommandText } from './join-command.ts';
@@ -46,7 +46,7 @@ export async function kubeadmInit(p: Process, o: { version: string; podCidr: str
   const pre = preflight(p, checks, o.ignore);
   p.stdout.write(out);
   out = '';
-  if (pre) return fail(p, pre);
+  if (pre) return failPreflight(p, pre, true);
   const endpoint = o.controlPlaneEndpoint || undefined;
   const pki = createKubeadmPki({ controlPlaneHost: node, controlPlaneIp: ip, now: p.sys.runtime.now, rand: p.sys.runtime.rand, serviceIp: serviceIp(o.serviceCidr, 1), ...(endpoint ? { controlPlaneEndpoint: endpoint } : {}) });
   const server = serverUrl(pki.settings, false);

@@ -10,7 +10,7 @@ import { staticPodManifests } from '../../controlplane/kubeadm/manifests.ts';
 import { clientFromKubeconfig } from '../../controlplane/programs/kubeconfig-client.ts';
 import { dialEtcd } from '../etcdctl/connect.ts';
 import { MembershipError } from '../../controlplane/etcd/group.ts';
-import { fail, readOr } from './common.ts';
+import { fail, failPreflight, readOr } from './common.ts';
 import { markControlPlane } from './init.ts';
 import { portInUse, preflight, systemctl, waitFor, write } from './steps.ts';
 import { downloadCerts } from './upload-certs.ts';
@@ -74,7 +74,7 @@ export async function joinControlPlane(p: Process, j: JoinContext): Promise<numb
   const pre = preflight(p, checks, j.ignore);
   if (pre) {
     p.stdout.write(out);
-    return fail(p, pre);
+    return failPreflight(p, pre, true);
   }
   out += `[preflight] Pulling images required for setting up a Kubernetes cluster\n[preflight] This might take a minute or two, depending on the speed of your internet connection\n[preflight] You can also perform this action beforehand using 'kubeadm config images pull'\n`;
   if (j.certificateKey) {

@@ -4,7 +4,7 @@ import { ApiClient, ConnectionError } from '../../client/client.ts';
 import type { Process } from '../../host/process.ts';
 import { NetError } from '../../host/net.ts';
 import { kubeadmFlagsEnv, kubeletConfigYaml } from '../../controlplane/kubeadm/kubelet-config.ts';
-import { fail, readOr } from './common.ts';
+import { fail, failPreflight, readOr } from './common.ts';
 import { preflight, systemctl, waitFor, write } from './steps.ts';
 import { caCertHash } from './token.ts';
 import { joinControlPlane } from './join-control-plane.ts';
@@ -18,7 +18,7 @@ export async function kubeadmJoin(p: Process, args: string[], o: { token: string
     for (const f of ['/etc/kubernetes/kubelet.conf', ...(o.controlPlane ? [] : ['/etc/kubernetes/pki/ca.crt'])]) checks.push([`FileAvailable-${f.replace(/\//g, '-')}`, readOr(p, f) !== undefined ? `${f} already exists` : undefined]);
   }
   const pre = preflight(p, checks, o.ignore);
-  if (pre) return fail(p, pre);
+  if (pre) return failPreflight(p, pre, true);
   const endpoint = args[0];
   if (!endpoint) return fail(p, 'discovery: Invalid value: "": bootstrapToken or file must be set');
   if (!o.token) return fail(p, 'discovery.bootstrapToken.token: Invalid value: "": the bootstrap token is invalid');
@@ -53,8 +53,10 @@ export async function kubeadmJoin(p: Process, args: string[], o: { token: string
       new ApiClient(dial, { token: o.token }).get({ group: '', version: 'v1', plural: 'configmaps', namespaced: true }, 'kube-public', 'cluster-info');
     } catch (e) {
       if ((e as { code?: number }).code === 401) {
+        // The signature may yet appear (a token being created), so kubeadm polls until the discovery timeout.
         lastError = `could not find a JWS signature in the cluster-info ConfigMap for token ID "${o.token.split('.')[0]}"`;
         info = undefined;
+        return false;
       }
     }
     return true;

@@ -8,7 +8,10 @@ import { apiServerProgram } from '../../controlplane/programs/apiserver.ts';
 import { etcdProgram } from '../../controlplane/programs/etcd.ts';
 import { clientFromKubeconfig } from '../../controlplane/programs/kubeconfig-client.ts';
 import { controlPlaneHarness } from '../../controlplane/testing/harness.ts';
+import type { Process } from '../../host/process.ts';
+import { confirmed } from './common.ts';
 import { runKubeadm } from './program.ts';
+import { versionPolicy } from './upgrade.ts';
 
 /** cluster runs etcd and kube-apiserver from the manifests and adds kubeadm's RBAC, as `kubeadm init` leaves a cluster. */
 async function cluster() {
@@ -45,7 +48,8 @@ describe('kubeadm', () => {
     installKubeadm('1.35.0');
     expect((await kubeadm('version')).out).toBe('kubeadm version: &version.Info{Major:"1", Minor:"35", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"v1.35.0", GitCommit:"66452049f3d692768c39c797b21b793dce80314e", GitTreeState:"clean", BuildDate:"2025-12-17T12:32:07Z", GoVersion:"go1.25.5", Compiler:"gc", Platform:"linux/amd64"}\n');
     const bad = await kubeadm('version --bogus');
-    expect(bad.err).toBe('unknown flag: --bogus\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    // kubeadm 1.34+ prints "error: " before every error (its errors.HandleError)
+    expect(bad.err).toBe('error: unknown flag: --bogus\nTo see the stack trace of this error execute with --v=5 or higher\n');
     expect(bad.code).toBe(1);
   });
 
@@ -68,14 +72,14 @@ describe('kubeadm', () => {
     expect(renew.out.endsWith('\ncertificate for serving the Kubernetes API renewed\n')).toBe(true);
     expect(h.host.fs.readFile('/etc/kubernetes/pki/apiserver.crt')).not.toBe(before);
     expect((await kubeadm('certs check-expiration')).out).toMatch(/\napiserver {18}Jan 06, 2027 09:01 UTC   364d /);
-    expect((await kubeadm('certs renew nothing')).err).toBe('invalid subcommand: "nothing"\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    expect((await kubeadm('certs renew nothing')).err).toBe('error: invalid subcommand: "nothing"\nTo see the stack trace of this error execute with --v=5 or higher\n');
     // every command group refuses to run alone (cmdutil.SubCmdRunE), with status 1
     for (const group of ['upgrade', 'certs', 'token', 'config', 'config images']) {
       const r = await kubeadm(group);
-      expect(r.err).toBe(`missing subcommand; "${group.split(' ').pop()}" is not meant to be run on its own\nTo see the stack trace of this error execute with --v=5 or higher\n`);
+      expect(r.err).toBe(`error: missing subcommand; "${group.split(' ').pop()}" is not meant to be run on its own\nTo see the stack trace of this error execute with --v=5 or higher\n`);
       expect(r.code).toBe(1);
     }
-    expect((await kubeadm('upgrade nodes')).err).toBe('invalid subcommand: "nodes"\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    expect((await kubeadm('upgrade nodes')).err).toBe('error: invalid subcommand: "nodes"\nTo see the stack trace of this error execute with --v=5 or higher\n');
   });
 
   it('creates, lists and deletes bootstrap tokens, printing the join command', async () => {
@@ -107,7 +111,12 @@ describe('kubeadm', () => {
     expect(plan.out).toContain('etcd                      controlplane   3.6.4-0   3.6.4-0\n');
     expect(plan.out).toContain('\tkubeadm upgrade apply v1.34.3\n\nNote: Before you can perform this upgrade, you have to update kubeadm to v1.34.3.\n');
     const tooNew = await kubeadm('upgrade apply v1.35.0 -y');
-    expect(tooNew.err).toBe('[upgrade/version] FATAL: the --version argument is invalid due to these errors:\n\n\t- Specified version to upgrade to "v1.35.0" is higher than the kubeadm version "v1.34.1". Upgrade kubeadm first using the tool you used to install kubeadm\n\nCan be bypassed if you pass the --force flag\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    // a newer minor than kubeadm's own is fatal (phases/upgrade/policy.go), in the phased apply's preflight
+    expect(tooNew.err).toBe('error: error execution phase preflight: the version argument is invalid due to these fatal errors:\n\n\t- Specified version to upgrade to "v1.35.0" is at least one minor release higher than the kubeadm minor release (35 > 34). Such an upgrade is not supported\n\nPlease fix the misalignments highlighted above and try upgrading again\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    // a newer patch than kubeadm's is skippable with --force
+    const newerPatch = await kubeadm('upgrade apply v1.34.3 -y');
+    expect(newerPatch.err).toBe('error: error execution phase preflight: the version argument is invalid due to these errors:\n\n\t- Specified version to upgrade to "v1.34.3" is higher than the kubeadm version "v1.34.1". Upgrade kubeadm first using the tool you used to install kubeadm\n\nCan be bypassed if you pass the --force flag\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    expect(newerPatch.code).toBe(1);
     installKubeadm('1.34.3');
     const apply = await kubeadm('upgrade apply v1.34.3 --yes');
     expect(apply.code).toBe(0);
@@ -138,5 +147,49 @@ describe('kubeadm', () => {
     expect((await kubeadm('config images list --kubernetes-version v1.35.0')).out).toBe(
       'registry.k8s.io/kube-apiserver:v1.35.0\nregistry.k8s.io/kube-controller-manager:v1.35.0\nregistry.k8s.io/kube-scheduler:v1.35.0\nregistry.k8s.io/kube-proxy:v1.35.0\nregistry.k8s.io/coredns/coredns:v1.13.1\nregistry.k8s.io/pause:3.10.1\nregistry.k8s.io/etcd:3.6.6-0\n',
     );
+  });
+});
+
+describe('kubeadm upgrade version policy', () => {
+  // The findings of phases/upgrade/policy.go EnforceVersionPolicies, mandatory first
+  it('refuses skipping a minor, going beyond kubeadm, or below what kubeadm supports', () => {
+    expect(versionPolicy('v1.36.0', 'v1.34.3', 'v1.35.0', ['v1.34.3'])).toEqual({
+      mandatory: [
+        'Specified version to upgrade to "v1.36.0" is too high; kubeadm can upgrade only 1 minor version at a time',
+        'Specified version to upgrade to "v1.36.0" is at least one minor release higher than the kubeadm minor release (36 > 35). Such an upgrade is not supported',
+      ],
+      skippable: ['There are kubelets in this cluster that are too old that have these versions [v1.34.3]'],
+    });
+    expect(versionPolicy('v1.33.0', 'v1.34.3', 'v1.34.3', [])).toEqual({ mandatory: [], skippable: ['Kubeadm version v1.34.3 can only be used to upgrade to Kubernetes version 1.34'] });
+    expect(versionPolicy('v1.32.0', 'v1.34.3', 'v1.34.3', []).mandatory).toEqual([
+      'Specified version to upgrade to "v1.32.0" is equal to or lower than the minimum supported version "v1.34.3". Please specify a higher version to upgrade to',
+      'Specified version to downgrade to "v1.32.0" is too low; kubeadm can downgrade only 1 minor version at a time',
+    ]);
+    expect(versionPolicy('v1.35.0', 'v1.34.3', 'v1.35.0', ['v1.34.3', 'v1.34.3'])).toEqual({ mandatory: [], skippable: [] });
+  });
+});
+
+describe('kubeadm prompts', () => {
+  // cmdutil.InteractivelyConfirmAction: one line, "y" or "yes" in any case, nothing trimmed
+  async function answer(typed: string[]) {
+    const chunks = [...typed];
+    let shown = '';
+    const p = { stdout: { write: (s: string) => (shown += s) }, stdin: { read: async () => chunks.shift() ?? null } } as unknown as Process;
+    return { ok: await confirmed(p, 'upgrade'), shown, left: chunks };
+  }
+
+  it('reads one line and leaves the next ones to the shell', async () => {
+    expect(await answer(['YES\n', 'kubectl get nodes\n'])).toEqual({ ok: true, shown: '[upgrade] Are you sure you want to proceed? [y/N]: ', left: ['kubectl get nodes\n'] });
+    expect((await answer(['n\n', 'y\n'])).ok).toBe(false);
+    expect((await answer([' y\n'])).ok).toBe(false);
+    expect((await answer([])).ok).toBe(false);
+  });
+});
+
+describe('kubeadm 1.33 errors', () => {
+  it('prints them without the "error: " prefix 1.34 added', async () => {
+    const { kubeadm, installKubeadm } = await cluster();
+    installKubeadm('1.33.7');
+    expect((await kubeadm('certs renew nothing')).err).toBe('invalid subcommand: "nothing"\nTo see the stack trace of this error execute with --v=5 or higher\n');
   });
 });

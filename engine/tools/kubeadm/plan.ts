@@ -9,7 +9,7 @@ import { BANNER, clusterVersion, preflightRoot, RULE, stable } from './upgrade.t
 
 /** upgradePlan is `kubeadm upgrade plan`. */
 export function upgradePlan(p: Process): number {
-  const root = preflightRoot(p);
+  const root = preflightRoot(p, false);
   if (root !== undefined) return root;
   const c = adminClient(p);
   if ('error' in c) return fail(p, c.error);

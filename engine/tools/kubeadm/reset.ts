@@ -1,6 +1,5 @@
 import type { Process } from '../../host/process.ts';
-import { readAll } from '../../host/streams.ts';
-import { fail, readOr } from './common.ts';
+import { ABORTED, confirmed, fail, failPreflight, readOr } from './common.ts';
 import { systemctl } from './steps.ts';
 import { dialEtcd } from '../etcdctl/connect.ts';
 import { MembershipError } from '../../controlplane/etcd/group.ts';
@@ -27,11 +26,9 @@ export async function kubeadmReset(p: Process, o: { force: boolean }): Promise<n
   const klog = (src: string, msg: string) => `W${now.slice(5, 7)}${now.slice(8, 10)} ${now.slice(11, 23)}000    ${1000 + p.sys.runtime.rand.int(9000)} ${src}] ${msg}\n`;
   p.stderr.write(klog('reset.go:141', "[reset] WARNING: Changes made to this host by 'kubeadm init' or 'kubeadm join' will be reverted."));
   if (!o.force) {
-    p.stdout.write('[reset] Are you sure you want to proceed? [y/N]: ');
-    const answer = (await readAll(p.stdin)).split('\n')[0]!.trim();
-    if (answer !== 'y' && answer !== 'Y') return fail(p, "won't proceed; the user didn't answer (Y|y) in order to continue");
+    if (!(await confirmed(p, 'reset'))) return fail(p, `error execution phase preflight: ${ABORTED}`);
   }
-  if (p.user.uid !== 0) return fail(p, 'error execution phase preflight: [preflight] Some fatal errors occurred:\n\t[ERROR IsPrivilegedUser]: user is not running as root\n[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`');
+  if (p.user.uid !== 0) return failPreflight(p, '\t[ERROR IsPrivilegedUser]: user is not running as root\n', true);
   let out = '[preflight] Running pre-flight checks\n';
   const isCp = readOr(p, '/etc/kubernetes/manifests/etcd.yaml') !== undefined;
   if (isCp) {

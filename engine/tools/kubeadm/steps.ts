@@ -11,11 +11,11 @@ import { Collector, EMPTY_INPUT } from '../../host/streams.ts';
 /** MANIFESTS are the static Pods of a control plane. */
 export const MANIFESTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
 
-/** preflight answers kubeadm's fatal preflight report for the failed checks not ignored, or undefined. */
+/** preflight answers kubeadm's `\t[ERROR Name]: problem` lines for the failed checks not ignored (for failPreflight), or undefined. */
 export function preflight(p: Process, checks: [name: string, problem: string | undefined][], ignore: string[]): string | undefined {
   const errs = checks.filter(([n, problem]) => problem && !ignore.includes('all') && !ignore.map((i) => i.toLowerCase()).includes(n.toLowerCase()));
   if (errs.length === 0) return undefined;
-  return `error execution phase preflight: [preflight] Some fatal errors occurred:\n${errs.map(([n, problem]) => `\t[ERROR ${n}]: ${problem}\n`).join('')}[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\``;
+  return errs.map(([n, problem]) => `\t[ERROR ${n}]: ${problem}\n`).join('');
 }
 
 /** systemctl runs `systemctl <verb> <unit>` on the host, as kubeadm's init system calls do. */

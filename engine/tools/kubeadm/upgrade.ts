@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import type { KObject } from '../../api/types.ts';
 import type { ApiClient } from '../../client/client.ts';
+import { R } from '../../client/refs.ts';
 import type { Process } from '../../host/process.ts';
-import { readAll } from '../../host/streams.ts';
 import { LATEST_PATCH } from '../../host/packages/index.ts';
 import { controlPlaneImageTags } from '../../controlplane/images.ts';
 import { clusterConfigurationYaml } from '../../controlplane/kubeadm/config.ts';
@@ -10,7 +10,7 @@ import { settingsFromManifests } from '../../controlplane/kubeadm/from-manifests
 import { staticPodManifests } from '../../controlplane/kubeadm/manifests.ts';
 import { renew } from './certs.ts';
 import { waitFor } from './steps.ts';
-import { adminClient, cmpVersion, fail, ownVersion, readOr, semver } from './common.ts';
+import { ABORTED, adminClient, cmpVersion, confirmed, fail, failPreflight, ownVersion, readOr, semver } from './common.ts';
 import { clusterDnsIp, kubeletConfigYaml } from '../../controlplane/kubeadm/kubelet-config.ts';
 
 /** CONFIGMAPS is the configmaps resource. */
@@ -40,26 +40,49 @@ export function stable(minor?: number): string {
   return `v1.${m}.${LATEST_PATCH[m] ?? 0}`;
 }
 
-/** preflightRoot is the IsPrivilegedUser check. */
-export function preflightRoot(p: Process): number | undefined {
+/** preflightRoot is the IsPrivilegedUser check (inPhase: apply and node run it in their preflight phase). */
+export function preflightRoot(p: Process, inPhase: boolean): number | undefined {
   if (p.user.uid === 0) return undefined;
-  return fail(p, '[preflight] Some fatal errors occurred:\n\t[ERROR IsPrivilegedUser]: user is not running as root\n[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`');
+  return failPreflight(p, '\t[ERROR IsPrivilegedUser]: user is not running as root\n', inPhase);
 }
 
-/** versionErrors are kubeadm's EnforceVersionPolicies findings for an upgrade to target. */
-function versionErrors(target: string, cluster: string, kubeadm: string): string[] {
-  const errs: string[] = [];
+/**
+ * versionPolicy is kubeadm's EnforceVersionPolicies (phases/upgrade/policy.go):
+ * mandatory findings stop the upgrade even with --force, skippable ones only
+ * without it. kubeletVersions are the nodes' kubelet versions.
+ */
+export function versionPolicy(target: string, cluster: string, kubeadm: string, kubeletVersions: string[]): { mandatory: string[]; skippable: string[] } {
+  const mandatory: string[] = [];
+  const skippable: string[] = [];
   const [, t] = semver(target);
   const [, c] = semver(cluster);
-  if (cmpVersion(target, kubeadm) > 0) errs.push(`Specified version to upgrade to "${target}" is higher than the kubeadm version "${kubeadm}". Upgrade kubeadm first using the tool you used to install kubeadm`);
-  if (t > c + 1) errs.push(`Specified version to upgrade to "${target}" is too high; kubeadm can upgrade only 1 minor version at a time`);
-  if (t < c) errs.push(`Specified version to upgrade to "${target}" is an unsupported version and can't be used for upgrade`);
-  return errs;
+  const [, k] = semver(kubeadm);
+  const spec = `Specified version to upgrade to "${target}"`;
+  // MinimumControlPlaneVersion is one minor below kubeadm's own; the message names the cluster version.
+  if (cmpVersion(target, `v1.${k - 1}.0`) < 0) mandatory.push(`${spec} is equal to or lower than the minimum supported version "${cluster}". Please specify a higher version to upgrade to`);
+  if (t > c + 1) mandatory.push(`${spec} is too high; kubeadm can upgrade only 1 minor version at a time`);
+  if (t < c - 1) mandatory.push(`Specified version to downgrade to "${target}" is too low; kubeadm can downgrade only 1 minor version at a time`);
+  if (cmpVersion(kubeadm, target) < 0) {
+    if (t > k) mandatory.push(`${spec} is at least one minor release higher than the kubeadm minor release (${t} > ${k}). Such an upgrade is not supported`);
+    else skippable.push(`${spec} is higher than the kubeadm version "${kubeadm}". Upgrade kubeadm first using the tool you used to install kubeadm`);
+  }
+  if (k > t) skippable.push(`Kubeadm version ${kubeadm} can only be used to upgrade to Kubernetes version 1.${k}`);
+  const tooOld = [...new Set(kubeletVersions)].filter((v) => t > semver(v)[1] + 1);
+  if (tooOld.length) skippable.push(`There are kubelets in this cluster that are too old that have these versions [${tooOld.join(' ')}]`);
+  return { mandatory, skippable };
+}
+
+/** policyFailure is the preflight phase's error for versionPolicy's findings, or undefined when the upgrade may go on. */
+function policyFailure(f: { mandatory: string[]; skippable: string[] }, force: boolean): string | undefined {
+  const list = (errs: string[]) => errs.map((e) => `\t- ${e}\n`).join('');
+  if (f.mandatory.length) return `error execution phase preflight: the version argument is invalid due to these fatal errors:\n\n${list(f.mandatory)}\nPlease fix the misalignments highlighted above and try upgrading again`;
+  if (f.skippable.length && !force) return `error execution phase preflight: the version argument is invalid due to these errors:\n\n${list(f.skippable)}\nCan be bypassed if you pass the --force flag`;
+  return undefined;
 }
 
 /** upgradeApply is `kubeadm upgrade apply <version> [-y] [--force]`. */
 export async function upgradeApply(p: Process, args: string[], o: { yes: boolean; force: boolean; certificateRenewal: boolean }): Promise<number> {
-  const root = preflightRoot(p);
+  const root = preflightRoot(p, true);
   if (root !== undefined) return root;
   if (args.length === 0) return fail(p, 'missing one or more required arguments. Required arguments: [version]');
   const target = args[0]!.startsWith('v') ? args[0]! : `v${args[0]}`;
@@ -71,16 +94,24 @@ export async function upgradeApply(p: Process, args: string[], o: { yes: boolean
   if (!cluster || !s) return fail(p, 'unable to fetch the kubeadm-config ConfigMap: configmaps "kubeadm-config" not found');
   const kubeadm = `v${ownVersion(p)}`;
   let out = `${BANNER('upgrade')}[upgrade/preflight] Running preflight checks\n[upgrade] Running cluster health checks\n[upgrade/preflight] You have chosen to upgrade the cluster version to "${target}"\n[upgrade/versions] Cluster version: ${cluster}\n[upgrade/versions] kubeadm version: ${kubeadm}\n`;
-  const errs = versionErrors(target, cluster, kubeadm);
-  if (errs.length && !o.force) {
-    p.stdout.write(out);
-    return fail(p, `[upgrade/version] FATAL: the --version argument is invalid due to these errors:\n\n${errs.map((e) => `\t- ${e}\n`).join('')}\nCan be bypassed if you pass the --force flag`);
+  let kubelets: string[] = [];
+  try {
+    kubelets = c.list(R.nodes).items.map((n) => (n as { status?: { nodeInfo?: { kubeletVersion?: string } } }).status?.nodeInfo?.kubeletVersion ?? '').filter((v) => v !== '');
+  } catch {
+    /* kubeadm skips the kubelet check when nodes cannot be listed */
   }
-  if (!o.yes) {
-    p.stdout.write(out + '[upgrade] Are you sure you want to proceed? [y/N]: ');
+  const findings = versionPolicy(target, cluster, kubeadm, kubelets);
+  const refused = policyFailure(findings, o.force);
+  if (refused) {
+    p.stdout.write(out);
+    return fail(p, refused);
+  }
+  if (findings.skippable.length) out += `[upgrade/preflight] Found ${findings.skippable.length} potential version compatibility errors but skipping since the --force flag is set: \n\n${findings.skippable.map((e) => `\t- ${e}\n`).join('')}`;
+  // --force also makes the session non-interactive (SessionIsInteractive).
+  if (!o.yes && !o.force) {
+    p.stdout.write(out);
     out = '';
-    const answer = (await readAll(p.stdin)).split('\n')[0]!.trim();
-    if (answer !== 'y' && answer !== 'Y') return fail(p, "won't proceed; the user didn't answer (Y|y) in order to continue");
+    if (!(await confirmed(p, 'upgrade'))) return fail(p, `error execution phase preflight: ${ABORTED}`);
   }
   const stamp = new Date(p.sys.runtime.now).toISOString().slice(0, 19).replace(/[T:]/g, '-');
   const tmp = `/etc/kubernetes/tmp/kubeadm-upgraded-manifests${100000000 + p.sys.runtime.rand.int(899999999)}`;
@@ -149,7 +180,7 @@ export async function upgradeApply(p: Process, args: string[], o: { yes: boolean
 
 /** upgradeNode is `kubeadm upgrade node`: a worker rewrites its kubelet config; another control plane its manifests. */
 export function upgradeNode(p: Process): number {
-  const root = preflightRoot(p);
+  const root = preflightRoot(p, true);
   if (root !== undefined) return root;
   const s = settingsFromManifests((path) => readOr(p, path));
   const kubeletConf = readOr(p, '/etc/kubernetes/kubelet.conf');

@@ -2,7 +2,7 @@ import { goJson, goYaml } from '../values/goyaml.ts';
 import type { HelmRun } from '../program.ts';
 import { HELM_VERSION } from '../program.ts';
 import { arr, bool, str, type FlagSpec } from './args.ts';
-import { cacheDir, HelmError, readRepos, resolveChart, writeRepos } from './env.ts';
+import { ArgCountError, cacheDir, HelmError, readRepos, resolveChart, writeRepos } from './env.ts';
 import { applyRelease, build, checkBuild, deleteDoc, deployed, ensureNamespace, namespaceExists, parseManifest, supersede, userValues } from './actions.ts';
 import { deleteHistory, history, listReleases, saveRelease, type Release } from '../release/storage.ts';
 import { indexYaml, metadataOf, repoAt } from '../repo/catalog.ts';
@@ -10,8 +10,10 @@ import { uiTable, ansic, goTimeString } from './table.ts';
 import { chartRef, dryRunText, statusText, valuesYaml } from './output.ts';
 import { manifestText, mergeValues, renderChart, splitManifests } from '../chart/render.ts';
 import { scaffold } from './create.ts';
+import { lint } from './lint.ts';
 import { waitReady } from './wait.ts';
 import { hostWork } from '../../../base/host-work.ts';
+import { normalize } from '../../../host/fs/path.ts';
 
 /** HelmCommand is one helm command (or a group of subcommands). */
 export interface HelmCommand {
@@ -28,7 +30,7 @@ const VALUES_FLAGS = { string: ['version', 'timeout', 'description', 'output', '
 const INSTALL_FLAGS = spec({ ...VALUES_FLAGS, bool: ['create-namespace', 'generate-name', 'dry-run', 'wait', 'wait-for-jobs', 'atomic', 'devel', 'skip-crds', 'dependency-update', 'replace', 'disable-openapi-validation', 'no-hooks', 'include-crds', 'validate', 'reuse-values', 'reset-values', 'reset-then-reuse-values', 'install', 'force', 'cleanup-on-fail', 'debug'], short: { ...VALUES_FLAGS.short, g: 'generate-name', i: 'install' } });
 
 const noArgs = (r: HelmRun, n: number, usage: string, what: string) => {
-  if (r.a.args.length < n) throw new HelmError(`"helm ${usage}" requires ${n === 1 ? 'at least 1 argument' : `${n} arguments`}\n\nUsage:  helm ${usage} ${what} [flags]`);
+  if (r.a.args.length < n) throw new ArgCountError(`"helm ${usage}" requires ${n === 1 ? 'at least 1 argument' : `${n} arguments`}\n\nUsage:  helm ${usage} ${what} [flags]`);
 };
 
 const now = (r: HelmRun) => r.p.sys.runtime.now;
@@ -85,12 +87,12 @@ const installCmd: HelmCommand = {
   help: 'Usage:\n  helm install [NAME] [CHART] [flags]\n',
   async run(r) {
     const args = r.a.args;
+    if (args.length < 1) throw new ArgCountError('"helm install" requires at least 1 argument\n\nUsage:  helm install [NAME] [CHART] [flags]');
     if (bool(r.a, 'generate-name')) {
-      if (args.length < 1) throw new HelmError('"helm install" requires at least 1 argument\n\nUsage:  helm install [NAME] [CHART] [flags]');
       const chart = args[0]!;
       return install(r, generatedName(r, chart.split('/').pop()!.replace(/\.tgz$/, '')), chart);
     }
-    if (args.length < 2) throw new HelmError(args.length === 1 ? 'must either provide a name or specify --generate-name' : '"helm install" requires at least 1 argument\n\nUsage:  helm install [NAME] [CHART] [flags]');
+    if (args.length < 2) throw new HelmError('must either provide a name or specify --generate-name');
     return install(r, args[0]!, args[1]!);
   },
 };
@@ -100,7 +102,7 @@ const upgradeCmd: HelmCommand = {
   errorPrefix: 'UPGRADE FAILED: ',
   help: 'Usage:\n  helm upgrade [RELEASE] [CHART] [flags]\n',
   async run(r) {
-    if (r.a.args.length !== 2) throw new HelmError(`"helm upgrade" requires 2 arguments\n\nUsage:  helm upgrade [RELEASE] [CHART] [flags]`);
+    if (r.a.args.length !== 2) throw new ArgCountError(`"helm upgrade" requires 2 arguments\n\nUsage:  helm upgrade [RELEASE] [CHART] [flags]`);
     const [name, chartArg] = r.a.args as [string, string];
     const ns = r.namespace();
     const k = r.kube();
@@ -153,7 +155,7 @@ const uninstallCmd: HelmCommand = {
   flags: spec({ bool: ['keep-history', 'dry-run', 'no-hooks', 'wait', 'ignore-not-found'], string: ['timeout', 'cascade', 'description'] }),
   errorPrefix: 'uninstall: ',
   async run(r) {
-    if (r.a.args.length === 0) throw new HelmError('"helm uninstall" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]');
+    if (r.a.args.length === 0) throw new ArgCountError('"helm uninstall" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]');
     const ns = r.namespace();
     const k = r.kube();
     for (const name of r.a.args) {
@@ -206,7 +208,7 @@ const listCmd: HelmCommand = {
 const statusCmd: HelmCommand = {
   flags: spec({ string: ['revision', 'output'], bool: ['show-desc', 'show-resources'], short: { o: 'output' } }),
   async run(r) {
-    if (r.a.args.length < 1) throw new HelmError('"helm status" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]');
+    if (r.a.args.length < 1) throw new ArgCountError('"helm status" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]');
     const name = r.a.args[0]!;
     const rev = str(r.a, 'revision');
     const all = history(r.kube().client, r.namespace(), name);
@@ -222,7 +224,7 @@ const statusCmd: HelmCommand = {
 const historyCmd: HelmCommand = {
   flags: spec({ string: ['max', 'output'], short: { o: 'output' } }),
   async run(r) {
-    if (r.a.args.length < 1) throw new HelmError('"helm history" requires 1 argument\n\nUsage:  helm history RELEASE_NAME [flags]');
+    if (r.a.args.length < 1) throw new ArgCountError('"helm history" requires 1 argument\n\nUsage:  helm history RELEASE_NAME [flags]');
     const name = r.a.args[0]!;
     let all = history(r.kube().client, r.namespace(), name);
     if (all.length === 0) throw new HelmError('release: not found');
@@ -238,7 +240,7 @@ const rollbackCmd: HelmCommand = {
   flags: spec({ bool: ['dry-run', 'wait', 'force', 'no-hooks', 'recreate-pods', 'cleanup-on-fail', 'wait-for-jobs'], string: ['timeout', 'history-max'] }),
   errorPrefix: '',
   async run(r) {
-    if (r.a.args.length < 1) throw new HelmError('"helm rollback" requires at least 1 argument\n\nUsage:  helm rollback <RELEASE> [REVISION] [flags]');
+    if (r.a.args.length < 1) throw new ArgCountError('"helm rollback" requires at least 1 argument\n\nUsage:  helm rollback <RELEASE> [REVISION] [flags]');
     const name = r.a.args[0]!;
     const ns = r.namespace();
     const k = r.kube();
@@ -264,7 +266,7 @@ const templateCmd: HelmCommand = {
   flags: INSTALL_FLAGS,
   async run(r) {
     const args = r.a.args;
-    if (args.length < 1) throw new HelmError('"helm template" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]');
+    if (args.length < 1) throw new ArgCountError('"helm template" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]');
     const [name, chartArg] = args.length >= 2 ? [args[0]!, args[1]!] : ['release-name', args[0]!];
     const chart = resolveChart(r.p, chartArg, str(r.a, 'version'));
     const values = mergeValues(chart.values, valuesOf(r));
@@ -285,7 +287,7 @@ const templateCmd: HelmCommand = {
 const getSub = (what: 'values' | 'manifest' | 'notes' | 'all'): HelmCommand => ({
   flags: spec({ bool: ['all'], string: ['revision', 'output', 'template'], short: { a: 'all', o: 'output' } }),
   async run(r) {
-    if (r.a.args.length < 1) throw new HelmError(`"helm get ${what}" requires 1 argument\n\nUsage:  helm get ${what} RELEASE_NAME [flags]`);
+    if (r.a.args.length < 1) throw new ArgCountError(`"helm get ${what}" requires 1 argument\n\nUsage:  helm get ${what} RELEASE_NAME [flags]`);
     const name = r.a.args[0]!;
     const rev = str(r.a, 'revision');
     const all = history(r.kube().client, r.namespace(), name);
@@ -305,7 +307,7 @@ const getSub = (what: 'values' | 'manifest' | 'notes' | 'all'): HelmCommand => (
 const showSub = (what: 'values' | 'chart' | 'readme' | 'all' | 'crds'): HelmCommand => ({
   flags: spec({ string: ['version', 'repo', 'jsonpath'], bool: ['devel'] }),
   async run(r) {
-    if (r.a.args.length < 1) throw new HelmError(`"helm show ${what}" requires 1 argument\n\nUsage:  helm show ${what} [CHART] [flags]`);
+    if (r.a.args.length < 1) throw new ArgCountError(`"helm show ${what}" requires 1 argument\n\nUsage:  helm show ${what} [CHART] [flags]`);
     const chart = resolveChart(r.p, r.a.args[0]!, str(r.a, 'version'));
     const files = chart.files;
     if (what === 'values') r.out(files['values.yaml'] ?? '');
@@ -326,7 +328,7 @@ const repoCmd: HelmCommand = {
     add: {
       flags: spec({ bool: ['force-update', 'no-update', 'insecure-skip-tls-verify', 'pass-credentials', 'allow-deprecated-repos'], string: ['username', 'password', 'ca-file', 'cert-file', 'key-file', 'timeout'] }),
       async run(r) {
-        if (r.a.args.length !== 2) throw new HelmError(`"helm repo add" requires 2 arguments\n\nUsage:  helm repo add [NAME] [URL] [flags]`);
+        if (r.a.args.length !== 2) throw new ArgCountError(`"helm repo add" requires 2 arguments\n\nUsage:  helm repo add [NAME] [URL] [flags]`);
         const [name, url] = r.a.args as [string, string];
         const repos = readRepos(r.p);
         const same = repos.find((x) => x.name === name);
@@ -375,7 +377,7 @@ const repoCmd: HelmCommand = {
     },
     remove: {
       async run(r) {
-        if (r.a.args.length < 1) throw new HelmError('"helm repo remove" requires at least 1 argument\n\nUsage:  helm repo remove [REPO1 [REPO2 ...]] [flags]');
+        if (r.a.args.length < 1) throw new ArgCountError('"helm repo remove" requires at least 1 argument\n\nUsage:  helm repo remove [REPO1 [REPO2 ...]] [flags]');
         let repos = readRepos(r.p);
         for (const name of r.a.args) {
           if (!repos.some((x) => x.name === name)) throw new HelmError(`no repo named "${name}" found`);
@@ -425,11 +427,13 @@ const searchCmd: HelmCommand = {
 const createCmd: HelmCommand = {
   flags: spec({ string: ['starter'], short: { p: 'starter' } }),
   async run(r) {
-    if (r.a.args.length !== 1) throw new HelmError('"helm create" requires 1 argument\n\nUsage:  helm create NAME [flags]');
+    if (r.a.args.length !== 1) throw new ArgCountError('"helm create" requires 1 argument\n\nUsage:  helm create NAME [flags]');
     const dir = r.a.args[0]!;
     const name = dir.split('/').filter(Boolean).pop()!;
     const base = dir.startsWith('/') ? dir : `${r.p.cwd.replace(/\/$/, '')}/${dir}`;
     r.out(`Creating ${dir}\n`);
+    // helm create makes an empty charts/ for the chart's dependencies.
+    r.p.fs.mkdir(`${base}/charts`, { recursive: true });
     for (const [path, text] of Object.entries(scaffold(name))) {
       const full = `${base}/${path}`;
       r.p.fs.mkdir(full.replace(/\/[^/]+$/, ''), { recursive: true });
@@ -442,7 +446,7 @@ const createCmd: HelmCommand = {
 const pullCmd: HelmCommand = {
   flags: spec({ bool: ['untar', 'devel', 'verify'], string: ['version', 'destination', 'untardir', 'repo'], short: { d: 'destination' } }),
   async run(r) {
-    if (r.a.args.length < 1) throw new HelmError('"helm pull" requires at least 1 argument\n\nUsage:  helm pull [chart URL | repo/chartname] [...] [flags]');
+    if (r.a.args.length < 1) throw new ArgCountError('"helm pull" requires at least 1 argument\n\nUsage:  helm pull [chart URL | repo/chartname] [...] [flags]');
     const chart = resolveChart(r.p, r.a.args[0]!, str(r.a, 'version'));
     const dest = str(r.a, 'destination') ?? '.';
     const base = dest.startsWith('/') ? dest : `${r.p.cwd.replace(/\/$/, '')}/${dest}`;
@@ -454,8 +458,14 @@ const pullCmd: HelmCommand = {
       r.p.fs.writeFile(`${base}/${chart.metadata.name}-${chart.metadata.version}.tgz`, gzip(writeTar(entries as never), t), { mode: 0o644 });
       return 0;
     }
+    const untarDir = str(r.a, 'untardir') ?? '.';
+    const into = untarDir.startsWith('/') ? untarDir : untarDir === '.' ? base : `${base}/${untarDir}`;
+    // helm names the conflict by the path it checked: filepath.Join(destination, untardir, chart), or the bare chart name in ".".
+    const ud = untarDir.startsWith('/') ? untarDir : normalize(`${dest}/${untarDir}`);
+    const shown = ud === '.' ? chart.metadata.name : `${ud}/${chart.metadata.name}`;
+    if (r.p.fs.exists(`${into}/${chart.metadata.name}`)) throw new HelmError(`failed to untar: a file or directory with the name ${shown} already exists`);
     for (const [path, text] of Object.entries(chart.files)) {
-      const full = `${base}/${chart.metadata.name}/${path}`;
+      const full = `${into}/${chart.metadata.name}/${path}`;
       r.p.fs.mkdir(full.replace(/\/[^/]+$/, ''), { recursive: true });
       r.p.fs.writeFile(full, text, { mode: 0o644 });
     }
@@ -487,6 +497,7 @@ export const COMMANDS: Record<string, HelmCommand> = {
   repo: repoCmd,
   search: searchCmd,
   create: createCmd,
+  lint: { flags: spec({ bool: ['strict', 'with-subcharts', 'quiet', 'skip-schema-validation'], string: ['kube-version'], array: ['set', 'set-string', 'set-file', 'set-json', 'values'], short: { f: 'values' } }), run: lint },
   pull: pullCmd,
   fetch: pullCmd,
   version: versionCmd,

@@ -14,6 +14,9 @@ export interface RepoEntry {
 /** HelmError ends a command with "Error: <message>". */
 export class HelmError extends Error {}
 
+/** ArgCountError is cobra's check of a command's arguments: it fails before the command runs, so no command prefix ("INSTALLATION FAILED: ") is put before it. */
+export class ArgCountError extends HelmError {}
+
 function home(p: Process): string {
   return p.env['HOME'] ?? p.user.home;
 }

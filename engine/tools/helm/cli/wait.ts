@@ -1,4 +1,5 @@
 import type { KObject } from '../../../api/types.ts';
+import { parseGoDuration } from '../../../base/go-duration.ts';
 import type { HelmRun } from '../program.ts';
 import { str } from './args.ts';
 import type { Kube } from './actions.ts';
@@ -6,10 +7,7 @@ import type { ManifestDoc } from '../chart/render.ts';
 
 /** parseDuration reads helm's --timeout (Go durations: 5m0s, 90s, 1h); default 5 minutes. */
 export function parseDuration(s: string | undefined): number {
-  if (!s) return 5 * 60_000;
-  let ms = 0;
-  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) ms += Number(m[1]) * { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }[m[2] as 'h' | 'm' | 's' | 'ms'];
-  return ms || 5 * 60_000;
+  return (s && parseGoDuration(s)) || 5 * 60_000;
 }
 
 function ready(obj: KObject): boolean {

@@ -4,6 +4,8 @@
  * parsing, flags anywhere among the arguments.
  */
 
+import { parseGoDuration, parseUnsignedGoDuration } from '../../../base/go-duration.ts';
+
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration' | 'float' | 'stringToString';
 
 export interface FlagDef {
@@ -58,28 +60,10 @@ function defaultOf(def: FlagDef): FlagValue {
 }
 
 /** parseSignedDuration is Go's time.ParseDuration with its optional sign ("-1s" is a valid duration flag). */
-export function parseSignedDuration(s: string): number | undefined {
-  const ms = parseDuration(s.replace(/^[+-]/, ''));
-  return ms !== undefined && s.startsWith('-') ? -ms : ms;
-}
+export const parseSignedDuration = parseGoDuration;
 
-/** parseDuration reads a Go duration ("30s", "1m30s", "2h", "500ms") into milliseconds. */
-export function parseDuration(s: string): number | undefined {
-  if (s === '0') return 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
-  let total = 0;
-  let consumed = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    if (m.index !== consumed) return undefined;
-    consumed += m[0].length;
-    const n = Number(m[1]);
-    const unit = m[2]!;
-    total += n * ({ ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as Record<string, number>)[unit]!;
-  }
-  if (consumed !== s.length || consumed === 0) return undefined;
-  return total;
-}
+/** parseDuration reads an unsigned Go duration ("30s", "1m30s", "2h", "500ms") into milliseconds. */
+export const parseDuration = parseUnsignedGoDuration;
 
 function convert(def: FlagDef, raw: string, flagText: string): FlagValue {
   switch (def.type) {

@@ -9,6 +9,21 @@ export function goSort(n: number, less: (i: number, j: number) => boolean, swap:
   pdqsort({ less, swap }, 0, n, bitLen(n));
 }
 
+/** goSortedBy is sort.Sort of a copy of items whose Less compares key(a) < key(b) (equal keys end where pdqsort leaves them). */
+export function goSortedBy<T>(items: readonly T[], key: (t: T) => number): T[] {
+  const out = [...items];
+  const keys = out.map(key);
+  goSort(
+    out.length,
+    (i, j) => keys[i]! < keys[j]!,
+    (i, j) => {
+      [out[i], out[j]] = [out[j]!, out[i]!];
+      [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+    },
+  );
+  return out;
+}
+
 interface Data {
   less(i: number, j: number): boolean;
   swap(i: number, j: number): void;

@@ -4,6 +4,7 @@ import type { ApiResource } from '../../discovery.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
 import { readManifests } from '../../resource/manifests.ts';
 import { mappingError } from './create.ts';
+import { listSelected } from '../../resource/list-error.ts';
 
 /** Target is one object a command acts on, with its resource. */
 export interface Target {
@@ -50,7 +51,8 @@ export async function resolveTargets(c: RunContext, resourceArgs: string[], opts
     const where = sel.res.namespaced && !allNs ? ns : undefined;
     if (sel.names.length === 0) {
       if (!selector && !all && !fieldSelector && !opts.allowAll) throw new UsageError(`resource(s) were provided, but no name was specified`, 'none');
-      const list = c.f.client().list(sel.res, where, { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined });
+      const query = { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined };
+      const list = listSelected(() => c.f.client().list(sel.res, where, query), sel.res, query);
       for (const item of list.items) out.push({ res: sel.res, obj: { ...item, kind: sel.res.kind, apiVersion: apiVersionOf(sel.res) } });
       continue;
     }

@@ -13,6 +13,7 @@ import { waitOne } from '../wait/wait.ts';
 import { cascadeOf } from './cascade.ts';
 import { confirmDeletion } from './interactive.ts';
 import { deletedLine } from './deleted-line.ts';
+import { listSelected } from '../../resource/list-error.ts';
 
 /** Target is one object the command deletes, with where it was named (a file, for messages). */
 interface Target {
@@ -75,7 +76,8 @@ async function targetsOf(c: RunContext): Promise<Target[]> {
       continue;
     }
     if (!all && !selector && !fieldSelector) throw new UsageError('resource(s) were provided, but no name was specified', 'none');
-    const list = c.f.client().list(sel.res, namespace, { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined });
+    const opts = { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined };
+    const list = listSelected(() => c.f.client().list(sel.res, namespace, opts), sel.res, opts);
     for (const o of list.items) out.push({ res: sel.res, namespace: o.metadata.namespace, name: o.metadata.name ?? '' });
   }
   return out;

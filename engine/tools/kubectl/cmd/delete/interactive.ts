@@ -1,3 +1,4 @@
+import { readLine } from '../../../../host/streams.ts';
 import type { RunContext } from '../../cli/command.ts';
 
 /**
@@ -6,12 +7,5 @@ import type { RunContext } from '../../cli/command.ts';
  */
 export async function confirmDeletion(c: RunContext, names: string[]): Promise<boolean> {
   c.out(`You are about to delete the following ${names.length} resource(s):\n${names.map((n) => `${n}\n`).join('')}Do you want to continue? (y/n): `);
-  let line = '';
-  for (;;) {
-    const chunk = await c.proc.stdin.read();
-    if (chunk === null) break;
-    line += chunk;
-    if (line.includes('\n')) break;
-  }
-  return line.split('\n')[0]!.trim().toLowerCase() === 'y';
+  return (await readLine(c.proc.stdin)).trim().toLowerCase() === 'y';
 }

@@ -10,6 +10,7 @@ import { searchEvents } from './events.ts';
 import { describeGeneric } from './generic.ts';
 import { DESCRIBE_HELP } from './help.ts';
 import type { DescribeContext } from './types.ts';
+import { listSelected } from '../../resource/list-error.ts';
 
 function describeOne(c: RunContext, res: ApiResource, obj: KObject): string {
   const client = c.f.client();
@@ -58,7 +59,8 @@ async function run(c: RunContext): Promise<number> {
   for (const sel of selections) {
     const namespace = sel.res.namespaced ? (allNs && sel.names.length === 0 ? undefined : ns) : undefined;
     if (sel.names.length === 0) {
-      const items = client.list(sel.res, namespace, selector ? { labelSelector: selector } : {}).items;
+      const opts = selector ? { labelSelector: selector } : {};
+      const items = listSelected(() => client.list(sel.res, namespace, opts), sel.res, opts).items;
       for (const o of items) {
         emit(describeOne(c, sel.res, o));
         any = true;

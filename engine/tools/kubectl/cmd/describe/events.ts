@@ -1,5 +1,6 @@
 import type { KObject } from '../../../../api/types.ts';
 import type { ApiClient } from '../../../../client/client.ts';
+import { goSortedBy } from '../../printers/gosort.ts';
 import { since, type PrefixWriter } from './writer.ts';
 
 /** Event is the part of a core/v1 Event describe prints. */
@@ -41,8 +42,8 @@ export function describeEvents(w: PrefixWriter, events: Event[], now: number): v
     return;
   }
   w.flush();
-  // sort.Sort over the server's order: an insertion sort (stable) for the few events of one object
-  const sorted = [...events].sort((a, b) => lastTime(a) - lastTime(b));
+  // sort.Sort over the server's order: stable only while it is an insertion sort (up to 12 events)
+  const sorted = goSortedBy(events, lastTime);
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {

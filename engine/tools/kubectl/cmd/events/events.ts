@@ -5,6 +5,7 @@ import { ResourceTypeError } from '../../discovery.ts';
 import { printJson, printYaml } from '../../printers/objects.ts';
 import { parseOutput, runJsonPath, runTemplate, OutputError } from '../../printers/output.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
+import { goSortedBy } from '../../printers/gosort.ts';
 import { since } from '../describe/writer.ts';
 import { EVENTS_HELP } from './help.ts';
 
@@ -61,9 +62,8 @@ async function run(c: RunContext): Promise<number> {
   const client = c.f.client();
   const list = client.list(EVENTS, allNs ? undefined : ns, fieldSelector ? { fieldSelector } : {});
   const filter = (e: Any) => types.length === 0 || types.includes(e.type);
-  const events = list.items.filter(filter).map((e, i) => ({ e, i }));
-  events.sort((a, b) => lastSeen(a.e) - lastSeen(b.e) || a.i - b.i);
-  const sorted = events.map((x) => x.e as KObject);
+  // sort.Sort(SortableEvents): not stable, so equal times end where Go's pdqsort leaves them
+  const sorted = goSortedBy(list.items.filter(filter), lastSeen) as KObject[];
   const tw = new TabWriter();
   const printRows = (es: Any[], header: boolean) => {
     if (header && !c.flag<boolean>('no-headers')) tw.writeRow([...(allNs ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);

@@ -13,6 +13,7 @@ import { printTables, type FetchedTable } from './tables.ts';
 import { targetsFor, type Target } from './targets.ts';
 import { runRaw } from './raw.ts';
 import { runWatch } from './watch.ts';
+import { enhanceListError } from '../../resource/list-error.ts';
 
 const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -30,7 +31,7 @@ async function runGet(c: RunContext): Promise<number> {
     if (e instanceof OutputError || e instanceof Error) throw new UsageError(e.message, 'none');
     throw e;
   }
-  if (c.args.length === 0 && (c.flag<string[]>('filename') ?? []).length === 0) {
+  if (c.args.length === 0 && (c.flag<string[]>('filename') ?? []).length === 0 && !c.flag<string>('kustomize')) {
     c.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     throw new UsageError('Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).');
   }
@@ -43,7 +44,7 @@ async function runGet(c: RunContext): Promise<number> {
   const ignoreNotFound = c.flag<boolean>('ignore-not-found');
   let errors = 0;
   const fail = (e: unknown, t: Target) => {
-    if (!t.name) throw e;
+    if (!t.name) throw enhanceListError(e, t.res, query);
     if (ignoreNotFound && isStatusError(e) && e.status.reason === 'NotFound') return;
     errors++;
     c.err(`${errorText(e, c.commandPath, () => c.f.serverHostPort()).text}\n`);

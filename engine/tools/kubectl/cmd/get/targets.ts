@@ -2,7 +2,7 @@ import type { KObject } from '../../../../api/types.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import type { ApiResource } from '../../discovery.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
-import { readManifests } from '../../resource/manifests.ts';
+import { manifestsOf } from '../create/create.ts';
 
 /** Target is one request kubectl get makes: a list of a type, or one named object. */
 export interface Target {
@@ -20,9 +20,9 @@ export async function targetsFor(c: RunContext): Promise<{ targets: Target[]; mu
   const allNs = c.flag<boolean>('all-namespaces');
   const ns = c.f.namespace();
   const files = c.flag<string[]>('filename') ?? [];
-  if (files.length > 0) {
+  if (files.length > 0 || c.flag<string>('kustomize')) {
     if (c.args.length > 0) throw new UsageError(`Unexpected args: [${c.args.join(' ')}]`, 'help');
-    const manifests = await readManifests(c.f, files, c.flag<boolean>('recursive'));
+    const manifests = await manifestsOf(c);
     const targets: Target[] = [];
     for (const m of manifests) {
       const obj: KObject = m.obj;

@@ -32,6 +32,21 @@ describe('kubectl wait', () => {
     expect(await p).toEqual({ stdout: '', stderr: 'error: timed out waiting for the condition on pods/web\n', code: 1 });
   });
 
+  it('waits a week for a negative timeout and checks once for zero, as the flag says', async () => {
+    const k = clusterHarness();
+    k.pod('web', { node: 'node01', phase: 'Pending' });
+    expect(await k.run(['wait', '--for=condition=Ready', 'pod/web', '--timeout=0'])).toEqual({ stdout: '', stderr: 'error: timed out waiting for the condition on pods/web\n', code: 1 });
+    const p = k.run(['wait', '--for=condition=Ready', 'pod/web', '--timeout=-1s']);
+    let finished = false;
+    void p.then(() => (finished = true));
+    await flush();
+    k.runtime.advance(6 * 24 * 3_600_000);
+    await flush();
+    expect(finished).toBe(false);
+    k.runtime.advance(24 * 3_600_000);
+    expect(await p).toEqual({ stdout: '', stderr: 'error: timed out waiting for the condition on pods/web\n', code: 1 });
+  });
+
   it('waits for deletion and for a jsonpath value', async () => {
     const k = clusterHarness();
     k.pod('web', { phase: 'Running' });

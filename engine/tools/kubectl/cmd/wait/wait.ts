@@ -1,12 +1,15 @@
 import type { KObject } from '../../../../api/types.ts';
 import { isStatusError } from '../../../../base/errors.ts';
 import type { ApiResource } from '../../discovery.ts';
-import { parseDuration } from '../../cli/flags.ts';
+import { parseSignedDuration } from '../../cli/flags.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { nameOf } from '../../printers/objects.ts';
 import { parseResourceArgs } from '../../resource/args.ts';
 import { conditionMet, parseFor, type WaitFor } from './condition.ts';
 import { waitHelp } from './texts.ts';
+import { listSelected } from '../../resource/list-error.ts';
+
+const WEEK_MS = 7 * 24 * 3_600_000;
 
 export interface Target { res: ApiResource; ns: string | undefined; name: string; uid?: string }
 
@@ -46,7 +49,9 @@ export function waitOne(c: RunContext, t: Target, w: WaitFor, timeoutMs: number)
 
 async function run(c: RunContext): Promise<number> {
   const w = parseFor(c.flag<string>('for') ?? '');
-  const timeoutMs = parseDuration(c.flag<string>('timeout')) ?? 30_000;
+  const given = parseSignedDuration(c.flag<string>('timeout') ?? '30s') ?? 30_000;
+  // As the flag's help says: zero checks once, a negative timeout waits for a week.
+  const timeoutMs = given < 0 ? WEEK_MS : given;
   const selector = c.flag<string>('selector');
   const all = c.flag<boolean>('all');
   const allNs = c.flag<boolean>('all-namespaces');
@@ -66,7 +71,8 @@ async function run(c: RunContext): Promise<number> {
         targets.push({ res: s.res, ns: tns, name, uid: o?.metadata.uid });
       }
     } else if (selector || all || c.flag<string>('field-selector')) {
-      const items = c.f.client().list(s.res, tns, { labelSelector: selector, fieldSelector: c.flag<string>('field-selector') || undefined }).items;
+      const opts = { labelSelector: selector, fieldSelector: c.flag<string>('field-selector') || undefined };
+      const items = listSelected(() => c.f.client().list(s.res, tns, opts), s.res, opts).items;
       for (const o of items) targets.push({ res: s.res, ns: o.metadata.namespace ?? tns, name: o.metadata.name!, uid: o.metadata.uid });
     } else throw new UsageError('resource(s) were provided, but no name was specified', 'none');
   }
