@@ -1,14 +1,9 @@
+import { klogHeader } from '../base/klog.ts';
 import type { Program } from '../host/process.ts';
 import type { ImageDef } from '../node/images/types.ts';
 import { untilStopped } from '../node/images/programs/serve.ts';
 import { registerImages } from '../cluster/images.ts';
 
-/** klogStamp is klog's "I1123 02:30:00.000000       1 " header. */
-function klogStamp(ms: number): string {
-  const d = new Date(ms);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  return `I${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}000       1`;
-}
 
 /**
  * daemon is an add-on's container program: it logs its start lines and runs
@@ -16,7 +11,10 @@ function klogStamp(ms: number): string {
  */
 function daemon(lines: string[]): Program {
   return async (p) => {
-    for (const l of lines) p.stderr.write(`${klogStamp(p.sys.runtime.now)} ${l}\n`);
+    for (const l of lines) {
+      const at = l.indexOf('] ');
+      p.stderr.write(`${klogHeader('I', p.sys.runtime.now, 1, l.slice(0, at))}${l.slice(at + 2)}\n`);
+    }
     return untilStopped(p, () => {});
   };
 }

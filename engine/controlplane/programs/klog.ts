@@ -1,3 +1,4 @@
+import { klogHeader, type KlogSeverity } from '../../base/klog.ts';
 import type { Process } from '../../host/process.ts';
 
 /**
@@ -5,11 +6,8 @@ import type { Process } from '../../host/process.ts';
  * `E1123 01:02:03.123456       1 run.go:72] "command failed" err="…"`.
  * Inside a container every component is PID 1.
  */
-export function klogLine(level: 'I' | 'W' | 'E' | 'F', now: number, source: string, msg: string): string {
-  const d = new Date(now);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  const micros = String(d.getUTCMilliseconds() * 1000 + (Math.floor(now * 1000) % 1000)).padStart(6, '0');
-  return `${level}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros}       1 ${source}] ${msg}\n`;
+export function klogLine(level: KlogSeverity, now: number, source: string, msg: string): string {
+  return `${klogHeader(level, now, 1, source)}${msg}\n`;
 }
 
 /** commandFailed is component-base's exit log: the error that ended the command. */

@@ -1,3 +1,4 @@
+import { klogHeader } from '../../base/klog.ts';
 import type { Writable } from '../../host/streams.ts';
 
 /** Klog writes the kubelet's log lines in klog's header format, the way journalctl shows them. */
@@ -14,13 +15,7 @@ function kvText(kv: Record<string, unknown> | undefined): string {
     .join('');
 }
 
-/** klogHeader is "I0105 09:00:05.123456    1234 file.go:123] ". */
-export function klogHeader(sev: 'I' | 'W' | 'E' | 'F', now: number, pid: number, file: string): string {
-  const d = new Date(now);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  const micros = `${String(d.getUTCMilliseconds()).padStart(3, '0')}${String(Math.floor(now * 7) % 1000).padStart(3, '0')}`;
-  return `${sev}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros} ${String(pid).padStart(7)} ${file}] `;
-}
+export { klogHeader } from '../../base/klog.ts';
 
 /** makeKlog writes structured klog lines ("msg" key="value") to out. */
 export function makeKlog(out: Writable, now: () => number, pid: () => number): Klog {

@@ -158,7 +158,8 @@ export function cachedDiscovery(o: CachedDiscoveryOptions): DiscoverySource {
   function fromServer(): DiscoveryDocs {
     const docs = { groups: [] as ApiGroupJson[], lists: new Map<string, ResourceListJson>() };
     for (const path of ['/api', '/apis']) {
-      const doc = o.client.call<AggregatedList>({ method: 'GET', path, headers: { accept: AGGREGATED_ACCEPT } });
+      // discovery asks with client-go's 32-second discovery timeout in the query, as -v=6 shows
+      const doc = o.client.call<AggregatedList>({ method: 'GET', path, query: { timeout: '32s' }, headers: { accept: AGGREGATED_ACCEPT } });
       splitAggregated(doc, docs);
     }
     fresh = true;

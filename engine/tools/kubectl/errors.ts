@@ -5,6 +5,7 @@ import { ExitError, UsageError } from './cli/command.ts';
 import { FlagError } from './cli/flags.ts';
 import { KubeconfigError } from './config/kubeconfig.ts';
 import { ResourceTypeError } from './discovery.ts';
+import { klogHeader } from '../../base/klog.ts';
 
 /**
  * standardErrorMessage is kubectl's StandardErrorMessage + checkErr: how any
@@ -70,10 +71,7 @@ export class PlainError extends Error {}
 
 /** klogError formats a klog error line as kubectl prints them (E<MMDD> <time> <pid> file:line] msg). */
 export function klogError(now: number, pid: number, where: string, msg: string): string {
-  const d = new Date(now);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const micros = pad(d.getUTCMilliseconds(), 3) + '000';
-  return `E${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${micros} ${String(pid).padStart(7)} ${where}] ${msg}`;
+  return `${klogHeader('E', now, pid, where)}${msg}`;
 }
 
 /** discoveryFailure is the memcache.go line kubectl logs each time API discovery cannot reach the server. */

@@ -7,6 +7,7 @@ import { NetError } from '../../host/net.ts';
 import { verifyServerCertificate } from '../../pki/server-verify.ts';
 import { loadKubeconfig, loadingPaths, resolveConfig, type Kubeconfig, type Overrides, type ResolvedConfig } from './config/kubeconfig.ts';
 import { Discovery } from './discovery.ts';
+import { logConfigLoaded, logFeatureGates, loggingHandler } from './cli/verbose.ts';
 import { cachedDiscovery, discoveryCacheDir } from './discovery-cache.ts';
 
 /** GlobalOptions are kubectl's global flags, parsed. */
@@ -47,6 +48,7 @@ export class Factory {
     if (!this.cfg) {
       const { paths, explicit } = this.kubeconfigPaths();
       this.cfg = loadKubeconfig(this.proc.fs, paths.map((p) => this.abs(p)), explicit);
+      if (this.globals.verbosity >= 6) for (const p of paths.map((x) => this.abs(x))) if (this.proc.fs.exists(p)) logConfigLoaded(this.proc, p);
     }
     return this.cfg;
   }
@@ -103,7 +105,10 @@ export class Factory {
     const headers: Record<string, string | string[]> = { 'user-agent': 'kubectl/v1.34.0 (linux/amd64) kubernetes/kubelab' };
     if (this.globals.as) headers['impersonate-user'] = this.globals.as;
     if (this.globals.asGroups.length) headers['impersonate-group'] = this.globals.asGroups;
-    this.clientCache = new ApiClient(() => this.dial(), this.credentials(), headers);
+    if (this.globals.verbosity >= 1) logFeatureGates(this.proc);
+    const server = this.config().server;
+    const dial = () => (this.globals.verbosity >= 6 ? loggingHandler(this.dial(), server, this.proc) : this.dial());
+    this.clientCache = new ApiClient(dial, this.credentials(), headers);
     this.clientCache.onWarning = (w) => {
       this.warningCount++;
       this.proc.stderr.write(`Warning: ${w}\n`);

@@ -10,6 +10,8 @@ import { ROOT } from './cmd/registry.ts';
 import { findCommand } from './cli/find-command.ts';
 import { errorText } from './errors.ts';
 import { Factory, type GlobalOptions } from './factory.ts';
+import { logStatus } from './cli/verbose.ts';
+import { isStatusError } from '../../base/errors.ts';
 
 function globalOptions(values: Map<string, FlagValue>, set: Set<string>): GlobalOptions {
   const s = (n: string) => (set.has(n) ? String(values.get(n) ?? '') || undefined : undefined);
@@ -105,6 +107,7 @@ export async function runKubectl(p: Process, argv: string[]): Promise<number> {
     if (f.warningCount > 0 && parsed.values.get('warnings-as-errors') === true) return code || 1;
     return code;
   } catch (e) {
+    if (f.globals.verbosity >= 6 && isStatusError(e)) logStatus(p, e.status as unknown as Record<string, unknown>);
     const { text, code } = errorText(e, commandPath, () => f.serverHostPort());
     if (text) p.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
     return code;

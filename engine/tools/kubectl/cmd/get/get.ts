@@ -14,6 +14,7 @@ import { targetsFor, type Target } from './targets.ts';
 import { runRaw } from './raw.ts';
 import { runWatch } from './watch.ts';
 import { enhanceListError } from '../../resource/list-error.ts';
+import { logStatus } from '../../cli/verbose.ts';
 
 const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -47,6 +48,7 @@ async function runGet(c: RunContext): Promise<number> {
     if (!t.name) throw enhanceListError(e, t.res, query);
     if (ignoreNotFound && isStatusError(e) && e.status.reason === 'NotFound') return;
     errors++;
+    if (c.f.globals.verbosity >= 6 && isStatusError(e)) logStatus(c.proc, e.status as unknown as Record<string, unknown>);
     c.err(`${errorText(e, c.commandPath, () => c.f.serverHostPort()).text}\n`);
   };
   let printed = false;
