@@ -76,7 +76,8 @@ users:
 export async function startServe(o: ServeOptions): Promise<{ server: Server; lab: BootedLab; url: string; kubeconfig: string; close(): Promise<void> }> {
   const def = o.labFile ? parseLabDefinition(readFileSync(o.labFile, 'utf8')) : undefined;
   await loadOpenApiDefinitions();
-  const lab = o.lab ?? bootLab({ def, seed: o.seed });
+  // The lab's clock starts at the wall clock: a real kubectl reads ages and certificate lifetimes against it.
+  const lab = o.lab ?? bootLab({ def, seed: o.seed, start: wallClockStart() });
   const cluster = lab.clusters[0]!;
   const runtime = lab.world.runtime;
   let openWatches = 0;
@@ -131,6 +132,11 @@ export async function startServe(o: ServeOptions): Promise<{ server: Server; lab
         server.close(() => resolve());
       }),
   };
+}
+
+/** wallClockStart is now to the second, where a lab served to real clients starts its simulated clock. */
+export function wallClockStart(): number {
+  return Math.floor(Date.now() / 1000) * 1000;
 }
 
 /** serveMain is `kubelab serve`. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../../engine/protocol/api.ts';
 import { Lab } from '../../../engine/lab/lab.ts';
-import { startServe } from '../main.ts';
+import { startServe, wallClockStart } from '../main.ts';
 
 /** REAL_KUBECTL is the real kubectl the suite compares against. */
 export const REAL_KUBECTL = process.env.KUBELAB_REAL_KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
@@ -59,6 +59,9 @@ export function words(line: string): string[] {
   return out;
 }
 
+/** RUN_START is the simulated start of every lab this run serves. */
+const RUN_START = wallClockStart();
+
 /** openDifferential boots a lab with the given seed and serves its cluster to the real kubectl. */
 export async function openDifferential(seed = 1): Promise<Differential> {
   let out = '';
@@ -73,7 +76,9 @@ export async function openDifferential(seed = 1): Promise<Differential> {
     mode: 'stepped',
     stepAfterCommandMs: 0,
   });
-  const session = (await lab.boot({ seed })).sessions[0]!.id;
+  // started at the wall clock, as `kubelab serve` starts: the real kubectl checks the serving certificate's dates against it;
+  // every lab of one run starts at the same moment, so two labs given the same commands stay alike
+  const session = (await lab.boot({ seed, start: RUN_START })).sessions[0]!.id;
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-diff-'));
   const kubeconfig = join(dir, 'kubeconfig');
   const served = await startServe({ port: 0, lab: lab.booted!, tick: false, kubeconfigOut: kubeconfig });
