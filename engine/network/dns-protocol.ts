@@ -31,6 +31,8 @@ export interface DnsReply {
   authoritative: boolean;
   answer: DnsRecord[];
   authority: DnsRecord[];
+  /** the additional section: the addresses of SRV targets */
+  additional?: DnsRecord[];
 }
 
 /** DnsHandler serves a listener of protocol "dns"; undefined means the server did not answer (the client times out). */

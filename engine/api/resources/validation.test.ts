@@ -246,6 +246,7 @@ describe('validation on update', () => {
 
   it('refuses a shrinking claim and a changed immutable ConfigMap', () => {
     const { obj: old } = created(persistentVolumeClaimDef, pvc({}));
+    old.status = { phase: 'Bound', capacity: { storage: '1Gi' } };
     const smaller = structuredClone(old);
     (smaller.spec as { resources: { requests: Record<string, string> } }).resources.requests.storage = '500Mi';
     expect(updated(persistentVolumeClaimDef, smaller, old)).toEqual(['spec.resources.requests.storage: Forbidden: field can not be less than status.capacity']);

@@ -16,7 +16,8 @@ function required(v: unknown, path: string): FieldError[] {
   return str(v) ? [] : [fieldErr.required(path, '')];
 }
 
-function validateSource(src: string, v: Obj, path: string): FieldError[] {
+/** validateVolumeSource checks one volume source under path (a pod's volume or a PersistentVolume's spec). */
+export function validateVolumeSource(src: string, v: Obj, path: string): FieldError[] {
   const p = `${path}.${src}`;
   switch (src) {
     case 'hostPath': {
@@ -66,7 +67,7 @@ export function validateVolumes(volumes: unknown, path: string): { names: Set<st
     if (present.length === 0) errs.push(fieldErr.required(ip, 'must specify a volume type'));
     else {
       for (const extra of present.slice(1)) errs.push(fieldErr.forbidden(`${ip}.${extra}`, 'may not specify more than 1 volume type'));
-      errs.push(...validateSource(present[0]!, rec(vol[present[0]!]), ip));
+      errs.push(...validateVolumeSource(present[0]!, rec(vol[present[0]!]), ip));
     }
     const name = str(vol.name);
     if (!name) errs.push(fieldErr.required(`${ip}.name`, ''));

@@ -96,4 +96,21 @@ describe('persistentvolume binder', () => {
     expect(phase(t.admin.get(R.persistentvolumes, undefined, 'local-b'))).toBe('Bound');
     expect(phase(t.admin.get(R.persistentvolumes, undefined, 'local-a'))).toBe('Available');
   });
+
+  it('marks a released Delete volume Failed when no deleter can remove it, and deletes a hostPath one under /tmp', () => {
+    const t = controllerTestCluster();
+    t.start({ controllers: ['persistentvolume-binder-controller'] });
+    t.admin.create(R.persistentvolumes, undefined, pv('kept', '1Gi', { persistentVolumeReclaimPolicy: 'Delete', hostPath: { path: '/pv/log' }, storageClassName: 'a' }));
+    t.admin.create(R.persistentvolumes, undefined, pv('shared', '1Gi', { persistentVolumeReclaimPolicy: 'Delete', hostPath: undefined, nfs: { server: 'nfs', path: '/x' }, storageClassName: 'b' }));
+    t.admin.create(R.persistentvolumes, undefined, pv('scratch', '1Gi', { persistentVolumeReclaimPolicy: 'Delete', hostPath: { path: '/tmp/scratch' }, storageClassName: 'c' }));
+    for (const c of ['a', 'b', 'c']) t.admin.create(R.persistentvolumeclaims, 'default', pvc(`claim-${c}`, '1Gi', { storageClassName: c }));
+    t.settle();
+    for (const c of ['a', 'b', 'c']) t.admin.delete(R.persistentvolumeclaims, 'default', `claim-${c}`);
+    t.settle();
+    const kept = t.admin.get(R.persistentvolumes, undefined, 'kept');
+    expect(kept.status).toMatchObject({ phase: 'Failed', message: 'host_path deleter only supports /tmp/.+ but received provided /pv/log' });
+    expect(eventMessages(t.events(), 'kept')).toContain('VolumeFailedDelete: host_path deleter only supports /tmp/.+ but received provided /pv/log');
+    expect(t.admin.get(R.persistentvolumes, undefined, 'shared').status).toMatchObject({ phase: 'Failed', message: 'error getting deleter volume plugin for volume "shared": no deletable volume plugin matched' });
+    expect(() => t.admin.get(R.persistentvolumes, undefined, 'scratch')).toThrow();
+  });
 });

@@ -4,6 +4,7 @@ import { R } from '../../client/refs.ts';
 import type { Controller, ControllerContext } from '../base/context.ts';
 import { isAlreadyExists, isNotFound } from '../base/errors.ts';
 import { keyOf, WorkQueue } from '../base/workqueue.ts';
+import { deleteFailure } from './deleter.ts';
 import { claimClass, findBestMatch, pvcSpec, pvSpec } from './match.ts';
 
 export const BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
@@ -181,6 +182,13 @@ export function startPersistentVolumeBinder(ctx: ControllerContext, provisioners
     // The claim is gone: the volume is released and its reclaim policy applies.
     const policy = (pv.spec as { persistentVolumeReclaimPolicy?: string }).persistentVolumeReclaimPolicy ?? 'Retain';
     if (policy === 'Delete') {
+      const failure = deleteFailure(pv);
+      if (failure) {
+        // A volume no deleter can remove stays, Failed, with the deleter's error as its message.
+        if ((pv.status as { phase?: string } | undefined)?.phase === 'Failed') return;
+        recorder.event(pv, 'Warning', 'VolumeFailedDelete', failure);
+        return setPvPhase(pv, 'Failed', { message: failure });
+      }
       // Released first, as the real controller does: pv-protection lets go of a volume only once it is no longer Bound.
       setPvPhase(pv, 'Released');
       try {

@@ -58,6 +58,34 @@ describe('CoreDNS', () => {
     expect(a.stdout).toBe(`${db.ip}\n`);
   });
 
+  it('answers SRV for named ports: the cluster IP behind the service name, each endpoint of a headless service', async () => {
+    const { lab, client } = setup();
+    lab.addPod({ name: 'db-0', labels: { app: 'db' }, hostname: 'db-0', subdomain: 'db' });
+    const db1 = lab.addPod({ name: 'db-1', labels: { app: 'db' } });
+    lab.admin.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'db' }, spec: { clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'sql', port: 5432 }] } });
+    lab.admin.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }, { name: 'metrics', port: 9090 }] } });
+    lab.syncSlices();
+    const short = async (...args: string[]) => (await lab.run(dig, ['dig', '+short', ...args], client)).stdout;
+    // one SRV per endpoint, weight 100/n, the target its hostname or its dashed address
+    const eps = (await short('SRV', '_sql._tcp.db.default.svc.cluster.local')).split('\n').filter(Boolean).sort();
+    expect(eps).toEqual([`0 50 5432 ${db1.ip.replace(/\./g, '-')}.db.default.svc.cluster.local.`, '0 50 5432 db-0.db.default.svc.cluster.local.'].sort());
+    // every port of the service under its own name; one port under _port._proto
+    const api = (await lab.run(dig, ['dig', '+short', 'api.default.svc.cluster.local', 'SRV'], client)).stdout;
+    expect(api).toMatch(/^0 50 80 api\.default\.svc\.cluster\.local\.\n0 50 9090 api\.default\.svc\.cluster\.local\.\n$/);
+    const full = await lab.run(dig, ['dig', '-t', 'SRV', '_http._tcp.api.default.svc.cluster.local'], client);
+    expect(full.stdout).toContain(';; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 2\n');
+    // bind's columns: a long owner pushes each field one space on (laid out as dig 9.18 prints them)
+    expect(full.stdout).toContain(';; QUESTION SECTION:\n;_http._tcp.api.default.svc.cluster.local. IN SRV\n');
+    expect(full.stdout).toContain(';; ANSWER SECTION:\n_http._tcp.api.default.svc.cluster.local. 30 IN\tSRV 0 100 80 api.default.svc.cluster.local.\n');
+    expect(full.stdout).toContain(';; ADDITIONAL SECTION:\napi.default.svc.cluster.local. 30 IN\tA\t');
+    expect(await short('_nope._tcp.api.default.svc.cluster.local', 'SRV')).toBe('');
+    expect((await lab.run(host, ['host', '-t', 'SRV', '_sql._tcp.db.default.svc.cluster.local'], client)).stdout).toContain('_sql._tcp.db.default.svc.cluster.local has SRV record 0 50 5432 db-0.db.default.svc.cluster.local.\n');
+    expect((await lab.run(host, ['host', '-t', 'SRV', '_nope._tcp.api.default.svc.cluster.local'], client)).stdout).toBe('Host _nope._tcp.api.default.svc.cluster.local not found: 3(NXDOMAIN)\n');
+    expect((await lab.run(nslookup, ['nslookup', '-type=srv', '_http._tcp.api.default.svc.cluster.local'], client)).stdout).toBe(
+      'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n_http._tcp.api.default.svc.cluster.local\tservice = 0 100 80 api.default.svc.cluster.local\n\n',
+    );
+  });
+
   it('answers ExternalName with a CNAME', async () => {
     const { lab, client } = setup();
     lab.admin.create(R.services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext' }, spec: { type: 'ExternalName', externalName: 'db.example.com' } });

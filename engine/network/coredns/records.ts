@@ -86,16 +86,12 @@ export function answer(q: DnsQuestion, cfg: CoreConfig, r: ClusterRecords): DnsR
   if (kind !== 'svc') return reply(labels.length <= 1 && (kind === undefined || r.namespaces.has(kind)) ? 'NOERROR' : 'NXDOMAIN', [], zone);
   const rest = labels.slice(0, -1);
   if (rest.length === 1) return reply(r.namespaces.has(rest[0]!) ? 'NOERROR' : 'NXDOMAIN', [], zone);
-  // SRV: _port._proto.svc.ns
-  if (rest.length === 4 && rest[0]!.startsWith('_') && rest[1]!.startsWith('_')) {
-    const svc = r.services.find((s) => s.metadata?.name === rest[2] && s.metadata?.namespace === rest[3]);
-    const port = svc?.spec?.ports?.find((p) => p.name === rest[0]!.slice(1) && (p.protocol ?? 'TCP').toLowerCase() === rest[1]!.slice(1));
-    if (!svc || !port) return reply('NXDOMAIN', [], zone);
-    return reply('NOERROR', q.type === 'SRV' ? [{ name: qname, type: 'SRV', ttl, data: `0 100 ${port.port} ${rest[2]}.${rest[3]}.svc.${zone}.` }] : [], zone);
-  }
-  const [svcName, ns] = rest.length === 2 ? [rest[0]!, rest[1]!] : [rest[1]!, rest[2]!];
+  // <svc>.<ns>, <endpoint>.<svc>.<ns> or _<port>._<proto>.<svc>.<ns>
+  const named = rest.length === 4 && rest[0]!.startsWith('_') && rest[1]!.startsWith('_');
+  if (rest.length > 4 || (rest.length === 4 && !named)) return reply('NXDOMAIN', [], zone);
+  const [svcName, ns] = [rest.at(-2)!, rest.at(-1)!];
   const svc = r.services.find((s) => s.metadata?.name === svcName && s.metadata?.namespace === ns);
-  if (!svc || rest.length > 3) return reply('NXDOMAIN', [], zone);
+  if (!svc) return reply('NXDOMAIN', [], zone);
   const headless = svc.spec?.clusterIP === 'None';
   if (rest.length === 3) {
     // <hostname>.<svc>.<ns> or <dashed-ip>.<svc>.<ns>: endpoints of a headless service (StatefulSet pods)
@@ -108,11 +104,48 @@ export function answer(q: DnsQuestion, cfg: CoreConfig, r: ClusterRecords): DnsR
     const target = `${(svc.spec.externalName ?? '').replace(/\.$/, '')}.`;
     return reply('NOERROR', q.type === 'AAAA' ? [] : [{ name: qname, type: 'CNAME', ttl, data: target }], zone);
   }
-  if (headless) {
-    const eps = endpointsOf(r, ns, svcName).filter((e) => e.ready || svc.spec?.publishNotReadyAddresses);
-    if (eps.length === 0) return reply('NXDOMAIN', [], zone);
-    return reply('NOERROR', wantsA ? a([...new Set(eps.map((e) => e.ip))]) : [], zone);
+  const port = named ? { name: rest[0]!.slice(1), protocol: rest[1]!.slice(1) } : undefined;
+  const targets = serviceTargets(r, svc, `${svcName}.${ns}.svc.${zone}.`, port);
+  if (targets.length === 0) return reply(headless || named ? 'NXDOMAIN' : 'NOERROR', [], zone);
+  if (q.type === 'SRV') {
+    // every target weighs the same: 100 / n, rounded down (backend_lookup.go)
+    const ported = targets.filter((t) => t.port >= 0);
+    const weight = Math.floor(100 / targets.length);
+    const srv = ported.map((t) => ({ name: qname, type: 'SRV' as const, ttl, data: `0 ${weight} ${t.port} ${t.target}` }));
+    const extra = [...new Map(ported.map((t) => [t.target, { name: t.target, type: 'A' as const, ttl, data: t.ip }])).values()];
+    return { ...reply('NOERROR', srv, zone), additional: extra };
   }
-  const ip = svc.spec?.clusterIP;
-  return reply('NOERROR', wantsA && ip ? a([ip]) : [], zone);
+  return reply('NOERROR', wantsA ? a([...new Set(targets.map((t) => t.ip))]) : [], zone);
+}
+
+interface Target {
+  ip: string;
+  port: number;
+  /** the SRV target: the service's name, or a headless endpoint's hostname (its dashed address without one) under it */
+  target: string;
+}
+
+/**
+ * serviceTargets are the kubernetes plugin's records for a service name: the
+ * cluster IP on each port, or for a headless service each ready endpoint on
+ * each port; with _port._proto, only the port of that name and protocol.
+ */
+function serviceTargets(r: ClusterRecords, svc: Service, name: string, port: { name: string; protocol: string } | undefined): Target[] {
+  const matches = (p: { name?: string | null; protocol?: string | null }) => !port || ((p.name ?? '') === port.name && (p.protocol ?? 'TCP').toLowerCase() === port.protocol.toLowerCase());
+  if (svc.spec?.clusterIP !== 'None') {
+    const ip = svc.spec?.clusterIP;
+    if (!ip) return [];
+    return (svc.spec?.ports ?? []).filter(matches).map((p) => ({ ip, port: p.port, target: name }));
+  }
+  const out: Target[] = [];
+  const ns = svc.metadata?.namespace;
+  for (const s of r.slices) {
+    if (s.metadata?.namespace !== ns || s.metadata?.labels?.['kubernetes.io/service-name'] !== svc.metadata?.name) continue;
+    const ports = (s.ports ?? []).filter(matches);
+    for (const e of s.endpoints ?? []) {
+      if (e.conditions?.ready === false && !svc.spec?.publishNotReadyAddresses) continue;
+      for (const ip of e.addresses ?? []) for (const p of ports.length || port ? ports : [{ port: -1 }]) out.push({ ip, port: p.port ?? -1, target: `${e.hostname ?? dashedIp(ip)}.${name}` });
+    }
+  }
+  return out;
 }

@@ -5,6 +5,9 @@ import { netLab } from '../testing/lab.ts';
 import { startNetworkPolicy } from '../policy/enforcer.ts';
 import { startIngressNginx } from './controller.ts';
 
+/** HTTP_DATE is nginx's Date header line (RFC 7231 IMF-fixdate). */
+const HTTP_DATE = /\r\nDate: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT\r\n/;
+
 function setup() {
   const lab = netLab();
   startIngressNginx({ runtime: lab.runtime, client: lab.admin, net: lab.net });
@@ -38,8 +41,9 @@ describe('ingress-nginx', () => {
     expect((await t.get('http://192.168.1.10:30080/apix', h('shop.example.com'))).stdout).toBe('hello from web-1 /apix\n');
     expect((await t.get('http://192.168.1.10:30080/only', h('exact.example.com'))).stdout).toBe('hello from web-1 /only\n');
     const miss = await t.get('http://192.168.1.10:30080/only/more', ['-i', ...h('exact.example.com')]);
-    expect(miss.stdout).toBe(
-      'HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 146\r\nConnection: keep-alive\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    expect(miss.stdout).toMatch(HTTP_DATE);
+    expect(miss.stdout.replace(HTTP_DATE, '\r\nDate: <date>\r\n')).toBe(
+      `HTTP/1.1 404 Not Found\r\nDate: <date>\r\nContent-Type: text/html\r\nContent-Length: 146\r\nConnection: keep-alive\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
     );
     expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}', ...h('other.example.com')])).stdout).toBe('404');
   });
@@ -95,5 +99,29 @@ describe('ingress-nginx', () => {
     t.lab.admin.create(R.networkpolicies, 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'from-ingress' }, spec: { podSelector: {}, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] }] } });
     t.lab.runtime.settle();
     expect((await t.get('http://192.168.1.10:30080/', ['-o', '/dev/null', '-w', '%{http_code}'])).stdout).toBe('200');
+  });
+
+  it('answers with its own Date and no Server header, as nginx proxying with server-tokens off does', async () => {
+    const t = setup();
+    t.ingress('main', { rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('web') }] } }] });
+    const r = await t.get('http://192.168.1.10:30080/', ['-i', '-H', 'Host: a.example.com']);
+    expect(r.stdout).toMatch(HTTP_DATE);
+    expect(r.stdout.replace(HTTP_DATE, '\r\nDate: <date>\r\n').split('\r\n').slice(0, 3)).toEqual(['HTTP/1.1 200 OK', 'Date: <date>', 'Content-Type: text/html']);
+    expect(r.stdout).not.toMatch(/^Server:/im);
+  });
+
+  it('records a Sync event for each Ingress of its class it starts serving and each change to one', () => {
+    const t = setup();
+    const syncs = () => (t.lab.admin.list(R.events, 'default').items as unknown as { involvedObject: { name: string }; reason: string; message: string; count: number; source: { component: string } }[])
+      .filter((e) => e.reason === 'Sync')
+      .map((e) => `${e.involvedObject.name} ${e.source.component} ${e.message} x${e.count}`);
+    t.ingress('mine', { rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: t.backend('web') }] } }] });
+    t.lab.admin.create(R.ingresses, 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'other' }, spec: { ingressClassName: 'traefik', defaultBackend: t.backend('web') } });
+    t.lab.runtime.settle();
+    expect(syncs()).toEqual(['mine nginx-ingress-controller Scheduled for sync x1']);
+    const cur = t.lab.admin.get(R.ingresses, 'default', 'mine') as unknown as { metadata: { labels?: Record<string, string> } };
+    t.lab.admin.update(R.ingresses, { ...cur, metadata: { ...cur.metadata, labels: { tier: 'web' } } } as never);
+    t.lab.runtime.settle();
+    expect(syncs()).toEqual(['mine nginx-ingress-controller Scheduled for sync x2']);
   });
 });

@@ -5,6 +5,7 @@ import type { KObject } from '../../api/types.ts';
 import type { Runtime } from '../../base/runtime.ts';
 import { atobUtf8 } from '../../base/base64.ts';
 import type { ApiClient } from '../../client/client.ts';
+import { EventRecorder } from '../../client/events.ts';
 import { Informer } from '../../client/informer.ts';
 import { R } from '../../client/refs.ts';
 import { NetError, type HttpHandler, type HttpRequest, type HttpResponse, type Listener, type Peer, type TlsConfig } from '../../host/net.ts';
@@ -140,7 +141,20 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
     return (l.handler as HttpHandler).handle({ ...req, path, tls: false }, controllerPeer(via));
   };
 
-  const serveAt = async (req: HttpRequest, via: string): Promise<HttpResponse> => {
+  const serveAt = async (req: HttpRequest, via: string): Promise<HttpResponse> => asServed(await route(req, via));
+
+  /**
+   * asServed is the response as nginx writes it: proxy_hide_header drops the
+   * upstream's Date and Server, nginx puts its own Date first, and
+   * ingress-nginx clears the Server header (server-tokens off).
+   */
+  const asServed = (r: HttpResponse): HttpResponse => {
+    const rest = Object.fromEntries(Object.entries(r.headers).filter(([k]) => k !== 'date' && k !== 'server'));
+    const first = Object.fromEntries(['content-type', 'content-length', 'connection'].filter((k) => k in rest).map((k) => [k, rest[k]!]));
+    return { ...r, headers: { date: new Date(runtime.now).toUTCString(), ...first, ...rest } };
+  };
+
+  const route = async (req: HttpRequest, via: string): Promise<HttpResponse> => {
     const host = req.host.replace(/:\d+$/, '').toLowerCase();
     const all = served();
     const routes = all.flatMap(routesOf);
@@ -166,6 +180,7 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
     return fake;
   };
 
+  const recorder = new EventRecorder(client, runtime, { component: 'nginx-ingress-controller' });
   const bound = new Map<string, { close(): void }[]>();
   const releases: (() => void)[] = [];
   /** listeners wanted: a pod's address (ports 80/443) or, without pods, each node's address (the NodePorts), with the node the traffic enters */
@@ -187,11 +202,28 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
       // the pod's health endpoint, which its probes ask
       if (opts.pods) ls.push(net.listen(owner, ip, HEALTH_PORT, { protocol: 'http', handler: { handle: async (req: HttpRequest) => healthz(req) } satisfies HttpHandler }));
       bound.set(ip, ls);
+      // a new replica's store lists every Ingress of its class
+      if (opts.pods) for (const ing of served()) recorder.event(ing as unknown as KObject, 'Normal', 'Sync', 'Scheduled for sync');
       if (!opts.pods) releases.push(claimAddress(net, ip, httpPort), claimAddress(net, ip, httpsPort));
     }
   };
   nodes.on({ add: sync, update: sync, delete: sync });
   pods?.on({ add: sync, update: sync, delete: sync });
+
+  // Every controller replica's store reports each Ingress of its class it
+  // starts serving, and each change to one, as a Sync event.
+  const scheduled = (ing: Ingress) => {
+    const replicas = opts.pods ? controllerPods().length : 1;
+    for (let i = 0; i < replicas; i++) recorder.event(ing as unknown as KObject, 'Normal', 'Sync', 'Scheduled for sync');
+  };
+  ingresses.on({
+    add: (o) => {
+      if (ourClass(o as Ingress)) scheduled(o as Ingress);
+    },
+    update: (old, cur) => {
+      if (ourClass(cur as Ingress) && (!ourClass(old as Ingress) || old.metadata.resourceVersion !== cur.metadata.resourceVersion)) scheduled(cur as Ingress);
+    },
+  });
 
   /** publishStatus writes the nodes of the running controller pods into the status of every Ingress served, as the status sync does. */
   const publishStatus = () => {

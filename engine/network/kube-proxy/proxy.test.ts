@@ -32,7 +32,7 @@ describe('kube-proxy', () => {
     const svc = lab.admin.create(R.services, 'default', service('empty', { app: 'none' }));
     lab.syncSlices();
     const ip = (svc as unknown as { spec: { clusterIP: string } }).spec.clusterIP;
-    const r = await lab.run(curl, ['curl', `http://${ip}`]);
+    const r = await lab.run(curl, ['curl', '-sS', `http://${ip}`]);
     expect(r.code).toBe(7);
     expect(r.stderr).toBe(`curl: (7) Failed to connect to ${ip} port 80 after 0 ms: Connection refused\n`);
   });

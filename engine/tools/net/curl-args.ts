@@ -23,6 +23,8 @@ export interface CurlOptions {
   userAgent?: string;
   user?: string;
   resolve: string[];
+  /** --no-progress-meter (and -#, whose bar the lab does not draw) */
+  noProgress: boolean;
 }
 
 const WITH_VALUE: Record<string, keyof CurlOptions> = {
@@ -34,14 +36,14 @@ const WITH_VALUE: Record<string, keyof CurlOptions> = {
 const FLAGS: Record<string, keyof CurlOptions> = {
   '-s': 'silent', '--silent': 'silent', '-S': 'showError', '--show-error': 'showError', '-v': 'verbose', '--verbose': 'verbose', '-I': 'head', '--head': 'head',
   '-i': 'include', '--include': 'include', '-k': 'insecure', '--insecure': 'insecure', '-L': 'location', '--location': 'location', '-f': 'fail', '--fail': 'fail',
-  '-O': 'remoteName', '--remote-name': 'remoteName',
+  '-O': 'remoteName', '--remote-name': 'remoteName', '--no-progress-meter': 'noProgress', '--progress-bar': 'noProgress', '-#': 'noProgress',
 };
 /** accepted and ignored: they change nothing the lab shows */
-const IGNORED = new Set(['-4', '-6', '--ipv4', '--ipv6', '--http1.1', '--http2', '--compressed', '-N', '--no-buffer', '--progress-bar', '-#', '--no-progress-meter', '-Z', '--tcp-nodelay', '--no-keepalive', '-g', '--globoff']);
+const IGNORED = new Set(['-4', '-6', '--ipv4', '--ipv6', '--http1.1', '--http2', '--compressed', '-N', '--no-buffer', '-Z', '--tcp-nodelay', '--no-keepalive', '-g', '--globoff']);
 
 /** parseCurlArgs reads curl's arguments; a string is the error line to print (exit 2). */
 export function parseCurlArgs(args: string[]): CurlOptions | string {
-  const o: CurlOptions = { urls: [], silent: false, showError: false, verbose: false, head: false, include: false, remoteName: false, headers: [], insecure: false, location: false, fail: false, resolve: [] };
+  const o: CurlOptions = { urls: [], silent: false, showError: false, verbose: false, head: false, include: false, remoteName: false, headers: [], insecure: false, location: false, fail: false, resolve: [], noProgress: false };
   const set = (key: keyof CurlOptions, v: string): string | undefined => {
     if (key === 'headers') o.headers.push(v);
     else if (key === 'resolve') o.resolve.push(v);

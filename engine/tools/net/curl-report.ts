@@ -10,6 +10,8 @@ export interface Reported {
   message?: string;
   response?: HttpResponse;
   ip?: string;
+  /** how long curl waited before it gave up (timeouts), which its progress meter shows */
+  spentMs?: number;
 }
 
 /** vlog writes one -v line to stderr. */
@@ -25,7 +27,7 @@ export async function report(p: Process, o: CurlOptions, fl: Flavour, url: Parse
     if (ex.error === 'dns-timeout') {
       const waited = Math.min(limitMs, ex.waitedMs ?? 10_000);
       if (!(await wait(waited))) return { code: 130 };
-      if (waited < (ex.waitedMs ?? 10_000)) return { code: 28, message: `Resolving timed out after ${waited} milliseconds` };
+      if (waited < (ex.waitedMs ?? 10_000)) return { code: 28, message: `Resolving timed out after ${waited} milliseconds`, spentMs: waited };
     }
     vlog(p, o, `* Could not resolve host: ${url.host}`);
     vlog(p, o, fl.curlV8 ? `* shutting down connection #0` : `* Closing connection 0`);
@@ -51,13 +53,13 @@ export async function report(p: Process, o: CurlOptions, fl: Flavour, url: Parse
       const msg = `Connection timed out after ${limitMs + 1} milliseconds`;
       vlog(p, o, `* ${msg}`);
       vlog(p, o, fl.curlV8 ? `* closing connection #0` : `* Closing connection 0`);
-      return { code: 28, ip, message: msg };
+      return { code: 28, ip, message: msg, spentMs: limitMs + 1 };
     }
     if (!(await wait(CONNECT_TIMEOUT_MS))) return { code: 130 };
     const why = fl.curlModernErrors ? "Couldn't connect to server" : 'Connection timed out';
     vlog(p, o, `* connect to ${ip} port ${url.port} failed: Connection timed out`);
     vlog(p, o, `* Failed to connect to ${url.host} port ${url.port} after ${CONNECT_TIMEOUT_MS} ms: ${why}`);
-    return { code: 28, ip, message: `Failed to connect to ${url.host} port ${url.port} after ${CONNECT_TIMEOUT_MS} ms: ${why}` };
+    return { code: 28, ip, message: `Failed to connect to ${url.host} port ${url.port} after ${CONNECT_TIMEOUT_MS} ms: ${why}`, spentMs: CONNECT_TIMEOUT_MS };
   }
   vlog(p, o, fl.curlV8 ? `* Connected to ${url.host} (${ip}) port ${url.port}` : `* Connected to ${url.host} (${ip}) port ${url.port} (#0)`);
   if (url.scheme === 'https') {

@@ -5,6 +5,7 @@ import { flavourOf, type Flavour } from './flavour.ts';
 import { exchange, headerName, parseUrl, reasonOf, type ParsedUrl } from './http.ts';
 import { report, vlog } from './curl-report.ts';
 import { readText, writeText } from './files.ts';
+import { Meter } from './curl-meter.ts';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 const SSL_TRAILER =
@@ -15,6 +16,7 @@ interface Outcome {
   message?: string;
   response?: HttpResponse;
   ip?: string;
+  spentMs?: number;
   url: ParsedUrl;
   redirects: number;
 }
@@ -74,6 +76,8 @@ async function fetchOne(p: Process, o: CurlOptions, fl: Flavour, text: string): 
   }
   let method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   let redirects = 0;
+  const meter = new Meter(p, o);
+  meter.start();
   let out: Outcome;
   for (;;) {
     const cur = url;
@@ -103,13 +107,20 @@ async function fetchOne(p: Process, o: CurlOptions, fl: Flavour, text: string): 
     break;
   }
   if (out.response) {
+    const announced = out.response.headers['content-length'];
+    const dlSize = announced !== undefined ? Number(announced) : undefined;
     if (o.fail && out.response.status >= 400) {
+      // -f stops at the status line: nothing of the body arrives
+      meter.done(0, dlSize, body.length);
       writeOut(p, o, out, 22);
       return fail(p, o, 22, `The requested URL returned error: ${out.response.status}`, undefined);
     }
     const w = writeBody(p, o, out.response, false);
+    // the trace names the body instead of showing it when the body does not go to the terminal
+    if (!o.head && out.response.body.length > 0 && !p.stdout.isTTY) vlog(p, o, `{ [${out.response.body.length} bytes data]`);
+    meter.done(o.head ? 0 : out.response.body.length, dlSize, body.length);
     if (w !== 0) return fail(p, o, 23, 'Failure writing output to destination', undefined);
-  }
+  } else if (out.code !== 6 && out.code !== 130) meter.failed(out.spentMs ?? 0);
   writeOut(p, o, out, out.code);
   if (out.code === 130) return 130;
   if (out.code !== 0) return fail(p, o, out.code, out.message ?? '', out.code === 60 ? SSL_TRAILER : undefined);

@@ -22,15 +22,29 @@ function setup() {
   return { lab, web, bb, vip: svc.spec.clusterIP };
 }
 
+/** METER_HEAD is curl's progress meter header and its first update, as curl 7.88 writes them to a pipe (testdata/net-tools.json) */
+const METER_HEAD =
+  '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0';
+
 describe('curl', () => {
+  it('draws the progress meter on stderr when the body does not go to the terminal', async () => {
+    const { lab, web } = setup();
+    const r = await lab.run(curl, ['curl', `http://${web.ip}/`]);
+    expect(r.stdout).toBe('GET /\n');
+    // no Content-Length: the total is what arrived; 6 bytes in the 2.143 ms the lab reports as the transfer time
+    expect(r.stderr).toBe(`${METER_HEAD}\r100     6    0     6    0     0   2799      0 --:--:-- --:--:-- --:--:--  2799\n`);
+    expect((await lab.run(curl, ['curl', '-s', `http://${web.ip}/`])).stderr).toBe('');
+    expect((await lab.run(curl, ['curl', '--no-progress-meter', `http://${web.ip}/`])).stderr).toBe('');
+  });
+
   it('prints the verbose exchange of curl 7.81 on the machines and curl 8 in images', async () => {
     const { lab, web, bb, vip } = setup();
-    const r = await lab.run(curl, ['curl', '-v', `http://${web.ip}/`]);
+    const r = await lab.run(curl, ['curl', '-sv', `http://${web.ip}/`]);
     expect(r.stdout).toBe('GET /\n');
     expect(r.stderr).toBe(
-      `*   Trying ${web.ip}:80...\n* Connected to ${web.ip} (${web.ip}) port 80 (#0)\n> GET / HTTP/1.1\n> Host: ${web.ip}\n> User-Agent: curl/7.81.0\n> Accept: */*\n> \n* Mark bundle as not supporting multiuse\n< HTTP/1.1 200 OK\n< Server: nginx/1.27.3\n< Content-Type: text/html\n< \n* Connection #0 to host ${web.ip} left intact\n`,
+      `*   Trying ${web.ip}:80...\n* Connected to ${web.ip} (${web.ip}) port 80 (#0)\n> GET / HTTP/1.1\n> Host: ${web.ip}\n> User-Agent: curl/7.81.0\n> Accept: */*\n> \n* Mark bundle as not supporting multiuse\n< HTTP/1.1 200 OK\n< Server: nginx/1.27.3\n< Content-Type: text/html\n< \n{ [6 bytes data]\n* Connection #0 to host ${web.ip} left intact\n`,
     );
-    const modern = await lab.run(curl, ['curl', '-v', 'http://web/'], bb);
+    const modern = await lab.run(curl, ['curl', '-sv', 'http://web/'], bb);
     expect(modern.stderr.split('\n').slice(0, 6)).toEqual(['* Host web:80 was resolved.', '* IPv6: (none)', `* IPv4: ${vip}`, `*   Trying ${vip}:80...`, `* Connected to web (${vip}) port 80`, '* using HTTP/1.x']);
   });
 
@@ -54,13 +68,16 @@ describe('curl', () => {
 
   it('reports connection, resolution and usage errors with curl exit codes', async () => {
     const { lab, bb, web } = setup();
-    expect((await lab.run(curl, ['curl', 'http://nosuch/'])).stderr).toBe('curl: (6) Could not resolve host: nosuch\n');
-    const refused = await lab.run(curl, ['curl', `http://${web.ip}:81/`], bb);
+    expect((await lab.run(curl, ['curl', '-sS', 'http://nosuch/'])).stderr).toBe('curl: (6) Could not resolve host: nosuch\n');
+    const refused = await lab.run(curl, ['curl', '-sS', `http://${web.ip}:81/`], bb);
     expect(refused.stderr).toBe(`curl: (7) Failed to connect to ${web.ip} port 81 after 0 ms: Couldn't connect to server\n`);
-    expect((await lab.run(curl, ['curl', `http://${web.ip}:81/`])).stderr).toBe(`curl: (7) Failed to connect to ${web.ip} port 81 after 0 ms: Connection refused\n`);
+    expect((await lab.run(curl, ['curl', '-sS', `http://${web.ip}:81/`])).stderr).toBe(`curl: (7) Failed to connect to ${web.ip} port 81 after 0 ms: Connection refused\n`);
     const slow = await lab.run(curl, ['curl', 'http://10.244.9.9/']);
     expect(slow.code).toBe(28);
-    expect(slow.stderr).toBe('curl: (28) Failed to connect to 10.244.9.9 port 80 after 133000 ms: Connection timed out\n');
+    // the meter's last update shows the time spent waiting
+    expect(slow.stderr).toBe(
+      `${METER_HEAD}\r  0     0    0     0    0     0      0      0 --:--:--  0:02:13 --:--:--     0\ncurl: (28) Failed to connect to 10.244.9.9 port 80 after 133000 ms: Connection timed out\n`,
+    );
     expect(slow.elapsedMs).toBeGreaterThanOrEqual(133_000);
     expect((await lab.run(curl, ['curl', '--bogus', 'x'])).stderr).toBe("curl: option --bogus: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
     expect((await lab.run(curl, ['curl'])).code).toBe(2);
@@ -123,7 +140,11 @@ describe('dig, host, nslookup', () => {
     const r = await lab.run(dig, ['dig', 'web.default.svc.cluster.local'], web);
     expect(r.stdout).toContain(';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: ');
     expect(r.stdout).toContain(';; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\n');
-    expect(r.stdout).toContain(`;; ANSWER SECTION:\nweb.default.svc.cluster.local.\t30\tIN\tA\t${vip}\n`);
+    expect(r.stdout).toContain(';; Got answer:\n;; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n;; ->>HEADER<<-');
+    expect(r.stdout).toMatch(/\n; EDNS: version: 0, flags:; udp: 1232\n; COOKIE: [0-9a-f]{16} \(echoed\)\n;; QUESTION SECTION:\n;web\.default\.svc\.cluster\.local\.\tIN\tA\n/);
+    expect(r.stdout).toContain(`;; ANSWER SECTION:\nweb.default.svc.cluster.local. 30 IN\tA\t${vip}\n`);
+    // 12 header + 35 question + 45 answer + 23 OPT with the echoed cookie: CoreDNS does not compress names
+    expect(r.stdout).toContain(';; MSG SIZE  rcvd: 115\n');
     expect(r.stdout).toContain(';; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)\n');
     const nx = await lab.run(dig, ['dig', 'nope.default.svc.cluster.local'], web);
     expect(nx.stdout).toContain('status: NXDOMAIN');
@@ -137,6 +158,16 @@ describe('dig, host, nslookup', () => {
     expect((await lab.run(host, ['host', 'web'], web)).stdout).toBe(`web.default.svc.cluster.local has address ${vip}\n`);
     expect((await lab.run(host, ['host', 'nope'], web)).stdout).toBe('Host nope not found: 3(NXDOMAIN)\n');
     expect((await lab.run(nslookup, ['nslookup', 'nope'], web)).stdout).toBe("Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find nope: NXDOMAIN\n\n");
+  });
+
+  it('dig takes a bare word that names a type as the type, wherever it stands; host -t asks for a type', async () => {
+    const { lab, web, vip } = setup();
+    const before = await lab.run(dig, ['dig', 'AAAA', 'web.default.svc.cluster.local'], web);
+    expect(before.stdout).toContain(';web.default.svc.cluster.local.\tIN\tAAAA\n');
+    const after = await lab.run(dig, ['dig', 'web.default.svc.cluster.local', 'IN', 'A', '+short'], web);
+    expect(after.stdout).toBe(`${vip}\n`);
+    expect((await lab.run(host, ['host', '-t', 'AAAA', 'web.default.svc.cluster.local'], web)).stdout).toBe('web.default.svc.cluster.local has no AAAA record\n');
+    expect((await lab.run(host, ['host', '-t', 'A', 'web'], web)).stdout).toBe(`web.default.svc.cluster.local has address ${vip}\n`);
   });
 });
 

@@ -137,6 +137,9 @@ async function busyboxNslookup(p: Process, name: string, serverArg: string | und
           if (rr.type === 'A' || rr.type === 'AAAA') out += `Name:\t${owner}\nAddress: ${rr.data}\n`;
           else if (rr.type === 'CNAME') out += `${owner}\tcanonical name = ${rr.data.replace(/\.$/, '')}\n`;
           else if (rr.type === 'PTR') out += `${owner}\tname = ${rr.data.replace(/\.$/, '')}\n`;
+          else if (rr.type === 'SRV') out += `${owner}\tservice = ${rr.data.replace(/\.$/, '')}\n`;
+          else if (rr.type === 'MX') out += `${owner}\tmail exchanger = ${rr.data.replace(/\.$/, '')}\n`;
+          else if (rr.type === 'TXT') out += `${owner}\ttext = ${rr.data}\n`;
         }
       }
       out += '\n';

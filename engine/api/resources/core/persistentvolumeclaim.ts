@@ -1,37 +1,10 @@
-import { fieldErr, type FieldError } from '../../../base/errors.ts';
-import type { KObject } from '../../types.ts';
-import { quantity } from '../../validation/resources.ts';
 import { isSet, rec, str } from '../../validation/util.ts';
 import { accessModes } from '../cells.ts';
 import { age, col, defineResource, NAME_COLUMN, AGE_COLUMN } from '../common.ts';
 import { canonicalQuantities } from '../decode.ts';
-import { validateAccessModes } from './persistentvolume.ts';
+import { validatePVC } from './persistentvolume-validation.ts';
 
 /** PersistentVolumeClaim: STATUS/VOLUME/CAPACITY as printPersistentVolumeClaim shows them. */
-
-function validatePVC(obj: KObject, old: KObject | undefined): FieldError[] {
-  const spec = rec(obj.spec);
-  const errs = validateAccessModes(spec.accessModes, 'spec.accessModes', 'at least 1 access mode is required');
-  const req = rec(rec(spec.resources).requests);
-  if (!isSet(req.storage)) errs.push(fieldErr.required('spec.resources[storage]', ''));
-  else {
-    const q = quantity(req.storage);
-    if (q && q.sign() <= 0) errs.push(fieldErr.invalid('spec.resources.requests[storage]', q.toString(), 'must be greater than zero'));
-  }
-  if (old) {
-    const o = rec(old.spec);
-    const strip = (s: Record<string, unknown>) => JSON.stringify({ ...s, resources: undefined, volumeAttributesClassName: undefined, volumeName: undefined });
-    if (strip(spec) !== strip(o) || (str(o.volumeName) && str(spec.volumeName) !== str(o.volumeName))) {
-      errs.push(fieldErr.forbidden('spec', 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims'));
-    }
-    const oq = quantity(rec(rec(o.resources).requests).storage);
-    const nq = quantity(req.storage);
-    if (oq && nq && nq.cmp(oq) < 0) {
-      errs.push(fieldErr.forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity'));
-    }
-  }
-  return errs;
-}
 
 export const persistentVolumeClaimDef = defineResource({
   group: '',

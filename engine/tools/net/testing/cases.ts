@@ -14,6 +14,11 @@ export const NET_TOOL_CASES: string[][] = [
   ['curl', '-s', 'http://127.0.0.1:18080/index.html'],
   ['curl', '--bogus', 'http://127.0.0.1:18080/'],
   ['curl', '-sS', 'ftpx://127.0.0.1/'],
+  // without -s, to a pipe: the progress meter on stderr
+  ['curl', 'http://127.0.0.1:18081/'],
+  ['curl', 'http://nosuchhost.invalid/'],
+  ['curl', '-o', '/dev/null', 'http://127.0.0.1:18081/'],
+  ['curl', '--no-progress-meter', 'http://127.0.0.1:18081/'],
   ['wget', '-qO-', 'http://nosuchhost.invalid/'],
   ['wget', '-qO-', 'http://127.0.0.1:18080/index.html'],
   ['wget', '-qO-', 'http://127.0.0.1:18081/'],

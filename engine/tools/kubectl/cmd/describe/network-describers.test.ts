@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusterHarness } from '../testing.ts';
 
@@ -48,6 +49,38 @@ describe('kubectl describe of EndpointSlices and IngressClasses', () => {
     );
     // a line without a tab ends a column block (tabwriter), so what follows "Conditions:" or "Ports: <unset>" aligns on its own
     expect((await k.run(['describe', 'endpointslice', 'empty'])).stdout).toBe('Name:         empty\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\nAddressType:  IPv4\nPorts: <unset>\nEndpoints: <none>\nEvents:  <none>\n');
+  });
+
+  it('prints each load-balancer address of a Service with its ipMode, as buildIngressString does', async () => {
+    const k = clusterHarness();
+    const svc = k.create('/api/v1/namespaces/default/services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb' }, spec: { type: 'LoadBalancer', selector: { app: 'lb' }, ports: [{ port: 80 }] } });
+    // an address carries its ipMode (kubectl 1.33 prints "192.168.100.200 (VIP)" for the lab's load balancer)
+    k.put('/api/v1/namespaces/default/services/lb/status', { ...svc, status: { loadBalancer: { ingress: [{ ip: '192.168.100.200', ipMode: 'VIP' }, { hostname: 'lb.example.com' }] } } } as never);
+    const r = await k.run(['describe', 'service', 'lb']);
+    expect(r.stdout).toContain('\nLoadBalancer Ingress:     192.168.100.200 (VIP), lb.example.com\n');
+  });
+
+  it('prints each peer of a NetworkPolicy rule under its own heading and port ranges, as kubectl 1.33 does', async () => {
+    const k = clusterHarness();
+    const np = (name: string, spec: Record<string, unknown>) => k.create('/apis/networking.k8s.io/v1/namespaces/default/networkpolicies', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name }, spec });
+    np('mix', {
+      podSelector: { matchLabels: { app: 'db' } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        {
+          from: [{ namespaceSelector: { matchLabels: { team: 'a' } } }, { podSelector: { matchExpressions: [{ key: 'role', operator: 'In', values: ['fe', 'be'] }] } }, { ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+          ports: [{ port: 5432 }, { protocol: 'UDP', port: 53, endPort: 60 }],
+        },
+        {},
+      ],
+      egress: [{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ port: 'dns', protocol: 'UDP' }] }],
+    });
+    np('allow-all-eg', { podSelector: {}, egress: [{}], policyTypes: ['Egress'] });
+    const r = await k.run(['describe', 'networkpolicy', 'mix', 'allow-all-eg']);
+    // recorded from kubectl 1.33 against `kubelab serve` with the same two policies applied
+    const recorded = readFileSync(new URL('./testdata/networkpolicy-peers.txt', import.meta.url), 'utf8');
+    const created = (t: string) => t.replace(/^Created on:.*$/gm, 'Created on:   <time>');
+    expect(created(r.stdout)).toBe(created(recorded));
   });
 
   it('prints an IngressClass\'s controller and parameters, as IngressClassDescriber does', async () => {

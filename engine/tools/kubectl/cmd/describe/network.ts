@@ -83,8 +83,9 @@ function peers(w: PrefixWriter, indent: string, label: 'From' | 'To', list: Any[
     w.write(0, `${indent}${label}: <any> (traffic not restricted by ${none})\n`);
     return;
   }
-  w.write(0, `${indent}${label}:\n`);
+  // one heading per peer: peers of a list are ORed, the selectors inside one peer ANDed
   for (const p of list) {
+    w.write(0, `${indent}${label}:\n`);
     if (p.podSelector && p.namespaceSelector) {
       w.write(1, `${indent}NamespaceSelector: ${fmtSelector(p.namespaceSelector)}\n`);
       w.write(1, `${indent}PodSelector: ${fmtSelector(p.podSelector)}\n`);
@@ -105,7 +106,13 @@ function rules(w: PrefixWriter, indent: string, rs: Any[] | undefined, dir: 'ing
   }
   rs.forEach((r, i) => {
     if (!r.ports?.length) w.write(0, `${indent}To Port: <any> (traffic allowed to all ports)\n`);
-    else for (const p of r.ports) w.write(0, `${indent}To Port: ${p.port ?? ''}${p.endPort ? `-${p.endPort}` : ''}/${p.protocol ?? 'TCP'}\n`);
+    else
+      for (const p of r.ports) {
+        const proto = p.protocol ?? 'TCP';
+        if (p.port === undefined || p.port === null) w.write(0, `${indent}To Port: <any>/${proto}\n`);
+        else if (p.endPort === undefined || p.endPort === null) w.write(0, `${indent}To Port: ${p.port}/${proto}\n`);
+        else w.write(0, `${indent}To Port Range: ${p.port}-${p.endPort}/${proto}\n`);
+      }
     if (dir === 'ingress') peers(w, indent, 'From', r.from, 'source');
     else peers(w, indent, 'To', r.to, 'destination');
     if (i !== rs.length - 1) w.write(0, `${indent}----------\n`);

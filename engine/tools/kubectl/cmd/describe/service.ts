@@ -48,7 +48,8 @@ export function describeService(o: KObject, d: DescribeContext): string {
   if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
   if (spec.loadBalancerClass) w.write(0, `LoadBalancer Class:\t${spec.loadBalancerClass}\n`);
   const ingress = svc.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i: Any) => i.ip || i.hostname).join(', ')}\n`);
+  // each address with its ipMode in brackets, as buildIngressString writes them
+  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i: Any) => `${i.ip || i.hostname}${i.ipMode ? ` (${i.ipMode})` : ''}`).join(', ')}\n`);
   if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
   let slices: Any[] = [];
   try {

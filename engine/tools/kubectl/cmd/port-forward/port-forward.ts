@@ -1,6 +1,9 @@
 import type { Listener } from '../../../../host/net.ts';
 import { UsageError, type CommandDef, type RunContext } from '../../cli/command.ts';
 import { resolvePod } from '../logs/pods.ts';
+import { R } from '../../../../client/refs.ts';
+import type { KObject } from '../../../../api/types.ts';
+import { podNamedPorts, translateServicePorts } from './ports.ts';
 import { portForwardHelp } from './texts.ts';
 
 /** waitForInterrupt resolves with 130 when the user presses Ctrl-C. */
@@ -22,16 +25,26 @@ function isListening(c: RunContext, address: string, port: number): boolean {
   }
 }
 
+/** serviceNamed is the Service a TYPE/NAME argument names (svc/web, services/web), whose ports kubectl translates. */
+function serviceNamed(c: RunContext, arg: string, ns: string): KObject | undefined {
+  const slash = arg.indexOf('/');
+  if (slash < 0) return undefined;
+  const res = c.f.discovery().resolve(arg.slice(0, slash));
+  if (res.plural !== 'services' || res.group !== '') return undefined;
+  return c.f.client().get(R.services, ns, arg.slice(slash + 1));
+}
+
 async function run(c: RunContext): Promise<number> {
   if (c.args.length < 2) throw new UsageError('TYPE/NAME and list of ports are required for port-forward');
   const ns = c.f.namespace();
-  const specs = c.args.slice(1);
+  const pod = resolvePod(c, c.args[0]!, ns);
+  const svc = serviceNamed(c, c.args[0]!, ns);
+  const specs = svc ? translateServicePorts(c.args.slice(1), svc, pod) : podNamedPorts(c.args.slice(1), pod);
   const ports = specs.map((s) => {
     const [local, remote] = s.includes(':') ? (s.split(':') as [string, string]) : [s, s];
     if (!/^\d*$/.test(local) || !/^\d+$/.test(remote)) throw new Error(`Error parsing remote port '${remote}': strconv.ParseUint: parsing "${remote}": invalid syntax`);
     return { local: local || remote, remote };
   });
-  const pod = resolvePod(c, c.args[0]!, ns);
   const phase = (pod.status as { phase?: string } | undefined)?.phase;
   if (phase !== 'Running') throw new Error(`unable to forward port because pod is not running. Current status=${phase ?? 'Pending'}`);
   const addresses = (c.flag<string[]>('address') ?? ['localhost']).flatMap((a) => (a === 'localhost' ? ['127.0.0.1', '[::1]'] : [a]));
