@@ -6,6 +6,7 @@ import { etcdProgram } from './programs/etcd.ts';
 import { schedulerProgram } from './programs/scheduler.ts';
 import { idleDaemon } from './programs/idle.ts';
 import { corednsProgram } from '../network/coredns/program.ts';
+import { kubeProxyProgram } from '../network/kube-proxy/program.ts';
 
 /**
  * The control-plane images kubeadm runs, for the Kubernetes releases the lab
@@ -74,7 +75,7 @@ export const CONTROL_PLANE_IMAGES: ImageDef[] = [
     componentImage('registry.k8s.io/kube-apiserver', v, 'kube-apiserver', apiServerProgram(v), 28_000_000),
     componentImage('registry.k8s.io/kube-controller-manager', v, 'kube-controller-manager', controllerManagerProgram(v), 26_000_000),
     componentImage('registry.k8s.io/kube-scheduler', v, 'kube-scheduler', schedulerProgram(v), 20_000_000),
-    componentImage('registry.k8s.io/kube-proxy', v, 'kube-proxy', idleDaemon('kube-proxy'), 30_000_000),
+    componentImage('registry.k8s.io/kube-proxy', v, 'kube-proxy', kubeProxyProgram(v), 30_000_000),
   ]),
   ...[...new Set(Object.values(BY_MINOR).map((r) => r.etcd))].map(etcdImage),
   ...[...new Set(Object.values(BY_MINOR).map((r) => r.coredns))].map((tag) => ({

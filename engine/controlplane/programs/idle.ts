@@ -2,8 +2,7 @@ import type { Program } from '../../host/process.ts';
 import { runEtcdctl, runEtcdutl } from '../../tools/etcdctl/program.ts';
 
 /**
- * idleDaemon is a binary whose behaviour lives elsewhere in the engine
- * (kube-proxy's and CoreDNS's data paths are engine/network's): it stays up
+ * idleDaemon is a binary whose behaviour lives elsewhere in the engine: it stays up
  * until its container stops, so the pod is Running. etcdctl and etcdutl in
  * the etcd image are the same programs as the host tools, so
  * `kubectl exec etcd-controlplane -- etcdctl …` works as on a real cluster.
