@@ -54,6 +54,9 @@ describe('container runtime', () => {
     const l = net.dial({ host: 'node01', ip: '192.168.100.11' }, '10.244.1.2', 80);
     const res = await (l.handler as HttpHandler).handle({ method: 'GET', path: '/', headers: {}, body: '', host: '10.244.1.2', tls: false }, { host: 'node01', ip: '192.168.100.11' });
     expect(res.body).toContain('<h1>Welcome to nginx!</h1>');
+    // nginx's headers for a static file, in its order: type from mime.types, the file's time, the ETag made of time and size
+    expect(Object.keys(res.headers)).toEqual(['server', 'date', 'content-type', 'content-length', 'last-modified', 'connection', 'etag', 'accept-ranges']);
+    expect(res.headers).toMatchObject({ 'content-type': 'text/html', 'content-length': '615', etag: expect.stringMatching(/^"[0-9a-f]+-267"$/), 'accept-ranges': 'bytes' });
     expect(renderLog(web.log.lines)).toContain('Configuration complete; ready for start up\n');
     const out = new Collector();
     const code = await (cri.exec(web.id, ['nginx', '-v'], { stdout: out, stderr: out }) as Promise<number>);

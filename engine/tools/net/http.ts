@@ -162,7 +162,10 @@ export function reasonOf(r: HttpResponse): string {
   return r.statusText ?? REASONS[r.status] ?? '';
 }
 
-/** headerName capitalises a header as servers send it (Content-Type). */
+/** SPELLED are headers servers spell other than word by word capitalised. */
+const SPELLED: Record<string, string> = { etag: 'ETag', 'www-authenticate': 'WWW-Authenticate', 'x-xss-protection': 'X-XSS-Protection', 'content-md5': 'Content-MD5' };
+
+/** headerName capitalises a header as servers send it (Content-Type, ETag). */
 export function headerName(lower: string): string {
-  return lower.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
+  return SPELLED[lower] ?? lower.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
 }

@@ -65,6 +65,34 @@ function serverConf(p: Process): { ports: number[]; root: string } {
   return { ports: ports.length > 0 ? [...new Set(ports)] : [80], root };
 }
 
+/** MIME_TYPES are the common entries of nginx's mime.types, by file extension. */
+const MIME_TYPES: Record<string, string> = { html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json', xml: 'text/xml', png: 'image/png', jpg: 'image/jpeg', svg: 'image/svg+xml' };
+
+/**
+ * staticFileHeaders are the headers nginx answers a file with, in its order:
+ * its type from mime.types (default_type application/octet-stream), its
+ * modification time, and the ETag it builds from that time and the size.
+ */
+function staticFileHeaders(p: Process, file: string, version: string, length: number): Record<string, string> {
+  let mtime = p.sys.runtime.now;
+  try {
+    mtime = p.fs.stat(file).mtime;
+  } catch {
+    // served from an index below it: the time of the request stands in
+  }
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  return {
+    server: `nginx/${version}`,
+    date: httpDate(p.sys.runtime.now),
+    'content-type': MIME_TYPES[ext] ?? 'application/octet-stream',
+    'content-length': String(length),
+    'last-modified': httpDate(mtime),
+    connection: 'keep-alive',
+    etag: `"${Math.floor(mtime / 1000).toString(16)}-${length.toString(16)}"`,
+    'accept-ranges': 'bytes',
+  };
+}
+
 /** nginx serves the files under its root on the ports of default.conf, and answers -v/-V/-t. */
 export const nginx: Program = async (p) => {
   const version = p.env['NGINX_VERSION'] ?? '1.27.5';
@@ -103,7 +131,7 @@ export const nginx: Program = async (p) => {
       );
     return {
       status,
-      headers: { server: `nginx/${version}`, date: httpDate(p.sys.runtime.now), 'content-type': 'text/html', 'content-length': String(out.length), connection: 'keep-alive' },
+      headers: status === 200 ? staticFileHeaders(p, file, version, out.length) : { server: `nginx/${version}`, date: httpDate(p.sys.runtime.now), 'content-type': 'text/html', 'content-length': String(out.length), connection: 'keep-alive' },
       body: req.method === 'HEAD' ? '' : out,
     };
   };
