@@ -6,7 +6,7 @@ import type { ApiResponse } from '../../api/transport.ts';
 import { get } from '../../api/resources/common.ts';
 import type { RequestScope, ServerContext } from '../context.ts';
 import { getObject, ok } from './read.ts';
-import { deleteOne } from './delete.ts';
+import { evictPod } from './eviction.ts';
 import { patchResource, replaceResource, updateResource } from './write.ts';
 import { deleteObject, revisionOf, updateObject } from '../storage/writes.ts';
 import { mergePatch } from '../patch/json-merge.ts';
@@ -110,15 +110,13 @@ function binding(ctx: ServerContext, s: RequestScope): ApiResponse {
   return ok({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }, 201);
 }
 
-/** eviction deletes a pod unless a PodDisruptionBudget forbids it (429). */
+/** eviction: the optional test hook first, then EvictionREST (eviction.ts). */
 function eviction(ctx: ServerContext, s: RequestScope): ApiResponse {
   if (s.info.verb !== 'create') throw methodNotSupported(groupResource(s.def), s.info.verb);
-  const pod = current(ctx, s);
+  current(ctx, s);
   const blockers = ctx.connectors['pods/eviction-check'];
   if (blockers) blockers(ctx, s);
-  const opts = (s.req.body as { deleteOptions?: Record<string, unknown> } | undefined)?.deleteOptions ?? {};
-  deleteOne(ctx, { ...s, info: { ...s.info, subresource: '' } }, pod, opts);
-  return ok({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }, 201);
+  return evictPod(ctx, s);
 }
 
 /** subresourceRequest routes a request on a subresource. */

@@ -15,7 +15,21 @@ export const REVISION_HASH = 'controller-revision-hash';
  */
 export function revisionPatch(owner: KObject): Record<string, unknown> {
   const template = clone((owner.spec as { template?: Record<string, unknown> }).template ?? {});
-  return { spec: { template: { ...template, $patch: 'replace' } } };
+  return sortedKeys({ spec: { template: { ...template, $patch: 'replace' } } }) as Record<string, unknown>;
+}
+
+/**
+ * sortedKeys orders every object's keys as Go's json.Marshal of a map does:
+ * getPatch re-marshals the template through a map, so the stored bytes are
+ * sorted, and kubectl's rollback compares its own patch with them byte for byte.
+ */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) out[k] = sortedKeys(o[k]);
+  return out;
 }
 
 /** revisionsOf lists the ControllerRevisions owner controls, oldest revision first. */

@@ -61,4 +61,22 @@ describe('cronjob controller', () => {
     expect(jobs).toHaveLength(1);
     expect(eventMessages(t.events(), 'hello').some((m) => m.startsWith('SawCompletedJob: Saw completed job: hello-') && m.endsWith(', condition: Complete'))).toBe(true);
   });
+
+  it('reports a running job it did not start (create job --from=cronjob) without counting it as active', () => {
+    const t = controllerTestCluster();
+    t.start({ controllers: ['cronjob-controller', 'job-controller'] });
+    const cj = t.admin.create(R.cronjobs, 'default', cronjob('hello'));
+    t.settle();
+    const owner = { apiVersion: 'batch/v1', kind: 'CronJob', name: 'hello', uid: cj.metadata.uid!, controller: true, blockOwnerDeletion: true };
+    const tpl = (cj.spec as { jobTemplate: { spec: unknown } }).jobTemplate.spec;
+    t.admin.create(R.jobs, 'default', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'manual', annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' }, ownerReferences: [owner] }, spec: tpl });
+    t.settle();
+    expect(eventMessages(t.events(), 'hello')).toContain('UnexpectedJob: Saw a job that the controller did not create or forgot: manual');
+    expect((t.admin.get(R.cronjobs, 'default', 'hello').status as { active?: unknown[] }).active).toBeUndefined();
+    for (const p of t.pods()) t.setPhase('default', p.metadata.name!, 'Succeeded');
+    t.settle();
+    const msgs = eventMessages(t.events(), 'hello');
+    expect(msgs.some((m) => m.startsWith('SawCompletedJob'))).toBe(false);
+    expect((t.admin.get(R.cronjobs, 'default', 'hello').status as { lastSuccessfulTime?: string }).lastSuccessfulTime).toBeDefined();
+  });
 });

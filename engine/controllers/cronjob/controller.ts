@@ -60,22 +60,34 @@ export function startCronJobController(ctx: ControllerContext): Controller {
     const children = jobInf.list(ns).filter((j) => controllerRefOf(j)?.uid === cj.metadata.uid);
     const now = runtime.now;
 
-    // Reconcile status.active with the jobs that exist.
-    const active: NonNullable<CronJobStatus['active']> = [];
+    // Reconcile status.active with the jobs that exist. Only jobs the
+    // controller started are active: a running child it did not start (such
+    // as `kubectl create job --from=cronjob/x`) is reported, never adopted,
+    // so it neither counts in ACTIVE nor blocks a Forbid schedule.
+    const listed = (uid: string | undefined) => st.active?.some((a) => a.uid === uid) ?? false;
+    const finishedListed = new Set<string>();
     for (const j of children) {
       const js = (j.status ?? {}) as JobStatus;
       const fin = isFinished(js);
-      const listed = st.active?.some((a) => a.uid === j.metadata.uid);
       if (!fin) {
-        active.push(listed ? st.active!.find((a) => a.uid === j.metadata.uid)! : ref(j));
+        if (listed(j.metadata.uid)) continue;
+        const fresh = activeOnServer(ns, name, j.metadata.uid);
+        if (fresh) st.active = [...(st.active ?? []), fresh];
+        else recorder.event(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
         continue;
       }
-      if (listed) recorder.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${fin}`);
+      if (listed(j.metadata.uid)) {
+        finishedListed.add(j.metadata.uid!);
+        recorder.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${fin}`);
+      }
       if (fin === 'Complete' && js.completionTime && (!st.lastSuccessfulTime || parseTime(js.completionTime)! > parseTime(st.lastSuccessfulTime)!)) st.lastSuccessfulTime = js.completionTime;
     }
-    for (const a of st.active ?? []) {
-      if (!children.some((j) => j.metadata.uid === a.uid)) recorder.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${a.name}`);
-    }
+    const active = (st.active ?? []).filter((a) => {
+      if (finishedListed.has(a.uid!)) return false;
+      if (children.some((j) => j.metadata.uid === a.uid)) return true;
+      recorder.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${a.name}`);
+      return false;
+    });
     st.active = active.length ? active : undefined;
     cleanupHistory(cj, spec, children);
 
@@ -139,6 +151,17 @@ export function startCronJobController(ctx: ControllerContext): Controller {
     }
     st.lastScheduleTime = rfc3339(scheduled);
     writeStatus(cj, st);
+  }
+
+  /** activeOnServer re-reads the CronJob, as the cache may not yet hold the status that listed a job just created. */
+  function activeOnServer(ns: string | undefined, name: string, uid: string | undefined) {
+    try {
+      const fresh = client.get(R.cronjobs, ns, name);
+      return ((fresh.status ?? {}) as CronJobStatus).active?.find((a) => a.uid === uid);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
   }
 
   function ref(j: KObject) {

@@ -1,5 +1,5 @@
 import type { KObject } from '../../api/types.ts';
-import { rfc3339 } from '../../base/clock.ts';
+import { parseTime, rfc3339 } from '../../base/clock.ts';
 import { deepEqual } from '../../base/deep.ts';
 import { fromLabelSelector, matches } from '../../base/labels.ts';
 import { R } from '../../client/refs.ts';
@@ -9,6 +9,9 @@ import { controllerRefOf } from '../base/owner.ts';
 import { asPod, isPodReady } from '../base/pods.ts';
 import { keyOf, splitKey, WorkQueue } from '../base/workqueue.ts';
 import { scaledValue } from '../deployment/util.ts';
+
+/** DELETION_TIMEOUT is how long an evicted pod may take to be deleted before the budget counts it again. */
+const DELETION_TIMEOUT = 2 * 60 * 1000;
 
 interface PdbSpec {
   minAvailable?: number | string;
@@ -26,6 +29,7 @@ export function startDisruptionController(ctx: ControllerContext): Controller {
   const pdbInf = ctx.informers.informer(R.poddisruptionbudgets);
   const podInf = ctx.informers.informer(R.pods);
   const refs = { ReplicaSet: ctx.informers.informer(R.replicasets), Deployment: ctx.informers.informer(R.deployments), StatefulSet: ctx.informers.informer(R.statefulsets), ReplicationController: ctx.informers.informer(R.replicationcontrollers) };
+  const recorder = ctx.recorder('controllermanager');
   const queue = new WorkQueue(runtime, 'disruption', sync);
   const onPod = (p: KObject) => pdbInf.list(p.metadata.namespace).forEach((b) => matches(fromLabelSelector((b.spec as PdbSpec).selector as never), p.metadata.labels) && queue.add(keyOf(b)));
   pdbInf.on({ add: (o) => queue.add(keyOf(o)), update: (_o, n) => queue.add(keyOf(n)) });
@@ -48,6 +52,28 @@ export function startDisruptionController(ctx: ControllerContext): Controller {
     return [owner.metadata.uid!, (owner.spec as { replicas?: number }).replicas ?? 1];
   }
 
+  /**
+   * disruptedPods is buildDisruptedPodMap: the pods an eviction has taken from
+   * the budget stay uncounted until they are deleted, or for DELETION_TIMEOUT
+   * if they never are (then a NotDeleted warning, and they count again).
+   */
+  function disruptedPods(pdb: KObject, pods: KObject[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    const map = (pdb.status as { disruptedPods?: Record<string, string> } | undefined)?.disruptedPods ?? {};
+    for (const [name, at] of Object.entries(map)) {
+      const pod = pods.find((p) => p.metadata.name === name);
+      if (!pod || pod.metadata.deletionTimestamp) continue;
+      const expires = (parseTime(at) ?? 0) + DELETION_TIMEOUT;
+      if (expires < runtime.now) {
+        recorder.event(pod, 'Warning', 'NotDeleted', `Pod was expected by PDB ${pdb.metadata.namespace}/${pdb.metadata.name} to be deleted but it wasn't`);
+        continue;
+      }
+      out[name] = at;
+      queue.addAfter(keyOf(pdb), expires - runtime.now + 1);
+    }
+    return out;
+  }
+
   function sync(key: string): void {
     const [ns, name] = splitKey(key);
     const pdb = pdbInf.get(ns, name);
@@ -55,7 +81,8 @@ export function startDisruptionController(ctx: ControllerContext): Controller {
     const spec = pdb.spec as PdbSpec;
     const sel = fromLabelSelector(spec.selector as never);
     const pods = podInf.list(ns).filter((p) => matches(sel, p.metadata.labels));
-    const healthy = pods.filter((p) => !p.metadata.deletionTimestamp && isPodReady(asPod(p))).length;
+    const disrupted = disruptedPods(pdb, pods);
+    const healthy = pods.filter((p) => !p.metadata.deletionTimestamp && !(p.metadata.name! in disrupted) && isPodReady(asPod(p))).length;
     let expected = pods.length;
     let desired = 0;
     const byScale = () => {
@@ -87,7 +114,7 @@ export function startDisruptionController(ctx: ControllerContext): Controller {
       expectedPods: expected,
       observedGeneration: pdb.metadata.generation,
     };
-    if ((pdb.status as { disruptedPods?: unknown } | undefined)?.disruptedPods) status.disruptedPods = (pdb.status as { disruptedPods: unknown }).disruptedPods;
+    if (Object.keys(disrupted).length) status.disruptedPods = disrupted;
     if (deepEqual(pdb.status ?? {}, status)) return;
     try {
       client.updateStatus(R.poddisruptionbudgets, { ...pdb, status });

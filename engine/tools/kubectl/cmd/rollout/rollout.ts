@@ -5,6 +5,7 @@ import { parseDuration } from '../../cli/flags.ts';
 import { nameOf } from '../../printers/objects.ts';
 import { WrappedError, checkOutput, dryRun, printResult } from '../create/common.ts';
 import { aggregateError } from '../create/aggregate.ts';
+import { PlainError } from '../../errors.ts';
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets, type Target } from '../create/targets.ts';
 import { historyOf } from './history.ts';
@@ -14,6 +15,9 @@ import { describePodTemplate } from '../describe/workloads.ts';
 import { PrefixWriter } from '../describe/writer.ts';
 
 type Obj = Record<string, unknown>;
+
+/** ROLLBACK_KINDS are the kinds with a rollbacker (polymorphichelpers.RollbackerFor). */
+const ROLLBACK_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 
 const NO_RESOURCES =
   "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
@@ -26,6 +30,34 @@ async function targets(c: RunContext): Promise<Target[]> {
 
 function label(t: Target): string {
   return nameOf(t.res.kind, t.res.group, t.obj.metadata.name ?? '');
+}
+
+/** groupKind is schema.GroupKind's String(): Kind, or Kind.group. */
+function groupKind(t: Target): string {
+  return `${t.obj.kind}${t.res.group ? `.${t.res.group}` : ''}`;
+}
+
+/** VISITED are the kinds kubectl's apps GroupKindElement accepts; any other has no visitor at all. */
+const VISITED = new Set(['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob', 'Pod', 'ReplicationController']);
+
+/** unsupported is why kubectl finds no history viewer or rollbacker (what) for a kind, or undefined when it has one. */
+function unsupported(t: Target, what: 'history' | 'rollbacker', supported: Set<string>): string | undefined {
+  const kind = t.obj.kind ?? '';
+  if (!VISITED.has(kind)) return `error retrieving ${what} for "${groupKind(t)}", no visitor method exists for {${t.res.group} ${kind}}`;
+  if (!supported.has(kind)) return `no ${what === 'history' ? 'history viewer' : 'rollbacker'} has been implemented for "${groupKind(t)}"`;
+  return undefined;
+}
+
+/**
+ * objectErrors is how pause, resume and restart report the objects they
+ * could not change: each as `error: <resource> "<name>" <why>`, one a line.
+ */
+function objectErrors(errs: string[]): Error {
+  return errs.length === 1 ? new WrappedError(errs[0]!) : new PlainError(errs.map((e) => `error: ${e}`).join('\n'));
+}
+
+function resourceName(t: Target): string {
+  return `${t.res.plural}${t.res.group ? `.${t.res.group}` : ''} "${t.obj.metadata.name}"`;
 }
 
 async function runStatus(c: RunContext): Promise<number> {
@@ -125,7 +157,8 @@ async function runHistory(c: RunContext): Promise<number> {
   const errors: string[] = [];
   for (const t of await targets(c)) {
     try {
-      if (!HISTORY_KINDS.has(t.obj.kind ?? '')) throw new WrappedError(`no history viewer has been implemented for "${t.obj.kind}${t.res.group ? `.${t.res.group}` : ''}"`);
+      const why = unsupported(t, 'history', HISTORY_KINDS);
+      if (why) throw new WrappedError(why);
       if (c.flags.values.has('output') && c.flag<string>('output')) historyObjects(c, t);
       else historyTable(c, t);
     } catch (e) {
@@ -168,50 +201,105 @@ function rollbackAnnotations(deployment: Record<string, string>, rs: Record<stri
   return out;
 }
 
+/**
+ * undoFromControllerRevisions is the DaemonSet and StatefulSet rollbacker:
+ * the revision to go back to (the one before the newest without
+ * --to-revision) is a ControllerRevision whose data is a strategic patch of
+ * the pod template, sent as it is.
+ */
+function undoFromControllerRevisions(c: RunContext, t: Target, to: number, d: ReturnType<typeof dryRun>): void {
+  const notFound = () => new WrappedError(`unable to find specified revision ${to} in history`);
+  if (to < 0) throw notFound();
+  const revs = historyEntries(c, t.obj);
+  if (to === 0 && revs.length <= 1) throw new WrappedError('no last revision to roll back to');
+  const target = to === 0 ? revs[revs.length - 2] : revs.find((r) => r.revision === to);
+  if (!target) throw notFound();
+  if (d === 'client' && !c.flag<string>('output')) {
+    const w = new PrefixWriter(false);
+    describePodTemplate(w, target.template);
+    c.out(`${label(t)} will roll back to ${w.text()} (dry run)\n`);
+    return;
+  }
+  // kubectl prints the object as it read it, the rollbacker's answer as the operation
+  if (d === 'client') {
+    printResult(c, t.obj, 'rolled back', d, { fromServer: true });
+    return;
+  }
+  if (deepEqual((t.obj.spec as Obj | undefined)?.template, target.template)) {
+    c.out(`${label(t)} skipped rollback (current template already matches revision ${to})\n`);
+    return;
+  }
+  const patch = { spec: { template: { ...target.template, $patch: 'replace' } } };
+  try {
+    c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch, { dryRun: d === 'server' });
+  } catch (e) {
+    if (e instanceof Error && 'status' in e) throw new WrappedError(`failed restoring revision ${to}: ${e.message}`);
+    throw e;
+  }
+  printResult(c, t.obj, 'rolled back', d, { fromServer: true });
+}
+
 async function runUndo(c: RunContext): Promise<number> {
   const d = dryRun(c);
   checkOutput(c);
   const to = c.flag<number>('to-revision');
+  // kubectl visits every object and reports their errors together at the end
+  const errors: string[] = [];
   for (const t of await targets(c)) {
-    if (t.obj.kind !== 'Deployment') throw new WrappedError(`no rollbacker has been implemented for "${t.obj.kind}"`);
-    const spec = (t.obj.spec ?? {}) as Obj;
-    if (spec.paused) throw new WrappedError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
-    const revs = historyOf(c, t.obj);
-    if (revs.length === 0) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
-    let target;
-    if (to === 0) {
-      if (revs.length < 2) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
-      target = revs[revs.length - 2]!;
-    } else {
-      target = revs.find((r) => r.revision === to);
-      if (!target) throw new WrappedError(`unable to find specified revision ${to} in history`);
+    try {
+      undoOne(c, t, to, d);
+    } catch (e) {
+      if (!(e instanceof WrappedError)) throw e;
+      errors.push(e.message);
     }
-    const tmpl = withoutHash((target.rs.spec as Obj).template as Obj);
-    const rev = to === 0 ? target.revision : to;
-    if (deepEqual(withoutHash(spec.template as Obj), tmpl)) {
-      c.out(`${label(t)} skipped rollback (current template already matches revision ${rev})\n`);
-      continue;
-    }
-    if (d === 'client' && !c.flag<string>('output')) {
-      // The rollbacker's result for a client dry run is the target template described (unaligned tabs), used as the operation.
-      const w = new PrefixWriter(false);
-      describePodTemplate(w, (target.rs.spec as Obj).template);
-      c.out(`${label(t)} ${w.text()} (dry run)\n`);
-      continue;
-    }
-    if (d === 'client') {
-      printResult(c, { ...t.obj, spec: { ...spec, template: tmpl } }, 'rolled back', d, { fromServer: true });
-      continue;
-    }
-    const patch = [
-      { op: 'replace', path: '/spec/template', value: tmpl },
-      // (a Deployment its controller has seen always has annotations; replace needs them there)
-      { op: t.obj.metadata.annotations ? 'replace' : 'add', path: '/metadata/annotations', value: rollbackAnnotations(t.obj.metadata.annotations ?? {}, target.rs.metadata.annotations ?? {}) },
-    ];
-    const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', patch, { dryRun: d === 'server' });
-    printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'rolled back', d, { fromServer: true });
   }
+  if (errors.length) throw aggregateError(errors);
   return 0;
+}
+
+function undoOne(c: RunContext, t: Target, to: number, d: ReturnType<typeof dryRun>): void {
+  const why = unsupported(t, 'rollbacker', ROLLBACK_KINDS);
+  if (why) throw new WrappedError(why);
+  if (t.obj.kind === 'DaemonSet' || t.obj.kind === 'StatefulSet') {
+    undoFromControllerRevisions(c, t, to, d);
+    return;
+  }
+  const spec = (t.obj.spec ?? {}) as Obj;
+  if (spec.paused) throw new WrappedError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
+  const revs = historyOf(c, t.obj);
+  if (revs.length === 0) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
+  let target;
+  if (to === 0) {
+    if (revs.length < 2) throw new WrappedError(`no rollout history found for deployment "${t.obj.metadata.name}"`);
+    target = revs[revs.length - 2]!;
+  } else {
+    target = revs.find((r) => r.revision === to);
+    if (!target) throw new WrappedError(`unable to find specified revision ${to} in history`);
+  }
+  const tmpl = withoutHash((target.rs.spec as Obj).template as Obj);
+  const rev = to === 0 ? target.revision : to;
+  if (deepEqual(withoutHash(spec.template as Obj), tmpl)) {
+    c.out(`${label(t)} skipped rollback (current template already matches revision ${rev})\n`);
+    return;
+  }
+  if (d === 'client' && !c.flag<string>('output')) {
+    // The rollbacker's result for a client dry run is the target template described (unaligned tabs), used as the operation.
+    const w = new PrefixWriter(false);
+    describePodTemplate(w, (target.rs.spec as Obj).template);
+    c.out(`${label(t)} ${w.text()} (dry run)\n`);
+    return;
+  }
+  if (d === 'client') {
+    printResult(c, { ...t.obj, spec: { ...spec, template: tmpl } }, 'rolled back', d, { fromServer: true });
+    return;
+  }
+  const patch = [
+    { op: 'replace', path: '/spec/template', value: tmpl },
+    // (a Deployment its controller has seen always has annotations; replace needs them there)
+    { op: t.obj.metadata.annotations ? 'replace' : 'add', path: '/metadata/annotations', value: rollbackAnnotations(t.obj.metadata.annotations ?? {}, target.rs.metadata.annotations ?? {}) },
+  ];
+  const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', patch, { dryRun: d === 'server' });
+  printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'rolled back', d, { fromServer: true });
 }
 
 function pauseResume(pause: boolean) {
@@ -220,19 +308,18 @@ function pauseResume(pause: boolean) {
     const errs: string[] = [];
     for (const t of await targets(c)) {
       if (t.obj.kind !== 'Deployment') {
-        errs.push(`${pause ? 'pausing' : 'resuming'} is not supported`);
+        errs.push(`${resourceName(t)} ${pause ? 'pausing' : 'resuming'} is not supported`);
         continue;
       }
       const paused = !!(t.obj.spec as Obj | undefined)?.paused;
-      const group = `${t.res.plural}${t.res.group ? `.${t.res.group}` : ''}`;
       if (paused === pause) {
-        errs.push(`${group} "${t.obj.metadata.name}" is ${pause ? 'already' : 'not'} paused`);
+        errs.push(`${resourceName(t)} is ${pause ? 'already' : 'not'} paused`);
         continue;
       }
       const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', { spec: { paused: pause ? true : null } }, { fieldManager: 'kubectl-rollout' });
       printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, pause ? 'paused' : 'resumed', 'none', { fromServer: true });
     }
-    if (errs.length) throw aggregateError(errs);
+    if (errs.length) throw objectErrors(errs);
     return 0;
   };
 }
@@ -245,9 +332,16 @@ function rfc3339(ms: number): string {
 async function runRestart(c: RunContext): Promise<number> {
   checkOutput(c);
   const d = dryRun(c);
+  const errs: string[] = [];
   for (const t of await targets(c)) {
-    if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(t.obj.kind ?? '')) throw new WrappedError('restarting is not supported');
-    if ((t.obj.spec as Obj | undefined)?.paused) throw new WrappedError(`${t.res.plural}${t.res.group ? `.${t.res.group}` : ''} "${t.obj.metadata.name}" can't restart paused deployment (run rollout resume first)`);
+    if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(t.obj.kind ?? '')) {
+      errs.push(`${resourceName(t)} restarting is not supported`);
+      continue;
+    }
+    if ((t.obj.spec as Obj | undefined)?.paused) {
+      errs.push(`${resourceName(t)} can't restart paused deployment (run rollout resume first)`);
+      continue;
+    }
     const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': rfc3339(c.proc.sys.runtime.now) } } } } };
     if (d === 'client') {
       printResult(c, t.obj, 'restarted', d, { fromServer: true });
@@ -256,6 +350,7 @@ async function runRestart(c: RunContext): Promise<number> {
     const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch, { dryRun: d === 'server', fieldManager: 'kubectl-rollout' });
     printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'restarted', d, { fromServer: true });
   }
+  if (errs.length) throw objectErrors(errs);
   return 0;
 }
 

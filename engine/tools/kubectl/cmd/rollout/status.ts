@@ -63,7 +63,10 @@ export function rolloutStatus(obj: KObject, revision: number): StatusResult {
       if (st.updateRevision !== st.currentRevision) return { message: `waiting for statefulset rolling update to complete ${n('updatedReplicas')} pods at revision ${String(st.updateRevision)}...\n`, done: false };
       return { message: `statefulset rolling update complete ${n('currentReplicas')} pods at revision ${String(st.currentRevision)}...\n`, done: true };
     }
-    default:
-      throw new WrappedError(`no status viewer has been implemented for ${obj.kind}`);
+    default: {
+      // named by its GroupKind, as kubectl does: ConfigMap, Job.batch
+      const group = obj.apiVersion?.includes('/') ? obj.apiVersion.slice(0, obj.apiVersion.indexOf('/')) : '';
+      throw new WrappedError(`no status viewer has been implemented for ${obj.kind}${group ? `.${group}` : ''}`);
+    }
   }
 }

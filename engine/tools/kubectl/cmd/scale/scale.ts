@@ -6,8 +6,6 @@ import { WrappedError, checkOutput, dryRun, printResult } from '../create/common
 import { commandFromHelp } from '../create/help.ts';
 import { resolveTargets } from '../create/targets.ts';
 
-const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
-
 async function run(c: RunContext): Promise<number> {
   const replicas = c.flag<number>('replicas');
   if (!c.changed('replicas')) throw new UsageError('required flag(s) "replicas" not set', 'none');
@@ -33,14 +31,15 @@ async function run(c: RunContext): Promise<number> {
   for (const t of targets) {
     const ns = t.obj.metadata.namespace;
     const name = t.obj.metadata.name ?? '';
-    if (!SCALABLE.has(t.res.plural) && !t.res.group.includes('.')) {
-      throw new WrappedError(`cannot scale ${t.res.plural.replace(/s$/, '')}`);
-    }
-    const scale = c.f.client().get(t.res, ns, name, 'scale');
-    const spec = (scale.spec ?? {}) as { replicas?: number };
-    if (current !== -1 && (spec.replicas ?? 0) !== current) throw new WrappedError(`Expected replicas to be ${current}, was ${spec.replicas ?? 0}`);
-    if (rv && scale.metadata.resourceVersion !== rv) {
-      throw new WrappedError(`Expected resource version to be ${rv}, was ${scale.metadata.resourceVersion}`);
+    // The scale subresource decides what scales: a kind without one (a DaemonSet, a Pod)
+    // gets the server's 404, as kubectl shows it. It is read first only for preconditions.
+    if (current !== -1 || rv) {
+      const scale = c.f.client().get(t.res, ns, name, 'scale');
+      const spec = (scale.spec ?? {}) as { replicas?: number };
+      if (current !== -1 && (spec.replicas ?? 0) !== current) throw new WrappedError(`Expected replicas to be ${current}, was ${spec.replicas ?? 0}`);
+      if (rv && scale.metadata.resourceVersion !== rv) {
+        throw new WrappedError(`Expected resource version to be ${rv}, was ${scale.metadata.resourceVersion}`);
+      }
     }
     if (d !== 'client') {
       const patch: Record<string, unknown> = { spec: { replicas } };

@@ -1,4 +1,4 @@
-import { clone } from '../../../../base/deep.ts';
+import { clone, deepEqual } from '../../../../base/deep.ts';
 import { parseQuantity } from '../../../../base/quantity.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import { CHANGE_CAUSE, RECORD_FLAG, recordChangeCause } from '../../cli/record.ts';
@@ -30,7 +30,7 @@ function matchName(pattern: string, name: string): boolean {
  * updateTemplates runs edit on each target's pod spec (a clone), sends a
  * strategic merge patch of the changed containers and prints "<x> <msg>".
  */
-async function updateTemplates(c: RunContext, resources: string[], msg: string, edit: (spec: Obj, t: Target) => Obj | undefined): Promise<number> {
+async function updateTemplates(c: RunContext, resources: string[], msg: string, edit: (spec: Obj, t: Target) => Obj | undefined, opts: { always?: boolean } = {}): Promise<number> {
   const local = c.flag<boolean>('local');
   const d = dryRun(c);
   if (local && d === 'server') throw new WrappedError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
@@ -53,13 +53,15 @@ async function updateTemplates(c: RunContext, resources: string[], msg: string, 
     }
     // --record puts the command line in the same patch, so the rollout's new revision carries it
     const recorded = recordChangeCause(c, obj);
+    const cause = recorded.metadata.annotations?.[CHANGE_CAUSE];
+    const causePatch = cause !== undefined && cause !== t.obj.metadata.annotations?.[CHANGE_CAUSE] ? { metadata: { annotations: { [CHANGE_CAUSE]: cause } } } : undefined;
+    // set image, env and resources say nothing about an object their change leaves as it was
+    // (an empty patch), even with --local or --dry-run; set serviceaccount always answers
+    if (!specPatch && !causePatch && !opts.always) continue;
     if (local || d === 'client') {
       printResult(c, recorded, msg, d, { fromServer: !local });
       continue;
     }
-    const cause = recorded.metadata.annotations?.[CHANGE_CAUSE];
-    const causePatch = cause !== undefined && cause !== t.obj.metadata.annotations?.[CHANGE_CAUSE] ? { metadata: { annotations: { [CHANGE_CAUSE]: cause } } } : undefined;
-    if (!specPatch && !causePatch) continue;
     const patch = { ...(specPatch ? nestPatch(t.obj.kind ?? '', specPatch) : {}), ...causePatch };
     const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch, { dryRun: d === 'server', fieldManager: c.flag<string>('field-manager') });
     printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, msg, d, { fromServer: true });
@@ -165,6 +167,7 @@ async function runEnv(c: RunContext): Promise<number> {
           else env.push(a as { name: string });
         }
         const next = env.filter((e) => !remove.includes(e.name));
+        if (deepEqual(next, ct.env ?? [])) continue;
         const gone = env.filter((e) => remove.includes(e.name)).map((e) => ({ name: e.name, $patch: 'delete' }));
         // An emptied list is dropped (the typed container omits an empty env), so the patch removes the field.
         if (next.length) ct.env = next;
@@ -187,7 +190,7 @@ function refString(v: Obj): string {
   return 'unknown';
 }
 
-function parseResourceList(s: string, flag: string): Record<string, string> {
+function parseResourceList(s: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!s) return out;
   for (const part of s.split(',')) {
@@ -196,7 +199,8 @@ function parseResourceList(s: string, flag: string): Record<string, string> {
     try {
       out[k] = parseQuantity(v).toString();
     } catch (e) {
-      throw new WrappedError(`${flag}: ${(e as Error).message}`);
+      // kubectl reports the quantity's own error, without naming the flag
+      throw new WrappedError((e as Error).message);
     }
   }
   return out;
@@ -204,8 +208,8 @@ function parseResourceList(s: string, flag: string): Record<string, string> {
 
 async function runResources(c: RunContext): Promise<number> {
   requireResources(c, c.args);
-  const limits = parseResourceList(c.flag<string>('limits'), 'limits');
-  const requests = parseResourceList(c.flag<string>('requests'), 'requests');
+  const limits = parseResourceList(c.flag<string>('limits'));
+  const requests = parseResourceList(c.flag<string>('requests'));
   if (!Object.keys(limits).length && !Object.keys(requests).length) throw new WrappedError('you must specify an update to requests or limits (in the form of --requests/--limits)');
   const sel = c.flag<string>('containers') || '*';
   return updateTemplates(c, c.args, 'resource requirements updated', (spec) => {
@@ -218,12 +222,13 @@ async function runResources(c: RunContext): Promise<number> {
         const r = { ...((ct.resources as Obj | undefined) ?? {}) };
         if (Object.keys(limits).length) r.limits = { ...((r.limits as Obj | undefined) ?? {}), ...limits };
         if (Object.keys(requests).length) r.requests = { ...((r.requests as Obj | undefined) ?? {}), ...requests };
+        if (deepEqual(r, ct.resources ?? {})) continue;
         ct.resources = r;
         ((patch[field] ??= []) as Obj[]).push({ name: ct.name, resources: r });
       }
     }
     if (!found) throw new Error(`error: unable to find container named ${sel}`);
-    return patch;
+    return Object.keys(patch).length ? patch : undefined;
   });
 }
 
@@ -232,11 +237,16 @@ async function runServiceAccount(c: RunContext): Promise<number> {
   const args = [...c.args];
   if ((files.length && args.length !== 1) || (!files.length && args.length < 2)) throw new UsageError('serviceaccount is required');
   const sa = args.pop()!;
-  return updateTemplates(c, args, 'serviceaccount updated', (spec) => {
-    if (spec.serviceAccountName === sa) return undefined;
-    spec.serviceAccountName = sa;
-    return { serviceAccountName: sa };
-  });
+  return updateTemplates(
+    c,
+    args,
+    'serviceaccount updated',
+    (spec) => {
+      spec.serviceAccountName = sa;
+      return { serviceAccountName: sa };
+    },
+    { always: true },
+  );
 }
 
 

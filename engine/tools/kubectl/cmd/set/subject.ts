@@ -48,7 +48,7 @@ async function runSelector(c: RunContext): Promise<number> {
   const expr = args.pop()!;
   const selector = parseLabels(expr);
   for (const t of await resolveTargets(c, args, { local: c.flag<boolean>('local'), allowAll: true })) {
-    if (t.obj.kind !== 'Service') throw new WrappedError(`the ${t.obj.kind} "${t.obj.metadata.name}" is not a Service`);
+    if (t.obj.kind !== 'Service') throw new WrappedError('setting a selector is only supported for Services');
     const spec = { ...((t.obj.spec ?? {}) as Record<string, unknown>), selector };
     const recorded = recordChangeCause(c, { ...t.obj, spec });
     if (d === 'client' || c.flag<boolean>('local')) {

@@ -1,3 +1,5 @@
+import { isQualifiedName, isValidLabelValue } from '../../../../api/validation/names.ts';
+
 /** Taint is a node taint as kubectl parses it from KEY[=VALUE]:EFFECT. */
 export interface Taint {
   key: string;
@@ -6,36 +8,6 @@ export interface Taint {
 }
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** qualifiedNameErrors is apimachinery's IsQualifiedName, with its texts. */
-export function qualifiedNameErrors(key: string): string[] {
-  const parts = key.split('/');
-  let name = key;
-  const errs: string[] = [];
-  if (parts.length === 2) {
-    const [prefix, n] = parts as [string, string];
-    name = n;
-    if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else if (prefix.length > 253 || !PREFIX.test(prefix)) errs.push("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
-  } else if (parts.length > 2) {
-    return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
-  }
-  if (name.length === 0) errs.push('name part must be non-empty');
-  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
-  else if (!NAME.test(name)) errs.push("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
-  return errs;
-}
-
-function labelValueErrors(v: string): string[] {
-  if (v === '') return [];
-  const errs: string[] = [];
-  if (v.length > 63) errs.push('must be no more than 63 characters');
-  if (!NAME.test(v)) errs.push("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
-  return errs;
-}
-
 function parseOne(st: string): Taint {
   const parts = st.split(':');
   let key = '';
@@ -50,11 +22,11 @@ function parseOne(st: string): Taint {
     key = kv[0]!;
     if (kv.length === 2) {
       value = kv[1]!;
-      const errs = labelValueErrors(value);
+      const errs = isValidLabelValue(value);
       if (errs.length) throw new Error(`invalid taint spec: ${st}, ${errs.join('; ')}`);
     }
   } else throw new Error(`invalid taint spec: ${st}`);
-  const errs = qualifiedNameErrors(key);
+  const errs = isQualifiedName(key);
   if (errs.length) throw new Error(`invalid taint spec: ${st}, ${errs.join('; ')}`);
   return value === undefined ? { key, effect } : { key, value, effect };
 }

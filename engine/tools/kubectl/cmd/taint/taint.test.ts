@@ -25,6 +25,10 @@ describe('kubectl taint', () => {
     expect((await k.run(['taint', 'nodes', 'node01'])).stderr).toBe('error: at least one taint update is required\n');
     expect((await k.run(['taint', 'nodes', 'node01', 'a=b:Bad'])).stderr).toBe("error: invalid taint effect: Bad, unsupported taint effect\nSee 'kubectl taint -h' for help and examples\n");
     expect((await k.run(['taint', 'nodes', 'node01', 'a=b'])).stderr).toMatch(/^error: invalid taint spec: a=b, name part must consist of alphanumeric characters/);
+    // an empty key fails both of IsQualifiedName's checks, as kubectl 1.33 reports them
+    expect((await k.run(['taint', 'nodes', 'node01', '=x:NoSchedule'])).stderr).toBe(
+      "error: invalid taint spec: =x:NoSchedule, name part must be non-empty; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\nSee 'kubectl taint -h' for help and examples\n",
+    );
     expect(taintsOf(k)).toBeUndefined();
   });
 });
