@@ -137,7 +137,8 @@ export class ApiServer implements ApiHandler {
     let user = auth.user;
     const asUser = header(req, 'impersonate-user');
     const asGroups = headerList(req, 'impersonate-group');
-    if (asUser || asGroups.length) user = this.impersonate(user, asUser, asGroups);
+    const asUid = header(req, 'impersonate-uid');
+    if (asUser || asGroups.length || asUid) user = this.impersonate(user, asUser, asGroups, asUid);
     const attrs = attributesOf(user, info);
     const verdict = authorizeChain(this.authorizers, attrs);
     if (!verdict.allowed) {
@@ -148,7 +149,7 @@ export class ApiServer implements ApiHandler {
     return { user, info };
   }
 
-  private impersonate(user: UserInfo, asUser: string | undefined, asGroups: string[]): UserInfo {
+  private impersonate(user: UserInfo, asUser: string | undefined, asGroups: string[], asUid?: string): UserInfo {
     let name = user.name;
     if (asUser) {
       const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(asUser);
@@ -157,21 +158,22 @@ export class ApiServer implements ApiHandler {
       name = asUser;
     }
     for (const g of asGroups) this.mayImpersonate(user, '', 'groups', g);
+    if (asUid) this.mayImpersonate(user, '', 'uids', asUid, 'authentication.k8s.io');
     const groups = asGroups.length ? [...asGroups] : [];
     if (!groups.includes('system:authenticated') && name !== 'system:anonymous') groups.push('system:authenticated');
     if (/^system:serviceaccount:([^:]+):/.test(name) && !asGroups.length) {
       const ns = name.split(':')[2]!;
       groups.unshift('system:serviceaccounts', `system:serviceaccounts:${ns}`);
     }
-    return { name, groups };
+    return asUid ? { name, uid: asUid, groups } : { name, groups };
   }
 
   /** mayImpersonate throws Forbidden unless user may impersonate the named user, service account or group. */
-  private mayImpersonate(user: UserInfo, namespace: string, resource: string, name: string): void {
+  private mayImpersonate(user: UserInfo, namespace: string, resource: string, name: string, apiGroup = ''): void {
     // One literal, not a spread of a partial one: V8 extends a spread copy one property at a time, slowly, and this runs per impersonated name.
-    const attrs: Attributes = { user, verb: 'impersonate', isResourceRequest: true, path: '', namespace, apiGroup: '', apiVersion: 'v1', resource, subresource: '', name };
+    const attrs: Attributes = { user, verb: 'impersonate', isResourceRequest: true, path: '', namespace, apiGroup, apiVersion: 'v1', resource, subresource: '', name };
     if (!authorizeChain(this.authorizers, attrs).allowed) {
-      throw forbidden({ group: '', resource }, name, forbiddenMessage(attrs));
+      throw forbidden({ group: apiGroup, resource }, name, forbiddenMessage(attrs));
     }
   }
 

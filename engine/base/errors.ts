@@ -58,7 +58,18 @@ export class StatusError extends Error {
   constructor(status: Omit<Status, 'kind' | 'apiVersion' | 'metadata' | 'status'> & Partial<Pick<Status, 'status'>>) {
     super(status.message ?? status.reason ?? 'error');
     this.name = 'StatusError';
-    this.status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', ...status };
+    // In metav1.Status's field order, which the apiserver's JSON keeps (curl shows it).
+    const { message, reason, details, code } = status;
+    this.status = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: status.status ?? 'Failure',
+      ...(message !== undefined ? { message } : {}),
+      ...(reason !== undefined ? { reason } : {}),
+      ...(details !== undefined ? { details } : {}),
+      code,
+    };
   }
 
   get code(): number {

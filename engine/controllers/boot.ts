@@ -28,6 +28,7 @@ export function startKubeControllerManager(ctx: ComponentContext): RunningCompon
     serviceCidr: ctx.cluster.spec.serviceSubnet,
     caCertPem: ca?.certPem,
     ca: ca ? { cert: ca.cert, key: ca.key } : undefined,
+    serviceAccountKey: ctx.cluster.pki?.serviceAccount.key,
     // The HPA reads the resource metrics API (served once metrics-server is installed).
     metrics: metricsApiSource(clientFor('horizontal-pod-autoscaler'), ctx.runtime),
   });

@@ -26,11 +26,13 @@ import { startTtlController } from './ttl/controller.ts';
 import { RC_KIND, startReplicaSetController } from './replicaset/controller.ts';
 import { startRootCaPublisher } from './rootcacert/controller.ts';
 import { startServiceAccountController } from './serviceaccount/controller.ts';
+import { startTokensController } from './serviceaccount/tokens.ts';
 
 export type { ControllerManagerOptions } from './manager.ts';
 
 /** CONTROLLERS is the controller manager's table, in start order, named as --controllers names them. */
 export const CONTROLLERS: ControllerDef[] = [
+  { name: 'serviceaccount-token-controller', aliases: ['serviceaccount-token'], serviceAccount: 'tokens-controller', enabledByDefault: true, rootClient: true, start: startTokensController },
   { name: 'replicaset-controller', aliases: ['replicaset'], serviceAccount: 'replicaset-controller', enabledByDefault: true, start: (c) => startReplicaSetController(c) },
   { name: 'replicationcontroller-controller', aliases: ['replicationcontroller'], serviceAccount: 'replication-controller', enabledByDefault: true, start: (c) => startReplicaSetController(c, RC_KIND) },
   { name: 'deployment-controller', aliases: ['deployment'], serviceAccount: 'deployment-controller', enabledByDefault: true, start: startDeploymentController },

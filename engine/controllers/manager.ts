@@ -43,7 +43,7 @@ export function runControllers(table: readonly ControllerDef[], opts: Controller
   const running: string[] = [];
   for (const def of table) {
     if (!isControllerEnabled(def, flags)) continue;
-    const client = opts.clientFor ? opts.clientFor(def.serviceAccount) : base;
+    const client = opts.clientFor && !def.rootClient ? opts.clientFor(def.serviceAccount) : base;
     started.push(
       def.start({
         runtime: opts.runtime,

@@ -24,6 +24,8 @@ export interface ControllerOptions {
   metrics?: { usage(namespace: string, pod: string): { cpu?: number; memory?: number } | undefined };
   /** --terminated-pod-gc-threshold (default 12500) */
   terminatedPodGcThreshold?: number;
+  /** --service-account-private-key-file: the key the tokens controller signs legacy ServiceAccount tokens with */
+  serviceAccountKey?: RsaPrivateKey;
 }
 
 /**
@@ -56,6 +58,8 @@ export interface ControllerDef {
   serviceAccount: string;
   /** enabledByDefault is false for the controllers '*' leaves off */
   enabledByDefault: boolean;
+  /** rootClient: runs with the manager's own credentials even under --use-service-account-credentials (the tokens controller makes those credentials) */
+  rootClient?: boolean;
   start(ctx: ControllerContext): Controller;
 }
 

@@ -65,6 +65,14 @@ export function controllerManagerProgram(version: string): Program {
         return commandFailed(p, `error starting controllers: failed to start certificate controller: error reading CA cert file "${f('cluster-signing-cert-file')}": data does not contain any valid RSA or ECDSA certificates`);
       }
     }
+    let serviceAccountKey: ReturnType<typeof parsePrivateKeyPem> | undefined;
+    if (typeof sa === 'string') {
+      try {
+        serviceAccountKey = parsePrivateKeyPem(sa);
+      } catch {
+        return commandFailed(p, 'error starting controllers: error reading key for service account token controller: data does not contain a valid RSA or ECDSA private key');
+      }
+    }
     const health = serveHealth(p, parsed, 10257);
     if ('error' in health) return commandFailed(p, health.error);
     // With --use-service-account-credentials (kubeadm's default) each controller acts as its own ServiceAccount.
@@ -79,6 +87,7 @@ export function controllerManagerProgram(version: string): Program {
         serviceCidr: f('service-cluster-ip-range'),
         caCertPem: typeof root === 'string' ? root : undefined,
         ca,
+        serviceAccountKey,
       });
     return new Promise<number>((resolve) => {
       let h: { stop(): void } | undefined;

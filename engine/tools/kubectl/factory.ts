@@ -7,6 +7,7 @@ import { NetError } from '../../host/net.ts';
 import { verifyServerCertificate } from '../../pki/server-verify.ts';
 import { loadKubeconfig, loadingPaths, resolveConfig, type Kubeconfig, type Overrides, type ResolvedConfig } from './config/kubeconfig.ts';
 import { Discovery } from './discovery.ts';
+import { PlainError } from './errors.ts';
 import { logConfigLoaded, logFeatureGates, loggingHandler } from './cli/verbose.ts';
 import { cachedDiscovery, discoveryCacheDir } from './discovery-cache.ts';
 
@@ -100,11 +101,19 @@ export class Factory {
   /** client is the API client of the current context, with --as/--as-group impersonation. */
   client(): ApiClient {
     if (this.clientCache) return this.clientCache;
+    // clientcmd's validation of the merged config, before any request. Without -n it fails first while
+    // resolving the namespace, and kubectl unwraps the one-error aggregate; with -n it fails building the
+    // REST config, reported as a configuration error.
+    if ((this.globals.asUid || this.globals.asGroups.length) && !this.globals.as) {
+      const msg = `requesting uid, groups or user-extra for ${this.config().userName} without impersonating a user`;
+      throw new PlainError(this.namespaceExplicit() ? `Error in configuration: ${msg}` : `error: ${msg}`);
+    }
     // client-go checks --request-timeout while building the client's configuration
     requestTimeoutMs(this.globals.requestTimeout);
     const headers: Record<string, string | string[]> = { 'user-agent': 'kubectl/v1.34.0 (linux/amd64) kubernetes/kubelab' };
     if (this.globals.as) headers['impersonate-user'] = this.globals.as;
     if (this.globals.asGroups.length) headers['impersonate-group'] = this.globals.asGroups;
+    if (this.globals.asUid) headers['impersonate-uid'] = this.globals.asUid;
     if (this.globals.verbosity >= 1) logFeatureGates(this.proc);
     const server = this.config().server;
     const dial = () => (this.globals.verbosity >= 6 ? loggingHandler(this.dial(), server, this.proc) : this.dial());

@@ -6,7 +6,7 @@
 
 import { parseGoDuration, parseUnsignedGoDuration } from '../../../base/go-duration.ts';
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration' | 'float' | 'stringToString';
+export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration' | 'float' | 'mapStringString';
 
 export interface FlagDef {
   name: string;
@@ -50,7 +50,7 @@ function defaultOf(def: FlagDef): FlagValue {
     case 'stringArray':
     case 'stringSlice':
       return [];
-    case 'stringToString':
+    case 'mapStringString':
       return {};
     case 'duration':
       return '0s';
@@ -99,13 +99,16 @@ function store(parsed: ParsedFlags, def: FlagDef, value: FlagValue, raw: string)
   } else if (def.type === 'stringSlice') {
     const cur = first ? [] : (parsed.values.get(def.name) as string[]);
     parsed.values.set(def.name, [...cur, ...splitCsv(value as string)]);
-  } else if (def.type === 'stringToString') {
+  } else if (def.type === 'mapStringString') {
+    // component-base's MapStringString: comma-separated pairs, blanks skipped, keys and values trimmed.
     const cur = first ? {} : (parsed.values.get(def.name) as Record<string, string>);
     const next = { ...cur };
-    for (const kv of splitCsv(value as string)) {
+    for (const raw of (value as string).split(',')) {
+      const kv = raw.trim();
+      if (kv === '') continue;
       const i = kv.indexOf('=');
-      if (i < 0) throw new FlagError(`invalid argument "${value}" for "--${def.name}" flag: ${kv} must be formatted as key=value`);
-      next[kv.slice(0, i)] = kv.slice(i + 1);
+      if (i < 0) throw new FlagError(`invalid argument "${value}" for "--${def.name}" flag: malformed pair, expect string=string`);
+      next[kv.slice(0, i).trim()] = kv.slice(i + 1).trim();
     }
     parsed.values.set(def.name, next);
   } else {
@@ -201,6 +204,6 @@ export function formatDefault(def: FlagDef): string {
   const v = defaultOf(def);
   if (def.type === 'string' || def.type === 'duration') return def.type === 'duration' ? String(v) : `'${String(v)}'`;
   if (def.type === 'stringArray' || def.type === 'stringSlice') return `[${(v as string[]).join(',')}]`;
-  if (def.type === 'stringToString') return '[]';
+  if (def.type === 'mapStringString') return '[]';
   return String(v);
 }

@@ -30,7 +30,7 @@ describe('kubectl auth can-i', () => {
   it('answers yes and no with the exit codes, impersonating with --as', async () => {
     const k = clusterHarness();
     grantPodReader(k);
-    expect(await k.run(['auth', 'can-i', 'delete', 'nodes'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
+    expect(await k.run(['auth', 'can-i', 'delete', 'nodes'])).toEqual({ stdout: 'yes\n', stderr: "Warning: resource 'nodes' is not namespace scoped\n\n", code: 0 });
     expect(await k.run(['auth', 'can-i', 'list', 'pods', '--as', 'jane'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
     expect(await k.run(['auth', 'can-i', 'delete', 'pods', '--as', 'jane'])).toEqual({ stdout: 'no\n', stderr: '', code: 1 });
     expect((await k.run(['auth', 'can-i', 'get', 'pods', '--as', 'jane', '-n', 'kube-system'])).stdout).toBe('no\n');
@@ -42,6 +42,41 @@ describe('kubectl auth can-i', () => {
     grantDiscovery(k);
     const r = await k.run(['auth', 'can-i', 'get', 'widgets', '--as', 'jane']);
     expect(r).toEqual({ stdout: 'no\n', stderr: "Warning: the server doesn't have a resource type 'widgets'\n\n", code: 1 });
+  });
+
+  // Texts as kubectl 1.33 printed them against a kubeadm cluster.
+  it('warns about cluster-scoped resources and unknown verbs unless checking all namespaces', async () => {
+    const k = clusterHarness();
+    expect(await k.run(['auth', 'can-i', 'frob', 'nodes'])).toEqual({ stdout: 'yes\n', stderr: "Warning: resource 'nodes' is not namespace scoped\n\nWarning: verb 'frob' is not a known verb\n\n", code: 0 });
+    expect((await k.run(['auth', 'can-i', 'get', 'clusterroles'])).stderr).toBe("Warning: resource 'clusterroles' is not namespace scoped in group 'rbac.authorization.k8s.io'\n\n");
+    expect((await k.run(['auth', 'can-i', 'frob', 'podz'])).stderr).toBe("Warning: the server doesn't have a resource type 'podz'\n\nWarning: verb 'frob' is not a known verb\n\n");
+    expect((await k.run(['auth', 'can-i', 'frob', '/x'])).stderr).toBe("Warning: verb 'frob' is not a known verb\n\n");
+    expect(await k.run(['auth', 'can-i', 'frob', 'nodes', '-A'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
+  });
+
+  it('checks a cluster-scoped resource in the current namespace, so a RoleBinding there counts', async () => {
+    const k = clusterHarness();
+    grantDiscovery(k);
+    k.create('/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'nodes' }, rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['list'] }],
+    });
+    k.create('/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'nodes' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'nodes' }, subjects: [{ kind: 'User', name: 'jane', apiGroup: 'rbac.authorization.k8s.io' }],
+    });
+    expect((await k.run(['auth', 'can-i', 'list', 'nodes', '--as', 'jane'])).stdout).toBe('yes\n');
+    expect((await k.run(['auth', 'can-i', 'list', 'nodes', '--as', 'jane', '-A'])).stdout).toBe('no\n');
+  });
+
+  it('refuses flags that do not go together, with kubectl\'s errors, even when quiet', async () => {
+    const k = clusterHarness();
+    const both = "error: list option can't be specified with neither quiet, all-namespaces nor subresource options\n";
+    expect(await k.run(['auth', 'can-i', '--list', '-A'])).toEqual({ stdout: '', stderr: both, code: 1 });
+    expect((await k.run(['auth', 'can-i', '--list', '-q'])).stderr).toBe(both);
+    expect((await k.run(['auth', 'can-i', '--list', '--subresource=log'])).stderr).toBe(both);
+    expect(await k.run(['auth', 'can-i', 'get', 'pods', '--no-headers'])).toEqual({ stdout: '', stderr: 'error: --no-headers cannot be set without --list specified\n', code: 1 });
+    expect((await k.run(['auth', 'can-i', 'get', '/logs', '--subresource=x'])).stderr).toBe('error: --subresource can not be used with NonResourceURL\n');
+    expect(await k.run(['auth', 'can-i', '-q', 'get'])).toEqual({ stdout: '', stderr: "error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.\n", code: 1 });
   });
 
   it('lists what a user may do', async () => {
@@ -60,6 +95,13 @@ describe('kubectl auth whoami', () => {
     const k = clusterHarness();
     const r = await k.run(['auth', 'whoami']);
     expect(r).toEqual({ stdout: 'ATTRIBUTE   VALUE\nUsername    admin\nGroups      [system:masters system:authenticated]\n', stderr: '', code: 0 });
+  });
+
+  it('prints -o json in the field order of the Go types, as kubectl does (yaml sorts)', async () => {
+    const k = clusterHarness();
+    const r = await k.run(['auth', 'whoami', '-o', 'json']);
+    expect(r.stdout).toBe('{\n    "kind": "SelfSubjectReview",\n    "apiVersion": "authentication.k8s.io/v1",\n    "metadata": {},\n    "status": {\n        "userInfo": {\n            "username": "admin",\n            "groups": [\n                "system:masters",\n                "system:authenticated"\n            ]\n        }\n    }\n}\n');
+    expect((await k.run(['auth', 'whoami', '-o', 'yaml'])).stdout).toBe('apiVersion: authentication.k8s.io/v1\nkind: SelfSubjectReview\nmetadata: {}\nstatus:\n  userInfo:\n    groups:\n    - system:masters\n    - system:authenticated\n    username: admin\n');
   });
 });
 
@@ -83,5 +125,23 @@ describe('kubectl auth can-i --list ordering', () => {
       ['', '[/healthz]', '[]', '[get]'],
       ['pods', '[]', '[]', '[list get]'],
     ]);
+  });
+});
+
+describe('kubectl --as-group / --as-uid without --as', () => {
+  // kubectl 1.33: clientcmd refuses the configuration before any request is made.
+  it('is refused as client-go refuses it', async () => {
+    const k = clusterHarness();
+    const msg = 'requesting uid, groups or user-extra for admin without impersonating a user\n';
+    expect(await k.run(['get', 'pods', '--as-group=system:masters'])).toEqual({ stdout: '', stderr: `error: ${msg}`, code: 1 });
+    expect(await k.run(['auth', 'can-i', 'get', 'pods', '--as-uid=1'])).toEqual({ stdout: '', stderr: `error: ${msg}`, code: 1 });
+    expect(await k.run(['get', 'pods', '-n', 'dev', '--as-group=x'])).toEqual({ stdout: '', stderr: `Error in configuration: ${msg}`, code: 1 });
+    expect(await k.run(['auth', 'can-i', 'delete', 'pods', '--as=jane', '--as-group=system:masters'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
+  });
+
+  it('sends --as-uid as Impersonate-Uid, which the apiserver authorizes on uids in authentication.k8s.io', async () => {
+    const k = clusterHarness();
+    const r = await k.run(['auth', 'whoami', '--as=jane', '--as-group=system:masters', '--as-uid=123']);
+    expect(r.stdout).toBe('ATTRIBUTE   VALUE\nUsername    jane\nUID         123\nGroups      [system:masters system:authenticated]\n');
   });
 });

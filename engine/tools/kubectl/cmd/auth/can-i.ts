@@ -17,25 +17,30 @@ interface NonResourceRule { verbs: string[]; nonResourceURLs?: string[] }
 
 async function run(c: RunContext): Promise<number> {
   const quiet = c.flag<boolean>('quiet');
-  if (c.flag<boolean>('list')) return list(c);
-  if (c.args.length !== 2) {
-    if (quiet) return 1;
-    throw new Error("you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.");
+  const allNs = c.flag<boolean>('all-namespaces');
+  const subresource = c.flag<string>('subresource');
+  // Complete: the arguments, then the resource through discovery.
+  if (c.flag<boolean>('list')) {
+    if (c.args.length > 0) throw new UsageError('list option must be specified with no arguments', 'none');
+    if (quiet || allNs || subresource) throw new UsageError("list option can't be specified with neither quiet, all-namespaces nor subresource options", 'none');
+    return list(c);
   }
+  if (c.args.length !== 2) throw new Error("you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.");
   const [verb, target] = c.args as [string, string];
   const client = c.f.client();
   let spec: Record<string, unknown>;
   if (target.startsWith('/')) {
-    if (!NON_RESOURCE_VERBS.includes(verb)) c.err(`Warning: verb '${verb}' is not a known verb\n`);
+    if (subresource) throw new UsageError('--subresource can not be used with NonResourceURL', 'none');
+    if (!NON_RESOURCE_VERBS.includes(verb)) c.err(`Warning: verb '${verb}' is not a known verb\n\n`);
     spec = { nonResourceAttributes: { path: target, verb } };
   } else {
     const slash = target.indexOf('/');
     const typed = slash >= 0 ? target.slice(0, slash) : target;
     const name = slash >= 0 ? target.slice(slash + 1) : '';
-    if (!RESOURCE_VERBS.includes(verb)) c.err(`Warning: verb '${verb}' is not a known verb\n`);
     let group = '';
     let resource = typed;
-    let namespaced = true;
+    // undefined when discovery does not know the resource: kubectl then cannot tell, and says nothing.
+    let namespaced: boolean | undefined = true;
     if (typed !== '*') {
       const dot = typed.indexOf('.');
       try {
@@ -48,18 +53,24 @@ async function run(c: RunContext): Promise<number> {
         else if (!(e instanceof ResourceTypeError)) throw e;
         resource = dot >= 0 ? typed.slice(0, dot) : typed;
         group = dot >= 0 ? typed.slice(dot + 1) : '';
+        namespaced = undefined;
         if (!NON_STANDARD.includes(resource)) {
           c.err(group ? `Warning: the server doesn't have a resource type '${resource}' in group '${group}'\n\n` : `Warning: the server doesn't have a resource type '${resource}'\n\n`);
         }
       }
     }
-    const allNs = c.flag<boolean>('all-namespaces');
-    if (!namespaced && c.f.namespaceExplicit() && !allNs) c.err(`Warning: resource '${resource}' is not namespace scoped\n\n`);
-    const attrs: Record<string, unknown> = { namespace: allNs || !namespaced ? '' : c.f.namespace(), verb, group, resource };
-    if (c.flag<string>('subresource')) attrs.subresource = c.flag<string>('subresource');
+    // Validate: warnings only when checking one namespace, whatever namespace that is.
+    if (!allNs) {
+      if (namespaced === false) c.err(group ? `Warning: resource '${resource}' is not namespace scoped in group '${group}'\n\n` : `Warning: resource '${resource}' is not namespace scoped\n\n`);
+      if (!RESOURCE_VERBS.includes(verb)) c.err(`Warning: verb '${verb}' is not a known verb\n\n`);
+    }
+    // kubectl sends the kubeconfig's namespace even for cluster-scoped resources, so bindings in that namespace count.
+    const attrs: Record<string, unknown> = { namespace: allNs ? '' : c.f.namespace(), verb, group, resource };
+    if (subresource) attrs.subresource = subresource;
     if (name) attrs.name = name;
     spec = { resourceAttributes: attrs };
   }
+  if (c.flag<boolean>('no-headers')) throw new UsageError('--no-headers cannot be set without --list specified', 'none');
   const review = client.call<{ status?: { allowed?: boolean; denied?: boolean; reason?: string; evaluationError?: string } }>({
     method: 'POST',
     path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
@@ -79,8 +90,7 @@ async function run(c: RunContext): Promise<number> {
 }
 
 async function list(c: RunContext): Promise<number> {
-  if (c.args.length > 0) throw new UsageError('list option must be specified with no arguments', 'none');
-  const ns = c.flag<boolean>('all-namespaces') ? '' : c.f.namespace();
+  const ns = c.f.namespace();
   const review = c.f.client().call<{ status?: { resourceRules?: ResourceRule[]; nonResourceRules?: NonResourceRule[] } }>({
     method: 'POST',
     path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',

@@ -6,6 +6,14 @@ import { authWhoamiHelp } from './texts.ts';
 
 interface UserInfo { username?: string; uid?: string; groups?: string[]; extra?: Record<string, string[]> }
 
+/** structOrder puts the review's fields in the order of the Go types kubectl decodes it into, which its JSON printer keeps. */
+function structOrder(doc: Record<string, unknown>): Record<string, unknown> {
+  const ui = ((doc.status as { userInfo?: UserInfo } | undefined)?.userInfo ?? {}) as UserInfo;
+  const userInfo: UserInfo = {};
+  for (const k of ['username', 'uid', 'groups', 'extra'] as const) if (ui[k] !== undefined) Object.assign(userInfo, { [k]: ui[k] });
+  return { kind: doc.kind, apiVersion: doc.apiVersion, metadata: doc.metadata ?? {}, status: { userInfo } };
+}
+
 async function run(c: RunContext): Promise<number> {
   const output = c.flag<string>('output');
   if (output && output !== 'json' && output !== 'yaml' && output !== 'name') {
@@ -18,7 +26,7 @@ async function run(c: RunContext): Promise<number> {
   });
   const doc = { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', ...review };
   if (output === 'json') {
-    c.out(printJson(doc, true));
+    c.out(printJson(structOrder(doc), false));
     return 0;
   }
   if (output === 'yaml') {

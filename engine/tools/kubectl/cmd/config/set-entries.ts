@@ -30,6 +30,9 @@ async function setContext(c: RunContext): Promise<number> {
 async function setCluster(c: RunContext): Promise<number> {
   if (c.args.length !== 1) unexpectedArgs(c);
   const name = c.args[0]!;
+  // kubectl checks the flags against each other before it reads the kubeconfig.
+  if (c.flag<boolean>('insecure-skip-tls-verify') && c.changed('certificate-authority')) throw new KubeconfigError('you cannot specify a certificate authority and insecure mode at the same time');
+  if (c.flag<boolean>('embed-certs') && !c.changed('certificate-authority')) throw new KubeconfigError('you must specify a --certificate-authority to embed');
   const files = kubeconfigFiles(c);
   const body = { ...(files.entry('clusters', name) ?? {}) };
   if (c.changed('server')) body.server = c.flag<string>('server');
@@ -66,9 +69,10 @@ async function setCredentials(c: RunContext): Promise<number> {
   if (c.changed('token') && c.flag<string>('token')) methods.push('--token');
   if ((c.changed('username') && c.flag<string>('username')) || (c.changed('password') && c.flag<string>('password'))) methods.push('--username/--password');
   if (methods.length > 1) throw new UsageError(`you cannot specify more than one authentication method at the same time: ${methods.join(', ')}`, 'none');
+  const embed = c.flag<boolean>('embed-certs');
+  if (embed && !c.flag<string>('client-certificate') && !c.flag<string>('client-key')) throw new KubeconfigError('you must specify a --client-certificate or --client-key to embed');
   const files = kubeconfigFiles(c);
   const body = { ...(files.entry('users', name) ?? {}) };
-  const embed = c.flag<boolean>('embed-certs');
   for (const k of ['client-certificate', 'client-key'] as const) {
     if (!c.changed(k)) continue;
     const path = c.flag<string>(k);

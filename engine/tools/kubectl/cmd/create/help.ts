@@ -125,7 +125,7 @@ export function commandFromHelp(path: string, spec: CommandSpec): CommandDef {
     const t = { ...DEFAULT_TWEAKS[f.name], ...spec.tweaks?.[f.name] };
     const out: FlagDef = { ...f, ...t };
     if ((t.type === 'stringArray' || t.type === 'stringSlice') && !Array.isArray(out.default)) out.default = [];
-    if (t.type === 'stringToString') delete out.default;
+    if (t.type === 'mapStringString') delete out.default;
     return out;
   });
   const def: CommandDef = { name, short: short ?? h.long.split('\n')[0]!.replace(/\.$/, ''), long: h.long, use: h.use, flags: [...flags, ...(spec.hiddenFlags ?? []).map((f) => ({ ...f, hidden: true }))] };

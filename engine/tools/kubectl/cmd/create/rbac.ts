@@ -30,7 +30,7 @@ function resourceFor(d: Discovery, r: ResourceOpt): { group: string; resource: s
   const all = d.all();
   const m = all.find((x) => (r.group === '' || x.group === r.group) && (x.plural === r.resource || x.singular === r.resource || x.shortNames.includes(r.resource)) && x.preferred);
   if (m) return { group: m.group, resource: m.plural };
-  return new RawError(`the server doesn't have a resource type "${r.resource}"`);
+  return new RawError(r.group ? `the server doesn't have a resource type "${r.resource}" in group "${r.group}"` : `the server doesn't have a resource type "${r.resource}"`);
 }
 
 function readRule(c: RunContext): { verbs: string[]; resources: ResourceOpt[]; names: string[] } {
@@ -170,7 +170,7 @@ async function runClusterRoleBinding(c: RunContext): Promise<number> {
   return submitCreate(c, c.f.discovery().resolve('clusterrolebindings.rbac.authorization.k8s.io'), make(RBAC, 'ClusterRoleBinding', body), 'failed to create clusterrolebinding: ');
 }
 
-const ruleTweaks = { verb: { type: 'stringSlice' as const }, resource: { type: 'stringSlice' as const }, 'resource-name': { type: 'stringArray' as const }, 'non-resource-url': { type: 'stringSlice' as const }, 'aggregation-rule': { type: 'stringToString' as const } };
+const ruleTweaks = { verb: { type: 'stringSlice' as const }, resource: { type: 'stringSlice' as const }, 'resource-name': { type: 'stringArray' as const }, 'non-resource-url': { type: 'stringSlice' as const }, 'aggregation-rule': { type: 'mapStringString' as const } };
 const subjectTweaks = { user: { type: 'stringArray' as const }, group: { type: 'stringArray' as const }, serviceaccount: { type: 'stringArray' as const } };
 
 export const createRoleCommand = commandFromHelp('create role', { run: runRole, tweaks: ruleTweaks });

@@ -1,4 +1,4 @@
-import { parseDuration } from '../../cli/flags.ts';
+import { parseSignedDuration } from '../../cli/flags.ts';
 import type { RunContext } from '../../cli/command.ts';
 import type { KObject } from '../../../../api/types.ts';
 import { WrappedError, checkOutput, printResult } from './common.ts';
@@ -10,7 +10,8 @@ const BOUND_KINDS: Record<string, string> = { Node: 'v1', Pod: 'v1', Secret: 'v1
 async function run(c: RunContext): Promise<number> {
   const name = nameArg(c);
   checkOutput(c);
-  const durMs = parseDuration(c.flag<string>('duration')) ?? 0;
+  // A negative duration parses (Go's time.ParseDuration) and is refused here, as kubectl does.
+  const durMs = parseSignedDuration(c.flag<string>('duration')) ?? 0;
   if (durMs < 0) throw new WrappedError('--duration must be greater than or equal to 0');
   if (durMs % 1000 !== 0) throw new WrappedError('--duration cannot be expressed in units less than seconds');
   const audiences = c.flag<string[]>('audience');

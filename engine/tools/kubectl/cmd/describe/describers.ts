@@ -1,3 +1,4 @@
+import { describeCertificateSigningRequest } from './certificates.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeRole, describeRoleBinding } from './rbac.ts';
@@ -42,4 +43,5 @@ export const DESCRIBERS: Record<string, Describer> = {
   'rbac.authorization.k8s.io/RoleBinding': describeRoleBinding,
   'rbac.authorization.k8s.io/ClusterRoleBinding': describeRoleBinding,
   'scheduling.k8s.io/PriorityClass': describePriorityClass,
+  'certificates.k8s.io/CertificateSigningRequest': describeCertificateSigningRequest,
 };
