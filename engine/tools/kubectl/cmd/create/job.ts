@@ -1,5 +1,6 @@
 import type { KObject } from '../../../../api/types.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
+import { parseResourceArgs } from '../../resource/args.ts';
 import { WrappedError, submitCreate } from './common.ts';
 import { commandFromHelp } from './help.ts';
 import { commandArgs, enforcedNamespace, make, nameArg, objectMeta, requireFlag } from './meta.ts';
@@ -44,11 +45,10 @@ async function runJob(c: RunContext): Promise<number> {
     });
     return submitCreate(c, res, obj, 'failed to create job: ');
   }
-  const slash = from.indexOf('/');
-  if (slash < 0) throw new UsageError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`, 'none');
-  const d = c.f.discovery();
-  const src = d.resolve(from.slice(0, slash));
-  const cj = c.f.client().get(src, c.f.namespace(), from.slice(slash + 1));
+  // --from is read as the builder reads TYPE/NAME arguments: a bare type names nothing
+  const [sel] = parseResourceArgs([from], c.f.discovery());
+  if (!sel || sel.names.length === 0) throw new UsageError('resource(s) were provided, but no name was specified', 'none');
+  const cj = c.f.client().get(sel.res, c.f.namespace(), sel.names[0]!);
   if (cj.kind !== 'CronJob') throw new WrappedError(`unknown object type *v1.${cj.kind}`);
   return submitCreate(c, res, jobFromCronJob(name, enforcedNamespace(c), cj), 'failed to create job: ');
 }
