@@ -1,6 +1,7 @@
 import type { Process, ProcessInfo } from '../../../host/process.ts';
 import { signalNumber } from '../../../host/signals.ts';
 import { def } from '../def.ts';
+import { parseArgs, UsageError, type OptSpec } from '../lib/args.ts';
 import { posixToJs, RegexError } from '../lib/regex.ts';
 import { selectProcesses, processName, type Criteria } from './match.ts';
 import { PGREP_USAGE, PKILL_USAGE } from './usage.ts';
@@ -10,61 +11,32 @@ type Tool = 'pgrep' | 'pkill';
 /** Options with an argument, by short letter, and the long names of every option (procps-ng 4.0). */
 const WITH_ARG: Record<string, string> = { d: 'delimiter', g: 'pgroup', G: 'group', O: 'older', P: 'parent', s: 'session', t: 'terminal', u: 'euid', U: 'uid', F: 'pidfile', r: 'runstates', q: 'queue' };
 const FLAGS: Record<string, string> = { l: 'list-name', a: 'list-full', v: 'inverse', w: 'lightweight', c: 'count', f: 'full', i: 'ignore-case', n: 'newest', o: 'oldest', x: 'exact', L: 'logpidfile', A: 'ignore-ancestors', e: 'echo', h: 'help', V: 'version' };
+/** ONLY are the letters one of the two tools has and the other lacks. */
 const ONLY: Record<Tool, string> = { pgrep: 'dlavw', pkill: 'qe' };
 
-class UsageFailure extends Error {}
+/** optSpec is each tool's getopt_long table (pkill's --signal stored under "signal"). */
+function optSpec(tool: Tool): OptSpec {
+  const own = (letter: string) => !'dlavwqe'.includes(letter) || ONLY[tool].includes(letter);
+  const withArg = Object.keys(WITH_ARG).filter(own);
+  const flags = Object.keys(FLAGS).filter(own);
+  const long: Record<string, string> = {};
+  for (const k of withArg) long[`${WITH_ARG[k]}=`] = k;
+  for (const k of flags) long[FLAGS[k]!] = k;
+  if (tool === 'pkill') long['signal='] = 'signal';
+  return { flags: flags.join(''), withArg: withArg.join(''), long };
+}
 
 interface Parsed { opts: Map<string, string>; patterns: string[]; signal?: string }
 
 function parse(tool: Tool, argv: string[]): Parsed {
-  const opts = new Map<string, string>();
-  const patterns: string[] = [];
+  // pkill -9, -KILL, -SIGTERM: the first argument naming a signal is the signal, not options
   let signal: string | undefined;
-  const known = (letter: string) => (letter in WITH_ARG || letter in FLAGS) && (!'dlavwqe'.includes(letter) || ONLY[tool].includes(letter));
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      patterns.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--') && a.length > 2) {
-      const [name, inline] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
-      if (tool === 'pkill' && name === 'signal') {
-        signal = inline ?? argv[++i];
-        if (signal === undefined) throw new UsageFailure(`option '--signal' requires an argument`);
-        continue;
-      }
-      const letter = Object.keys({ ...WITH_ARG, ...FLAGS }).find((k) => (WITH_ARG[k] ?? FLAGS[k]) === name && known(k));
-      if (!letter) throw new UsageFailure(`unrecognized option '${a}'`);
-      if (letter in WITH_ARG) {
-        const v = inline ?? argv[++i];
-        if (v === undefined) throw new UsageFailure(`option '--${name}' requires an argument`);
-        opts.set(letter, v);
-      } else opts.set(letter, '');
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      // pkill -9, -KILL, -SIGTERM: a signal given as an option
-      if (tool === 'pkill' && signal === undefined && signalNumber(a.slice(1)) !== undefined) {
-        signal = a.slice(1);
-        continue;
-      }
-      for (let j = 1; j < a.length; j++) {
-        const letter = a[j]!;
-        if (!known(letter)) throw new UsageFailure(`invalid option -- '${letter}'`);
-        if (letter in WITH_ARG) {
-          const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
-          if (v === undefined) throw new UsageFailure(`option requires an argument -- '${letter}'`);
-          opts.set(letter, v);
-          break;
-        }
-        opts.set(letter, '');
-      }
-      continue;
-    }
-    patterns.push(a);
-  }
-  return { opts, patterns, signal };
+  const at = tool === 'pkill' ? argv.findIndex((a) => a.startsWith('-') && !a.startsWith('--') && signalNumber(a.slice(1)) !== undefined) : -1;
+  const rest = at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
+  if (at >= 0) signal = argv[at]!.slice(1);
+  const parsed = parseArgs(rest, optSpec(tool));
+  const opts = new Map([...parsed.opts].map(([k, v]) => [k, v[v.length - 1]!] as [string, string]));
+  return { opts, patterns: parsed.args, signal: opts.get('signal') ?? signal };
 }
 
 /** uidsOf reads -u/-U: user names (from /etc/passwd) or numbers. */
@@ -129,7 +101,8 @@ function run(tool: Tool, p: Process): number {
   try {
     parsed = parse(tool, p.argv.slice(1));
   } catch (e) {
-    p.stderr.write(`${tool}: ${(e as Error).message}\n${tool === 'pgrep' ? PGREP_USAGE : PKILL_USAGE}`);
+    if (!(e instanceof UsageError)) throw e;
+    p.stderr.write(`${tool}: ${e.message}\n${tool === 'pgrep' ? PGREP_USAGE : PKILL_USAGE}`);
     return 2;
   }
   const { opts, patterns } = parsed;
