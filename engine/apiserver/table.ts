@@ -24,14 +24,18 @@ function tableVersion(accept: string): string {
 export function buildTable(
   def: ResourceDef,
   objs: readonly KObject[],
-  opts: { accept: string; includeObject?: string; resourceVersion: string; now: number; continueToken?: string; noHeaders?: boolean },
+  opts: { accept: string; includeObject?: string; resourceVersion: string; now: number; continueToken?: string; remainingItemCount?: number; noHeaders?: boolean },
 ): Record<string, unknown> {
   const version = tableVersion(opts.accept);
   const include = opts.includeObject || 'Metadata';
   const table: Record<string, unknown> = {
     kind: 'Table',
     apiVersion: `meta.k8s.io/${version}`,
-    metadata: opts.continueToken ? { resourceVersion: opts.resourceVersion, continue: opts.continueToken } : { resourceVersion: opts.resourceVersion },
+    metadata: {
+      resourceVersion: opts.resourceVersion,
+      ...(opts.continueToken ? { continue: opts.continueToken } : {}),
+      ...(opts.remainingItemCount !== undefined ? { remainingItemCount: opts.remainingItemCount } : {}),
+    },
     columnDefinitions: def.columns,
     rows: tableRows(def, objs, version, include, opts.now),
   };

@@ -80,3 +80,37 @@ export function btoaUtf8(s: string): string {
 export function atobUtf8(s: string): string {
   return fromUtf8(decodeBase64(s));
 }
+
+/** encodeBase64RawUrl is Go's base64.RawURLEncoding: the URL alphabet, no padding. */
+export function encodeBase64RawUrl(bytes: Uint8Array): string {
+  return encodeBase64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/**
+ * decodeBase64RawUrl is Go's base64.RawURLEncoding.DecodeString: only the URL
+ * alphabet (a "+", "/" or "=" is illegal), newlines skipped, and a lone
+ * character at the end is corrupt input, reported at its offset.
+ */
+export function decodeBase64RawUrl(text: string): Uint8Array {
+  const out: number[] = [];
+  let buf = 0;
+  let bits = 0;
+  let inQuantum = 0;
+  let lastAt = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) continue;
+    const v = c === 43 || c === 47 || c >= 256 ? -1 : LOOKUP[c]!;
+    if (v < 0) throw new Base64Error(i);
+    buf = ((buf << 6) | v) & 0xffffff;
+    bits += 6;
+    inQuantum = (inQuantum + 1) % 4;
+    lastAt = i;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((buf >> bits) & 0xff);
+    }
+  }
+  if (inQuantum === 1) throw new Base64Error(lastAt);
+  return Uint8Array.from(out);
+}

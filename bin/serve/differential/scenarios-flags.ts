@@ -69,4 +69,26 @@ export const FLAGS_SCENARIOS: Scenario[] = [
       'events --for pod/db-0 -o name',
     ],
   },
+  {
+    name: 'lists in chunks, and a user who may list only some types',
+    mode: 'read',
+    files: WORKLOAD_FILES,
+    setup: [...WORKLOAD_SETUP, 'kubectl create role lister --verb=list,get --resource=pods,services', 'kubectl create rolebinding lister --role=lister --user=jane'],
+    commands: [
+      // every answer printed first, then every refusal (the builder continues on error)
+      'get all --as=jane',
+      'get deploy,pods,svc --as=jane',
+      'get all --as=jane -o name',
+      'get svc nope web nada',
+      'get svc nope web -o name',
+      // a chunk at a time, following continue tokens: the same output as one list
+      'get pods --chunk-size=1',
+      'get pods -A --chunk-size=2 -o name',
+      'get pods -A --chunk-size=3 -o wide',
+      'get pods --chunk-size=1 -l app=web',
+      'get svc,deploy --chunk-size=1',
+      'describe svc --chunk-size=1',
+      'describe node node01 --chunk-size=1',
+    ],
+  },
 ];

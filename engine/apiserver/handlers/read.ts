@@ -1,4 +1,3 @@
-import { atobUtf8, btoaUtf8 } from '../../base/base64.ts';
 import { badRequest, notFound } from '../../base/errors.ts';
 import { apiVersionOf, groupResource, type KObject, type ResourceDef } from '../../api/types.ts';
 import { fromStorage } from '../conversion.ts';
@@ -6,6 +5,7 @@ import { headerValue, queryValue, type ApiResponse } from '../../api/transport.t
 import type { RequestScope, ServerContext } from '../context.ts';
 import { buildFilter, filterMatches } from '../selectors.ts';
 import { buildTable, wantsTable } from '../table.ts';
+import { listPage } from './paging.ts';
 
 /** getObject answers GET on one object (plain or as a Table). */
 export function getObject(ctx: ServerContext, s: RequestScope): ApiResponse {
@@ -21,7 +21,7 @@ export function getObject(ctx: ServerContext, s: RequestScope): ApiResponse {
 
 /**
  * listObjects answers a list: label and field selectors, limit/continue
- * paging (continue tokens encode the last key), and Table output.
+ * paging (paging.ts), and Table output.
  */
 export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
   const store = ctx.storage.store(s.def);
@@ -30,32 +30,18 @@ export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
   const filter = buildFilter(s.def, queryValue(s.req, 'labelSelector'), queryValue(s.req, 'fieldSelector'), undefined);
   const limit = Number(queryValue(s.req, 'limit') ?? 0) || 0;
   const cont = queryValue(s.req, 'continue');
-  let after: string | undefined;
-  if (cont) {
-    try {
-      after = atobUtf8(cont);
-    } catch {
-      throw badRequest('continue key is not valid: illegal base64 data at input byte 0');
-    }
-  }
-  let items: readonly KObject[];
-  let more = false;
-  let lastKey = '';
-  const rv = String(ctx.storage.etcd.revision);
   const filtering = filter.labels.requirements.length > 0 || !!filter.labels.nothing || filter.fields.length > 0;
-  if (limit > 0 || after !== undefined) {
-    const page: KObject[] = [];
-    for (const [key, obj] of store.listKeyed(ns)) {
-      if (after !== undefined && key <= after) continue;
-      if (filtering && !filterMatches(s.def, filter, obj)) continue;
-      if (limit > 0 && page.length >= limit) {
-        more = true;
-        break;
-      }
-      page.push(obj);
-      lastKey = key;
-    }
-    items = page;
+  let items: readonly KObject[];
+  let rv = String(ctx.storage.etcd.revision);
+  let page: { continueToken?: string; remainingItemCount?: number } = {};
+  if (limit > 0 || cont) {
+    const asked = queryValue(s.req, 'resourceVersion');
+    if (cont && asked && asked !== '0') throw badRequest('specifying resource version is not allowed when using continue');
+    const prefix = ns && s.def.namespaced ? `${s.def.storagePrefix}/${ns}/` : store.prefix();
+    const p = listPage(store, prefix, ctx.storage.etcd.revision, limit, cont, filtering ? (obj) => filterMatches(s.def, filter, obj) : undefined);
+    items = p.items;
+    rv = String(p.rv);
+    page = { continueToken: p.continueToken, remainingItemCount: p.remainingItemCount };
   } else {
     const eq = filter.labels.nothing ? undefined : filter.labels.requirements.find((r) => r.operator === '=' || r.operator === '==' || (r.operator === 'in' && r.values.length === 1));
     const indexed = store.indexedFields();
@@ -63,13 +49,13 @@ export function listObjects(ctx: ServerContext, s: RequestScope): ApiResponse {
     const candidates = field ? store.withField(ns, field.field, field.value) : eq ? store.withLabel(ns, eq.key, eq.values[0]!) : store.list(ns);
     items = filtering ? candidates.filter((obj) => filterMatches(s.def, filter, obj)) : candidates;
   }
-  const continueToken = more ? btoaUtf8(lastKey) : undefined;
   const accept = headerValue(s.req, 'accept');
   if (wantsTable(accept)) {
-    return ok(buildTable(s.def, servedAs(s.def, items), { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, continueToken }));
+    return ok(buildTable(s.def, servedAs(s.def, items), { accept: accept!, includeObject: queryValue(s.req, 'includeObject'), resourceVersion: rv, now: ctx.runtime.now, ...page }));
   }
   const metadata: Record<string, unknown> = { resourceVersion: rv };
-  if (continueToken) metadata.continue = continueToken;
+  if (page.continueToken) metadata.continue = page.continueToken;
+  if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
   return ok({ kind: `${s.def.kind}List`, apiVersion: apiVersionOf(s.def), metadata, items: items.map((o) => withTypeMeta(o, s.def)) });
 }
 

@@ -193,10 +193,31 @@ export class ResourceStore {
     }
   }
 
-  /** listKeyed returns [key, object] pairs in key order, for paging with continue tokens. */
-  listKeyed(namespace?: string): [string, KObject][] {
-    const p = namespace && this.def.namespaced ? `${this.def.storagePrefix}/${namespace}/` : this.prefix();
-    return this.keys.range(p).map((k) => [k, this.objs.get(k)!]);
+  /**
+   * listKeyedAt returns the [key, object] pairs under prefix from fromKey on,
+   * in key order, as they were at revision rv (paged lists read every page at
+   * the first one's revision). The cache answers when nothing of this resource
+   * changed since rv; otherwise etcd is read at rv, which throws its compacted
+   * error once rv is gone.
+   */
+  listKeyedAt(prefix: string, rv: number, fromKey?: string): [string, KObject][] {
+    const unchanged = rv >= this.revision || this.since(rv)?.length === 0;
+    if (unchanged) {
+      const keys = this.keys.range(prefix);
+      let i = 0;
+      if (fromKey) while (i < keys.length && keys[i]! < fromKey) i++;
+      const out: [string, KObject][] = [];
+      for (; i < keys.length; i++) out.push([keys[i]!, this.objs.get(keys[i]!)!]);
+      return out;
+    }
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const res = this.kv.range(fromKey ?? prefix, { rangeEnd: end, revision: rv });
+    const out: [string, KObject][] = [];
+    for (const kv1 of res.kvs) {
+      const obj = this.decode(kv1.value, kv1.modRevision);
+      if (obj) out.push([kv1.key, obj]);
+    }
+    return out;
   }
 
   count(): number {

@@ -1,10 +1,10 @@
 import type { KObject } from '../../../../api/types.ts';
-import type { ApiClient } from '../../../../client/client.ts';
 import { formatLabels } from '../../printers/table.ts';
 import { describeEvents } from './events.ts';
 import type { DescribeContext } from './types.ts';
 import { describePodTemplate, selectorString } from './workloads.ts';
 import { PrefixWriter, humanDuration, printAnnotations, printLabels, rfc1123z } from './writer.ts';
+import { listItemsInChunks } from '../../resource/chunks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read loosely */
 type Any = any;
@@ -12,10 +12,10 @@ type Any = any;
 const PODS = { group: '', version: 'v1', plural: 'pods', namespaced: true };
 
 /** podStatusCounts is getPodStatusForController: the controller's pods by phase. */
-function podStatusCounts(client: ApiClient, o: KObject, selector: string): string {
+function podStatusCounts(d: DescribeContext, o: KObject, selector: string): string {
   let pods: Any[] = [];
   try {
-    pods = client.list(PODS, o.metadata.namespace, selector ? { labelSelector: selector } : {}).items.filter((p: Any) => (p.metadata.ownerReferences ?? []).some((r: Any) => r.controller && r.uid === o.metadata.uid));
+    pods = listItemsInChunks(d.client, PODS, o.metadata.namespace, selector ? { labelSelector: selector } : {}, d.chunkSize).filter((p: Any) => (p.metadata.ownerReferences ?? []).some((r: Any) => r.controller && r.uid === o.metadata.uid));
   } catch {
     pods = [];
   }
@@ -41,7 +41,7 @@ export function describeReplicaSet(o: KObject, d: DescribeContext): string {
   const cb = controlledBy(o);
   if (cb) w.write(0, `Controlled By:\t${cb}\n`);
   w.write(0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`);
-  w.write(0, `Pods Status:\t${podStatusCounts(d.client, o, sel === '<none>' ? '' : sel)}\n`);
+  w.write(0, `Pods Status:\t${podStatusCounts(d, o, sel === '<none>' ? '' : sel)}\n`);
   describePodTemplate(w, rs.spec?.template);
   if (rs.status?.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
@@ -69,7 +69,7 @@ export function describeDaemonSet(o: KObject, d: DescribeContext): string {
   w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${st.updatedNumberScheduled ?? 0}\n`);
   w.write(0, `Number of Nodes Scheduled with Available Pods: ${st.numberAvailable ?? 0}\n`);
   w.write(0, `Number of Nodes Misscheduled: ${st.numberMisscheduled ?? 0}\n`);
-  w.write(0, `Pods Status:\t${podStatusCounts(d.client, o, sel === '<none>' ? '' : sel)}\n`);
+  w.write(0, `Pods Status:\t${podStatusCounts(d, o, sel === '<none>' ? '' : sel)}\n`);
   describePodTemplate(w, ds.spec?.template);
   if (d.showEvents) describeEvents(w, d.events(o, 'DaemonSet'), d.now);
   return w.text();
@@ -93,7 +93,7 @@ export function describeStatefulSet(o: KObject, d: DescribeContext): string {
     if (us.rollingUpdate.partition !== undefined) w.write(1, `Partition:\t${us.rollingUpdate.partition}\n`);
     if (us.rollingUpdate.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${us.rollingUpdate.maxUnavailable}\n`);
   }
-  w.write(0, `Pods Status:\t${podStatusCounts(d.client, o, sel === '<none>' ? '' : sel)}\n`);
+  w.write(0, `Pods Status:\t${podStatusCounts(d, o, sel === '<none>' ? '' : sel)}\n`);
   describePodTemplate(w, ss.spec?.template);
   const vcts: Any[] = ss.spec?.volumeClaimTemplates ?? [];
   if (vcts.length === 0) w.write(0, 'Volume Claims:\t<none>\n');

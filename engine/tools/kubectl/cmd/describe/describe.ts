@@ -11,6 +11,7 @@ import { describeGeneric } from './generic.ts';
 import { DESCRIBE_HELP } from './help.ts';
 import type { DescribeContext } from './types.ts';
 import { listSelected } from '../../resource/list-error.ts';
+import { listItemsInChunks } from '../../resource/chunks.ts';
 
 function describeOne(c: RunContext, res: ApiResource, obj: KObject): string {
   const client = c.f.client();
@@ -18,7 +19,8 @@ function describeOne(c: RunContext, res: ApiResource, obj: KObject): string {
     client,
     now: c.proc.sys.runtime.now,
     showEvents: c.flag<boolean>('show-events'),
-    events: (o, kind) => searchEvents(client, o, kind),
+    chunkSize: c.flag<number>('chunk-size'),
+    events: (o, kind) => searchEvents(client, o, kind, c.flag<number>('chunk-size')),
   };
   const full = { ...obj, apiVersion: obj.apiVersion ?? (res.group ? `${res.group}/${res.version}` : res.version), kind: obj.kind ?? res.kind };
   const describer = DESCRIBERS[`${res.group}/${res.kind}`] ?? describeGeneric;
@@ -60,7 +62,7 @@ async function run(c: RunContext): Promise<number> {
     const namespace = sel.res.namespaced ? (allNs && sel.names.length === 0 ? undefined : ns) : undefined;
     if (sel.names.length === 0) {
       const opts = selector ? { labelSelector: selector } : {};
-      const items = listSelected(() => client.list(sel.res, namespace, opts), sel.res, opts).items;
+      const items = listSelected(() => ({ items: listItemsInChunks(client, sel.res, namespace, opts, c.flag<number>('chunk-size')) }), sel.res, opts).items;
       for (const o of items) {
         emit(describeOne(c, sel.res, o));
         any = true;
@@ -74,7 +76,7 @@ async function run(c: RunContext): Promise<number> {
       } catch (e) {
         if (!(isStatusError(e) && e.status.reason === 'NotFound')) throw e;
         // kubectl then describes every object whose name starts with the given one
-        const matches = client.list(sel.res, namespace).items.filter((o) => (o.metadata.name ?? '').startsWith(name));
+        const matches = listItemsInChunks(client, sel.res, namespace, {}, c.flag<number>('chunk-size')).filter((o) => (o.metadata.name ?? '').startsWith(name));
         if (matches.length === 0) {
           report(e);
           continue;

@@ -1,6 +1,7 @@
 import type { KObject } from '../../../../api/types.ts';
 import type { ApiClient } from '../../../../client/client.ts';
 import { goSortedBy } from '../../printers/gosort.ts';
+import { listItemsInChunks } from '../../resource/chunks.ts';
 import { since, type PrefixWriter } from './writer.ts';
 
 /** Event is the part of a core/v1 Event describe prints. */
@@ -20,11 +21,11 @@ interface Event extends KObject {
 const EVENTS = { group: '', version: 'v1', plural: 'events', namespaced: true };
 
 /** searchEvents lists the events about one object, as describe does (by involvedObject fields). */
-export function searchEvents(client: ApiClient, obj: KObject, kind: string): Event[] {
+export function searchEvents(client: ApiClient, obj: KObject, kind: string, chunkSize: number): Event[] {
   const m = obj.metadata;
   const sel = [`involvedObject.kind=${kind}`, `involvedObject.name=${m.name}`, `involvedObject.namespace=${m.namespace ?? ''}`, `involvedObject.uid=${m.uid ?? ''}`].join(',');
   try {
-    return client.list(EVENTS, m.namespace || undefined, { fieldSelector: sel }).items as Event[];
+    return listItemsInChunks(client, EVENTS, m.namespace || undefined, { fieldSelector: sel }, chunkSize) as Event[];
   } catch {
     return [];
   }

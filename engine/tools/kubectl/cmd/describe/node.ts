@@ -3,6 +3,7 @@ import { parseQuantity, ZERO, type Quantity } from '../../../../base/quantity.ts
 import { describeEvents } from './events.ts';
 import type { DescribeContext } from './types.ts';
 import { PrefixWriter, printAnnotations, printLabels, rfc1123z, since } from './writer.ts';
+import { listItemsInChunks } from '../../resource/chunks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read loosely */
 type Any = any;
@@ -102,7 +103,7 @@ export function describeNode(o: KObject, d: DescribeContext): string {
   if (node.spec?.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`);
   let pods: Any[] = [];
   try {
-    pods = d.client.list(PODS, undefined, { fieldSelector: `spec.nodeName=${o.metadata.name},status.phase!=Failed,status.phase!=Succeeded` }).items;
+    pods = listItemsInChunks(d.client, PODS, undefined, { fieldSelector: `spec.nodeName=${o.metadata.name},status.phase!=Failed,status.phase!=Succeeded` }, d.chunkSize);
   } catch {
     pods = [];
   }

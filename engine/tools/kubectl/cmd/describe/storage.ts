@@ -3,6 +3,7 @@ import { formatLabels } from '../../printers/table.ts';
 import { describeEvents } from './events.ts';
 import type { DescribeContext } from './types.ts';
 import { PrefixWriter, printAnnotations, printLabels, humanDuration } from './writer.ts';
+import { listItemsInChunks } from '../../resource/chunks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read loosely */
 type Any = any;
@@ -85,7 +86,7 @@ export function describePersistentVolumeClaim(o: KObject, d: DescribeContext): s
   }
   let users: string[] = [];
   try {
-    users = (d.client.list(PODS, o.metadata.namespace).items as Any[]).filter((p) => (p.spec?.volumes ?? []).some((v: Any) => v.persistentVolumeClaim?.claimName === o.metadata.name)).map((p) => p.metadata.name);
+    users = (listItemsInChunks(d.client, PODS, o.metadata.namespace, {}, d.chunkSize) as Any[]).filter((p) => (p.spec?.volumes ?? []).some((v: Any) => v.persistentVolumeClaim?.claimName === o.metadata.name)).map((p) => p.metadata.name);
   } catch {
     users = [];
   }

@@ -6,6 +6,8 @@ export interface DescribeContext {
   client: ApiClient;
   now: number;
   showEvents: boolean;
+  /** chunkSize is --chunk-size: the lists describe makes for pods ask for this many at a time */
+  chunkSize: number;
   /** events lists the events about an object of a kind */
   events(obj: KObject, kind: string): Parameters<typeof import('./events.ts').describeEvents>[1];
 }

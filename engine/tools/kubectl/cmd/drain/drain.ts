@@ -9,6 +9,7 @@ import { dryRun, dryRunSuffix, type DryRun } from '../create/common.ts';
 import { goDuration } from './duration.ts';
 import { deleteErrors, filterPods, podsToDelete, shouldSkip, warnings, type PodDelete } from './filters.ts';
 import { drainHelp } from './texts.ts';
+import { listItemsInChunks } from '../../resource/chunks.ts';
 
 interface Drainer {
   c: RunContext;
@@ -23,7 +24,7 @@ interface Drainer {
 function podsForDeletion(d: Drainer, node: string): { items: PodDelete[]; errors: string[] } {
   const { c } = d;
   const client = c.f.client();
-  const pods = client.list(R.pods, undefined, { fieldSelector: `spec.nodeName=${node}`, labelSelector: c.flag<string>('pod-selector') || undefined }).items;
+  const pods = listItemsInChunks(client, R.pods, undefined, { fieldSelector: `spec.nodeName=${node}`, labelSelector: c.flag<string>('pod-selector') || undefined }, c.flag<number>('chunk-size'));
   const items = filterPods(pods, {
     force: c.flag<boolean>('force'),
     ignoreDaemonSets: c.flag<boolean>('ignore-daemonsets'),

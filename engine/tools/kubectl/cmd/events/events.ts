@@ -8,6 +8,7 @@ import { TabWriter } from '../../printers/tabwriter.ts';
 import { goSortedBy } from '../../printers/gosort.ts';
 import { since } from '../describe/writer.ts';
 import { EVENTS_HELP } from './help.ts';
+import { listPagesInChunks } from '../../resource/chunks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- events are read loosely */
 type Any = any;
@@ -60,7 +61,9 @@ async function run(c: RunContext): Promise<number> {
     fieldSelector = `involvedObject.kind=${kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${name}`;
   }
   const client = c.f.client();
-  const list = client.list(EVENTS, allNs ? undefined : ns, fieldSelector ? { fieldSelector } : {});
+  // kubectl events always lists in chunks of 500: its --chunk-size flag is read but not used
+  const pages = listPagesInChunks(client, EVENTS, allNs ? undefined : ns, fieldSelector ? { fieldSelector } : {}, 500);
+  const list = { items: pages.flatMap((p) => p.items), metadata: pages[pages.length - 1]!.metadata };
   const filter = (e: Any) => types.length === 0 || types.includes(e.type);
   // sort.Sort(SortableEvents): not stable, so equal times end where Go's pdqsort leaves them
   const sorted = goSortedBy(list.items.filter(filter), lastSeen) as KObject[];

@@ -15,6 +15,7 @@ import { runRaw } from './raw.ts';
 import { runWatch } from './watch.ts';
 import { enhanceListError } from '../../resource/list-error.ts';
 import { logStatus } from '../../cli/verbose.ts';
+import { listInChunks } from '../../resource/chunks.ts';
 
 const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -43,22 +44,28 @@ async function runGet(c: RunContext): Promise<number> {
   if (c.flag<string>('field-selector')) query.fieldSelector = c.flag<string>('field-selector');
   const client = c.f.client();
   const ignoreNotFound = c.flag<boolean>('ignore-not-found');
-  let errors = 0;
+  // kubectl gathers every answer first and reports what failed after printing the rest (the builder continues on error)
+  const failures: unknown[] = [];
   const fail = (e: unknown, t: Target) => {
-    if (!t.name) throw enhanceListError(e, t.res, query);
     if (ignoreNotFound && isStatusError(e) && e.status.reason === 'NotFound') return;
-    errors++;
     if (c.f.globals.verbosity >= 6 && isStatusError(e)) logStatus(c.proc, e.status as unknown as Record<string, unknown>);
-    c.err(`${errorText(e, c.commandPath, () => c.f.serverHostPort()).text}\n`);
+    failures.push(t.name ? e : enhanceListError(e, t.res, query));
   };
+  // --sort-by needs the whole list at once: kubectl asks for it in one piece
+  const chunkSize = c.flag<string>('sort-by') ? 0 : c.flag<number>('chunk-size');
   let printed = false;
   if (spec.kind === 'table') {
     const fetched: FetchedTable[] = [];
     const tq = c.flag<string>('sort-by') ? { ...query, includeObject: 'Object' } : query;
     for (const t of targets) {
       try {
-        const table = client.call<ServerTable>({ method: 'GET', path: pathFor(t.res, t.namespace, t.name), query: t.name ? (c.flag<string>('sort-by') ? { includeObject: 'Object' } : {}) : tq, headers: { accept: TABLE_ACCEPT } });
-        fetched.push({ target: t, table });
+        if (t.name) {
+          const table = client.call<ServerTable>({ method: 'GET', path: pathFor(t.res, t.namespace, t.name), query: c.flag<string>('sort-by') ? { includeObject: 'Object' } : {}, headers: { accept: TABLE_ACCEPT } });
+          fetched.push({ target: t, table });
+        } else {
+          const pages = listInChunks(chunkSize, (q) => client.call<ServerTable>({ method: 'GET', path: pathFor(t.res, t.namespace), query: { ...tq, ...q }, headers: { accept: TABLE_ACCEPT } }));
+          for (const table of pages) fetched.push({ target: t, table });
+        }
       } catch (e) {
         fail(e, t);
       }
@@ -70,8 +77,8 @@ async function runGet(c: RunContext): Promise<number> {
       try {
         if (t.name) objs.push({ target: t, obj: withTypeMeta(client.get(t.res, t.namespace, t.name), t) });
         else {
-          const list = client.call<{ items: KObject[] }>({ method: 'GET', path: pathFor(t.res, t.namespace), query });
-          for (const o of list.items) objs.push({ target: t, obj: withTypeMeta(o, t) });
+          const pages = listInChunks(chunkSize, (q) => client.call<{ items: KObject[]; metadata?: { continue?: string } }>({ method: 'GET', path: pathFor(t.res, t.namespace), query: { ...query, ...q } }));
+          for (const list of pages) for (const o of list.items) objs.push({ target: t, obj: withTypeMeta(o, t) });
         }
       } catch (e) {
         fail(e, t);
@@ -80,6 +87,8 @@ async function runGet(c: RunContext): Promise<number> {
     const single = targets.length === 1 && !!targets[0]!.name;
     printed = printObjects(c, spec, objs, single, named);
   }
+  const errors = failures.length;
+  for (const e of failures) c.err(`${errorText(e, c.commandPath, () => c.f.serverHostPort()).text}\n`);
   if (!printed && errors === 0 && !named) {
     const anyNamespaced = targets.some((t) => t.res.namespaced);
     const allNs = c.flag<boolean>('all-namespaces');

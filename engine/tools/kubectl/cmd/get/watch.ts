@@ -1,4 +1,5 @@
 import type { KObject } from '../../../../api/types.ts';
+import { listInChunks } from '../../resource/chunks.ts';
 import { pathFor } from '../../../../client/client.ts';
 import { UsageError, type RunContext } from '../../cli/command.ts';
 import { requestTimeoutMs } from '../../cli/request-timeout.ts';
@@ -79,16 +80,18 @@ export async function runWatch(c: RunContext, spec: OutputSpec, targets: Target[
   // the list gives the starting resourceVersion (and, without --watch-only, the first lines)
   const path = pathFor(t.res, t.namespace);
   let rv: string;
+  const chunkSize = c.flag<number>('chunk-size');
   if (spec.kind === 'table') {
     // sorting needs each row's object
     const tableQuery = sortBy ? { ...query, includeObject: 'Object' } : query;
-    const table = client.call<ServerTable>({ method: 'GET', path, query: tableQuery, headers: { accept: TABLE_ACCEPT } });
-    rv = table.metadata?.resourceVersion ?? '';
+    const pages = listInChunks(chunkSize, (q) => client.call<ServerTable>({ method: 'GET', path, query: { ...tableQuery, ...q }, headers: { accept: TABLE_ACCEPT } }));
+    const table: ServerTable = { ...pages[0]!, rows: pages.flatMap((p) => p.rows) };
+    rv = pages[pages.length - 1]!.metadata?.resourceVersion ?? '';
     if (!watchOnly && table.rows.length) printTable(sortBy ? sortedFirstTable(table, sortBy) : table, 'ADDED');
   } else {
-    const list = client.call<{ items: KObject[]; metadata: { resourceVersion?: string } }>({ method: 'GET', path, query });
-    rv = list.metadata.resourceVersion ?? '';
-    if (!watchOnly) for (const o of list.items) printObject(o, 'ADDED');
+    const pages = listInChunks(chunkSize, (q) => client.call<{ items: KObject[]; metadata: { resourceVersion?: string; continue?: string } }>({ method: 'GET', path, query: { ...query, ...q } }));
+    rv = pages[pages.length - 1]!.metadata.resourceVersion ?? '';
+    if (!watchOnly) for (const list of pages) for (const o of list.items) printObject(o, 'ADDED');
   }
   return new Promise<number>((resolve) => {
     let stream: { stop(): void } | undefined;
