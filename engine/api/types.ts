@@ -120,6 +120,8 @@ export interface ResourceDef {
   fields?(obj: KObject): Record<string, string>;
   /** defaults fills in what the apiserver's defaulting fills in (mutates obj). */
   defaults?(obj: KObject, ctx: DefaultContext): void;
+  /** defaultStatus is the part of defaults that fills in status: it runs on writes of the status subresource too (mutates obj.status). */
+  defaultStatus?(obj: KObject): void;
   /**
    * validate returns ALL the apiserver's field errors for a create (and, with old,
    * an update), ObjectMeta's included (name, namespace, labels, annotations).

@@ -111,6 +111,7 @@ export function updateResource(ctx: ServerContext, s: RequestScope, incoming: KO
     // Only metadata and status change: the rest of the (frozen) stored object is shared, not copied, unless a hook may edit it.
     obj = ctx.hooks[s.def.plural]?.beforeUpdate ? (clone(old) as KObject) : { ...old, metadata: { ...old.metadata } };
     obj.status = incoming.status;
+    s.def.defaultStatus?.(obj);
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     if (s.def.statusKeepsLabels) {
       obj.metadata.labels = incoming.metadata.labels;

@@ -117,6 +117,13 @@ function defaultService(obj: KObject): void {
   if (type !== 'ExternalName' && str(spec.clusterIP) === 'None') spec.clusterIPs ??= ['None'];
   // SetDefaults_Service: a clusterIP given without clusterIPs becomes its first entry.
   if (str(spec.clusterIP) && strs(spec.clusterIPs).length === 0) spec.clusterIPs = [str(spec.clusterIP)];
+  defaultServiceStatus(obj);
+}
+
+/** defaultServiceStatus is SetDefaults_Service's status part (LoadBalancerIPMode, on since 1.30): a load balancer's address given without ipMode is a VIP. */
+function defaultServiceStatus(obj: KObject): void {
+  if (str(rec(obj.spec).type) !== 'LoadBalancer') return;
+  for (const ing of list(rec(rec(obj.status).loadBalancer).ingress)) if (str(ing.ip) && !isSet(ing.ipMode)) ing.ipMode = 'VIP';
 }
 
 export const serviceDef = defineResource({
@@ -155,6 +162,7 @@ export const serviceDef = defineResource({
   },
   fields: (obj) => ({ ...metaFields(obj, true), 'spec.clusterIP': str(rec(obj.spec).clusterIP), 'spec.type': str(rec(obj.spec).type) }),
   defaults: defaultService,
+  defaultStatus: defaultServiceStatus,
   validateSpec: validateService,
   ...statusOnlyStrategy(() => ({ loadBalancer: {} })),
   prepareForUpdate: keepAllocated,
