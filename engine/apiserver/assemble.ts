@@ -4,7 +4,7 @@ import type { KV } from '../store/types.ts';
 import { clientCertVerifier, parsePublicKeyPem, ServiceAccountTokenVerifier, type RsaPublicKey } from '../pki/index.ts';
 import { admissionChainFromFlags } from './admission/registry.ts';
 import { bootstrapTokenAuthenticator } from './authn/bootstrap-token.ts';
-import { serviceAccountTokenAuthenticator } from './authn/service-account-token.ts';
+import { LAST_USED_LABEL, serviceAccountTokenAuthenticator } from './authn/service-account-token.ts';
 import { parseTokenFile, tokenFileAuthenticator } from './authn/token-file.ts';
 import type { Authenticator } from './authn/types.ts';
 import { x509Authenticator } from './authn/x509.ts';
@@ -16,6 +16,8 @@ import type { VersionInfo } from './handlers/nonresource.ts';
 import { ApiServer } from './server.ts';
 import { tokenRequestConnector, type TokenIssuerSettings } from './handlers/token-request.ts';
 import type { Storage } from './storage/storage.ts';
+import { revisionOf, updateObject } from './storage/writes.ts';
+import type { KObject } from '../api/types.ts';
 
 /** ApiServerSettings are kube-apiserver's flags that shape the pipeline, already read from files. */
 export interface ApiServerSettings {
@@ -89,6 +91,7 @@ export function assembleApiServer(s: ApiServerSettings, d: AssembleDeps): { serv
             pod: (ns, name) => storage.storeFor('', 'pods')?.get(ns, name),
             secret: (ns, name) => storage.storeFor('', 'secrets')?.get(ns, name),
             node: (name) => storage.storeFor('', 'nodes')?.get(undefined, name),
+            markLegacyTokenUsed: (secret, today) => markLegacyTokenUsed(storage, secret, today),
           }),
         );
       }
@@ -118,4 +121,20 @@ export function assembleApiServer(s: ApiServerSettings, d: AssembleDeps): { serv
   }
   authorize = (a) => server.ctx.authorize(a);
   return { server };
+}
+
+/**
+ * markLegacyTokenUsed is the legacy token tracker's patch: the Secret gets
+ * kubernetes.io/legacy-token-last-used=<day>. A patch that fails (the Secret
+ * changed meanwhile) is logged by the apiserver and dropped; so here.
+ */
+function markLegacyTokenUsed(storage: Storage, secret: KObject, today: string): void {
+  const store = storage.storeFor('', 'secrets');
+  if (!store) return;
+  const labelled = { ...secret, metadata: { ...secret.metadata, labels: { ...secret.metadata.labels, [LAST_USED_LABEL]: today } } };
+  try {
+    updateObject(storage.etcd, store, labelled, revisionOf(secret));
+  } catch {
+    // dropped, as the apiserver drops a failed tracking patch
+  }
 }

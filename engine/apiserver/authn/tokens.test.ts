@@ -5,7 +5,7 @@ import type { KObject } from '../../api/types.ts';
 import { boundTokenClaims, issueServiceAccountToken, KeyPool, legacyTokenClaims, ServiceAccountTokenVerifier } from '../../pki/index.ts';
 import { authenticate } from './chain.ts';
 import { bootstrapTokenAuthenticator } from './bootstrap-token.ts';
-import { serviceAccountTokenAuthenticator, type SaLookup } from './service-account-token.ts';
+import { INVALID_SINCE_LABEL, LAST_USED_LABEL, serviceAccountTokenAuthenticator, type SaLookup } from './service-account-token.ts';
 import { parseTokenFile, tokenFileAuthenticator } from './token-file.ts';
 
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -82,11 +82,41 @@ describe('ServiceAccount tokens', () => {
     expect(a.authenticate({ token: short }, NOW + 3600_000)).toEqual({ error: 'service account token has expired' });
   });
 
-  it('checks legacy Secret tokens against their Secret, and ignores non-JWT tokens', () => {
+  it('checks legacy Secret tokens against their Secret with the legacy validator\'s texts, and ignores non-JWT tokens', () => {
     const legacy = issueServiceAccountToken(legacyTokenClaims({ namespace: 'ci', name: 'build', uid: 'sa-uid', secretName: 'build-token' }), key);
-    expect(a.authenticate({ token: legacy }, NOW)).toEqual({ error: 'secret ci/build-token has been deleted' });
-    objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'build-token', namespace: 'ci' }, data: { token: b64(legacy) } });
+    expect(a.authenticate({ token: legacy }, NOW)).toEqual({ error: 'Token has been invalidated' });
+    objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'build-token', namespace: 'ci' }, data: { token: b64('another') } });
+    expect(a.authenticate({ token: legacy }, NOW)).toEqual({ error: "Token does not match server's copy" });
+    objects[objects.length - 1]!.data = { token: b64(legacy) };
     expect('user' in a.authenticate({ token: legacy }, NOW)).toBe(true);
+    const stale = issueServiceAccountToken(legacyTokenClaims({ namespace: 'ci', name: 'build', uid: 'old-uid', secretName: 'build-token' }), key);
+    objects[objects.length - 1]!.data = { token: b64(stale) };
+    expect(a.authenticate({ token: stale }, NOW)).toEqual({ error: 'ServiceAccount UID (sa-uid) does not match claim (old-uid)' });
     expect(a.authenticate({ token: 'abcdef.0123456789abcdef' }, NOW)).toEqual({ none: true });
+    objects.pop();
+  });
+
+  it('labels a legacy token\'s Secret with the day of use, once a day, and refuses a token the cleaner marked invalid', () => {
+    const legacy = issueServiceAccountToken(legacyTokenClaims({ namespace: 'ci', name: 'build', uid: 'sa-uid', secretName: 'build-token' }), key);
+    const secret: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'build-token', namespace: 'ci', labels: {} }, data: { token: b64(legacy) } };
+    const marks: string[] = [];
+    const tracked = serviceAccountTokenAuthenticator(verifier, {
+      ...lookup,
+      secret: (ns, n) => (ns === 'ci' && n === 'build-token' ? secret : undefined),
+      markLegacyTokenUsed: (s, day) => {
+        marks.push(day);
+        s.metadata.labels = { ...s.metadata.labels, [LAST_USED_LABEL]: day };
+      },
+    });
+    expect('user' in tracked.authenticate({ token: legacy }, NOW)).toBe(true);
+    expect('user' in tracked.authenticate({ token: legacy }, NOW + 3600_000)).toBe(true);
+    expect(marks).toEqual(['2026-01-05']);
+    tracked.authenticate({ token: legacy }, NOW + 86_400_000);
+    expect(marks).toEqual(['2026-01-05', '2026-01-06']);
+    secret.metadata.labels = { ...secret.metadata.labels, [INVALID_SINCE_LABEL]: '2026-01-06' };
+    expect(tracked.authenticate({ token: legacy }, NOW + 86_400_000)).toEqual({
+      error:
+        "the token in secret ci/build-token for service account ci/build has been marked invalid. Use tokens from the TokenRequest API or manually created secret-based tokens, or remove the 'kubernetes.io/legacy-token-invalid-since' label from the secret to temporarily allow use of this token",
+    });
   });
 });
