@@ -26,6 +26,21 @@ describe('simulated container usage', () => {
     expect(draws.size).toBeGreaterThan(1);
   });
 
+  it('gives the control plane its usual weight: the apiserver uses most, then etcd and the controller manager, each within its range', () => {
+    const use = (image: string) => containerUsage(pod('cp'), { name: 'c', image }, 7);
+    const apiserver = use('registry.k8s.io/kube-apiserver:v1.34.1');
+    const etcd = use('registry.k8s.io/etcd:3.6.4-0');
+    const kcm = use('registry.k8s.io/kube-controller-manager:v1.34.1');
+    const scheduler = use('registry.k8s.io/kube-scheduler:v1.34.1');
+    expect(apiserver.memoryBytes).toBeGreaterThanOrEqual(240 * MI);
+    expect(apiserver.memoryBytes).toBeLessThan(321 * MI);
+    expect(apiserver.cpuMilli).toBeGreaterThanOrEqual(28);
+    expect(etcd.memoryBytes).toBeLessThan(apiserver.memoryBytes);
+    expect(kcm.memoryBytes).toBeLessThan(apiserver.memoryBytes);
+    expect(scheduler.memoryBytes).toBeLessThan(kcm.memoryBytes);
+    expect(use('docker.io/calico/node:v3.30.0').memoryBytes).toBeGreaterThan(90 * MI);
+  });
+
   it('counts only containers the kubelet reports running', () => {
     const p: KObject = { ...pod('u3'), spec: { containers: [{ name: 'a' }, { name: 'b' }] }, status: { containerStatuses: [{ name: 'a', state: { running: {} } }, { name: 'b', state: { waiting: { reason: 'CrashLoopBackOff' } } }] } };
     expect(runningContainers(p).map((c) => c.name)).toEqual(['a']);

@@ -65,6 +65,28 @@ function limitOf(c: ContainerSpec, res: 'cpu' | 'memory'): number {
 }
 
 /**
+ * IDLE_PROFILES are the idle ranges (millicores, MiB) of the cluster's own
+ * components as `kubectl top` shows them on a small kubeadm cluster: the
+ * apiserver is the largest, etcd and the controller manager follow, and the
+ * node agents stay small. A container draws its figure inside its range.
+ */
+const IDLE_PROFILES: { image: RegExp; cpu: [number, number]; memMi: [number, number] }[] = [
+  { image: /\/kube-apiserver(:|@|$)/, cpu: [28, 45], memMi: [240, 320] },
+  { image: /\/etcd(:|@|$)/, cpu: [14, 24], memMi: [38, 62] },
+  { image: /\/kube-controller-manager(:|@|$)/, cpu: [9, 16], memMi: [42, 58] },
+  { image: /\/kube-scheduler(:|@|$)/, cpu: [2, 5], memMi: [18, 26] },
+  { image: /\/kube-proxy(:|@|$)/, cpu: [1, 2], memMi: [12, 19] },
+  { image: /\/coredns(:|@|$)/, cpu: [1, 3], memMi: [12, 19] },
+  { image: /\/metrics-server(:|@|$)/, cpu: [3, 6], memMi: [17, 24] },
+  { image: /\/ingress-nginx\/controller(:|@|$)/, cpu: [1, 3], memMi: [40, 75] },
+  { image: /calico\/node(:|@|$)/, cpu: [18, 32], memMi: [95, 130] },
+  { image: /calico\/(kube-controllers|apiserver)(:|@|$)/, cpu: [1, 3], memMi: [15, 24] },
+  { image: /tigera\/operator(:|@|$)/, cpu: [2, 4], memMi: [24, 34] },
+  { image: /flannel(:|@|$)/, cpu: [2, 5], memMi: [10, 16] },
+  { image: /local-path-provisioner(:|@|$)/, cpu: [1, 1], memMi: [7, 11] },
+];
+
+/**
  * containerUsage simulates one running container's usage, stable over time:
  * images that declare load (polinux/stress flags, a busy shell loop) use what
  * they ask for, capped by the container's limits (CPU is throttled); every
@@ -73,7 +95,10 @@ function limitOf(c: ContainerSpec, res: 'cpu' | 'memory'): number {
 export function containerUsage(pod: KObject, c: ContainerSpec, seed: number): Usage {
   const draw = fnv1a(`${pod.metadata.uid ?? pod.metadata.name}/${c.name}`, seed);
   const image = c.image ?? '';
-  const base: Usage = { cpuMilli: 1 + (draw % 3), memoryBytes: (2 + ((draw >>> 4) % 14)) * MI + ((draw >>> 12) % 1024) * 1024 };
+  const profile = IDLE_PROFILES.find((p) => p.image.test(image));
+  const base: Usage = profile
+    ? { cpuMilli: profile.cpu[0] + (draw % (profile.cpu[1] - profile.cpu[0] + 1)), memoryBytes: (profile.memMi[0] + ((draw >>> 4) % (profile.memMi[1] - profile.memMi[0] + 1))) * MI + ((draw >>> 12) % 1024) * 1024 }
+    : { cpuMilli: 1 + (draw % 3), memoryBytes: (2 + ((draw >>> 4) % 14)) * MI + ((draw >>> 12) % 1024) * 1024 };
   if (/(^|\/)nginx(:|@|$)/.test(image) || /(^|\/)httpd(:|@|$)/.test(image)) base.memoryBytes += 4 * MI;
   if (/(^|\/)(mysql|postgres|redis)(:|@|$)/.test(image)) base.memoryBytes += 60 * MI;
   const argv = [...(c.command ?? []), ...(c.args ?? [])];
