@@ -15,6 +15,14 @@ const LISTED = [
   'lease -A', 'endpointslices', 'pods -A', 'ep', 'ingressclass',
 ];
 
+/** RARE are kinds every cluster has that the exam seldom names, listed and described as they are. */
+const RARE = [
+  'controllerrevisions', 'csinodes', 'csidrivers', 'runtimeclasses', 'apiservices', 'validatingwebhookconfigurations',
+  'mutatingwebhookconfigurations', 'flowschemas', 'prioritylevelconfigurations', 'servicecidrs', 'ipaddresses',
+  'podtemplates', 'replicationcontrollers', 'events.events.k8s.io', 'leases -n kube-system', 'resourceslices', 'deviceclasses',
+  'validatingadmissionpolicies', 'volumeattachments', 'serviceaccounts -n kube-system',
+];
+
 /**
  * KINDS_SCENARIOS: on the cluster with workloads (plus a StatefulSet, a
  * DaemonSet, a PodDisruptionBudget, a PriorityClass, cluster-wide RBAC and a
@@ -23,6 +31,21 @@ const LISTED = [
  * and `api-resources`.
  */
 export const KINDS_SCENARIOS: Scenario[] = [
+  {
+    name: 'the rarer kinds a candidate may list or describe',
+    mode: 'read',
+    files: { 'sts.yaml': STS_YAML, 'ds.yaml': DS_YAML },
+    setup: ['kubectl apply -f sts.yaml', 'kubectl apply -f ds.yaml', 'kubectl rollout status sts/db', 'kubectl rollout status ds/agent'],
+    commands: [
+      ...RARE.map((k) => `get ${k} -o wide`),
+      ...RARE.map((k) => `describe ${k}`),
+      'get --raw /healthz',
+      'get --raw /livez',
+      'get --raw /readyz',
+      'get --raw /version',
+      'api-versions',
+    ],
+  },
   {
     name: 'every kind described and listed wide',
     mode: 'read',
