@@ -26,6 +26,8 @@ export interface Process {
   /** signal is raised by Ctrl-C (SIGINT); long-running programs (watch, -w, -f, sleep) stop on it. */
   signal: InterruptSignal;
   sys: SystemServices;
+  /** pid is the process's entry in its host's table, when it has one (a shell it starts runs there, not in a child). */
+  pid?: number;
 }
 
 /** Program is a host binary: it runs and resolves with an exit code. It never throws for user errors. */
@@ -64,6 +66,10 @@ export interface SystemServices {
   processes?(): ProcessInfo[];
   /** signalProcess delivers a signal number to a process of this host's table (pkill); absent where there is none. */
   signalProcess?(pid: number, sig: number): void;
+  /** setProcessTitle renames a process as ps shows it (nginx's "nginx: master process …"); absent where there is no table. */
+  setProcessTitle?(pid: number, title: string): void;
+  /** forkProcess adds a child process (a server's workers) and returns the function that ends it; absent where there is no table. */
+  forkProcess?(ppid: number, title: string): () => void;
 }
 
 /** ProcessInfo is one row of a host's process table, what `ps aux` shows. */
@@ -123,6 +129,10 @@ export interface ExecRequest {
   inheritEnv?: Record<string, string>;
   /** when argv[0] is not found, return 127 without a message (the caller prints its own) */
   quietNotFound?: boolean;
+  /** shell is the name the shell was invoked by (`sh -c`, `bash -c`): sh is dash or busybox's ash, as the host's files have it */
+  shell?: string;
+  /** pid runs the command in this process of the host (the calling program's own: `bash -c` is one process), not a new one */
+  pid?: number;
   /** run inside chroot(root): the command sees only the files under root (chroot /host) */
   root?: string;
   /** with command: run it as the script of this name (errors say "name: line N:"), $0 = name */

@@ -27,6 +27,8 @@ export class ProcessTable {
   private procs = new Map<number, ProcessInfo>();
   private handlers = new Map<number, (sig: number) => void>();
   private nextPid = 1;
+  /** mirrors are containers' tables seen from the node: the entry's pid shows their pid 1, their other processes get node pids */
+  private mirrors = new Map<number, { source: ProcessTable; pids: Map<number, number> }>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -51,10 +53,27 @@ export class ProcessTable {
     return pid;
   }
 
+  /** exec replaces what a process runs (execve): the pid stays, its command line changes. */
+  exec(pid: number, command: string): void {
+    const p = this.procs.get(pid);
+    if (p) p.command = command;
+  }
+
+  /**
+   * mirror shows another table (a container's, in its own pid namespace)
+   * through the process pid of this one: pid shows what the container's pid 1
+   * runs now (after an exec or a rename), and every other process there
+   * appears here too, under a pid of this table, as the node's ps sees them.
+   */
+  mirror(pid: number, source: ProcessTable): void {
+    this.mirrors.set(pid, { source, pids: new Map([[1, pid]]) });
+  }
+
   /** exit removes a process. */
   exit(pid: number): void {
     this.procs.delete(pid);
     this.handlers.delete(pid);
+    this.mirrors.delete(pid);
   }
 
   /** signal delivers a signal number to a process (kill). */
@@ -66,12 +85,35 @@ export class ProcessTable {
 
   /** get returns one process. */
   get(pid: number): ProcessInfo | undefined {
-    return this.procs.get(pid);
+    return this.procs.get(pid) ?? (this.mirrors.size ? this.mirrored().find((p) => p.pid === pid) : undefined);
   }
 
   /** list returns the processes by pid. */
   list(): ProcessInfo[] {
-    return [...this.procs.values()].sort((a, b) => a.pid - b.pid);
+    const own = [...this.procs.values()];
+    if (this.mirrors.size === 0) return own.sort((a, b) => a.pid - b.pid);
+    const shown = this.mirrored();
+    const replaced = new Set(shown.map((p) => p.pid));
+    return [...own.filter((p) => !replaced.has(p.pid)), ...shown].sort((a, b) => a.pid - b.pid);
+  }
+
+  /** mirrored is what the mirrored tables hold now, under this table's pids (allocated on first sight, dropped when gone). */
+  private mirrored(): ProcessInfo[] {
+    const out: ProcessInfo[] = [];
+    for (const [pid, m] of this.mirrors) {
+      const entry = this.procs.get(pid);
+      if (!entry) continue;
+      const alive = new Set<number>();
+      for (const p of m.source.list()) {
+        let mine = m.pids.get(p.pid);
+        if (mine === undefined) m.pids.set(p.pid, (mine = this.nextPid++));
+        alive.add(p.pid);
+        const ppid = p.pid === 1 ? entry.ppid : (m.pids.get(p.ppid) ?? pid);
+        out.push(p.pid === 1 ? { ...entry, command: p.command } : { ...p, pid: mine, ppid, user: entry.user, uid: entry.uid });
+      }
+      for (const k of [...m.pids.keys()]) if (k !== 1 && !alive.has(k)) m.pids.delete(k);
+    }
+    return out;
   }
 
   /** peekPid tells which pid the next spawn gets (for $$ before a shell is registered). */

@@ -1,3 +1,4 @@
+import { shellDialect } from '../host/userland.ts';
 import type { Runtime } from '../base/runtime.ts';
 import type { Host } from '../host/host.ts';
 import type { Network } from '../host/net.ts';
@@ -337,7 +338,9 @@ export class ShellSession {
     const signal = new Interrupt();
     const off = req.signal.onInterrupt(() => signal.raise(130));
     const io = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, signal };
-    const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `bash -c ${req.command ?? ''}`, tty: this.o.tty ?? 'pts/0' });
+    const own = req.pid !== undefined && host.procs.get(req.pid) !== undefined;
+    const pid = own ? req.pid! : host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `bash -c ${req.command ?? ''}`, tty: this.o.tty ?? 'pts/0' });
+    if (own && req.argv) host.procs.exec(pid, req.argv.join(' '));
     try {
       const st = newShellState({ env, cwd, pid, ppid: 1, uid: user.uid, hostname: host.name, runtime: this.o.world.runtime, interactive: false, login: !!req.loginShell });
       const interp = new Interp(st, this.contextFor(host, user), { kind: 'command' });
@@ -346,13 +349,14 @@ export class ShellSession {
         return await runExternal(interp, req.argv, env, io);
       }
       const args = req.args ?? [];
-      if (req.scriptName !== undefined) return await runShellText(interp, req.command ?? '', { name: req.scriptName, args, env, pid, io, kind: 'script' });
-      return await runShellText(interp, req.command ?? '', { name: args[0] ?? 'bash', args: args.slice(1), env, pid, io, kind: 'command' });
+      const dialect = shellDialect(host.fs, req.shell);
+      if (req.scriptName !== undefined) return await runShellText(interp, req.command ?? '', { name: req.scriptName, args, env, pid, io, kind: 'script', dialect });
+      return await runShellText(interp, req.command ?? '', { name: args[0] ?? req.shell ?? 'bash', args: args.slice(1), env, pid, io, kind: 'command', dialect });
     } catch (e) {
       return e instanceof ExitSignal || e instanceof InterruptedSignal ? e.code : 1;
     } finally {
       off();
-      host.procs.exit(pid);
+      if (!own) host.procs.exit(pid);
     }
   }
 }

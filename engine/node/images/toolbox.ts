@@ -8,8 +8,11 @@ export const BUSYBOX_APPLETS = [
   'du', 'free', 'stat', 'ln', 'chmod', 'chown', 'basename', 'dirname', 'timeout', 'xargs', 'readlink', 'realpath', 'watch', 'nproc', 'diff', 'tar', 'chroot',
 ];
 
-/** NETWORK_TOOLS are looked up among the hosts' programs when run (they live with the network tools). */
-const NETWORK_TOOLS = ['wget', 'nslookup', 'nc', 'ping', 'ip', 'curl', 'dig'];
+/** BUSYBOX_NETWORK_APPLETS are busybox's network applets (looked up among the hosts' network programs when run): no curl, no dig. */
+const BUSYBOX_NETWORK_APPLETS = ['wget', 'nslookup', 'nc', 'ping', 'ip'];
+
+/** PROCPS are the commands Debian's procps package brings: a slim Debian or Ubuntu image has none of them. */
+const PROCPS = ['ps', 'pgrep', 'pkill', 'free', 'watch'];
 
 /**
  * fromHostTool runs a host program by name, or answers like a shell that does
@@ -45,7 +48,7 @@ function containerShell(name: string): Program {
 }
 
 /** toolbox returns the named coreutils (and network tools) as an image's binaries. */
-export function toolbox(names: string[] = BUSYBOX_APPLETS, net: string[] = NETWORK_TOOLS): Record<string, Program> {
+export function toolbox(names: string[] = BUSYBOX_APPLETS, net: string[] = BUSYBOX_NETWORK_APPLETS): Record<string, Program> {
   const out: Record<string, Program> = {};
   for (const n of [...names, ...net]) out[n] = n === 'sh' || n === 'bash' ? containerShell(n) : fromHostTool(n);
   return out;
@@ -56,7 +59,12 @@ export function busyboxTools(): Record<string, Program> {
   return toolbox();
 }
 
-/** debianTools adds bash to the applets (ubuntu, nginx, httpd, redis, postgres images are Debian-based). */
-export function debianTools(): Record<string, Program> {
-  return toolbox([...BUSYBOX_APPLETS, 'bash'], ['curl']);
+/**
+ * debianTools are a slim Debian or Ubuntu image's commands (ubuntu, nginx,
+ * httpd, redis, postgres): coreutils, grep, sed, find, tar and bash, without
+ * procps (no ps) and without network tools unless the image installs some
+ * (nginx brings curl).
+ */
+export function debianTools(net: string[] = []): Record<string, Program> {
+  return toolbox([...BUSYBOX_APPLETS.filter((n) => !PROCPS.includes(n)), 'bash'], net);
 }

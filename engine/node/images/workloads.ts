@@ -34,7 +34,7 @@ function nginxImage(version: string, tags: string[]): ImageDef {
     cmd: ['nginx', '-g', 'daemon off;'],
     env: { PATH, NGINX_VERSION: version, NJS_VERSION: '0.8.10', PKG_RELEASE: '1~bookworm' },
     exposedPorts: [80],
-    binaries: { ...debianTools(), nginx, 'docker-entrypoint.sh': dockerEntrypoint },
+    binaries: { ...debianTools(['curl']), nginx, 'docker-entrypoint.sh': dockerEntrypoint },
     binaryPaths: { nginx: '/usr/sbin/nginx', 'docker-entrypoint.sh': '/docker-entrypoint.sh' },
     files(fs) {
       debian(fs);

@@ -55,6 +55,8 @@ export class NodeProcesses {
       state: 'Ssl',
       onSignal: (sig) => this.signal(c.id, sig),
     });
+    // the container's own processes (an exec'd command, nginx's workers) show on the node as they run
+    this.procs.mirror(pid, c.host.procs);
     this.mains.set(c.id, pid);
   }
 

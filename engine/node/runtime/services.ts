@@ -1,3 +1,4 @@
+import { shellDialect } from '../../host/userland.ts';
 import type { Runtime } from '../../base/runtime.ts';
 import { Interrupt } from '../../host/interrupt.ts';
 import type { Listener, Network, Peer } from '../../host/net.ts';
@@ -89,6 +90,12 @@ export function containerServices(env: ContainerEnv): ContainerSys {
     terminal: { columns: 80, rows: 24, interactive: false },
     processes: () => env.host.procs.list(),
     signalProcess: (pid, sig) => env.host.procs.signal(pid, sig),
+    setProcessTitle: (pid, title) => env.host.procs.exec(pid, title),
+    forkProcess: (ppid, title) => {
+      const parent = env.host.procs.get(ppid);
+      const pid = env.host.procs.spawn({ user: parent?.user ?? 'root', uid: parent?.uid ?? 0, command: title, ppid, tty: parent?.tty ?? '?', state: 'S' });
+      return () => env.host.procs.exit(pid);
+    },
     allocate: env.allocate,
   };
   return sys;
@@ -104,7 +111,11 @@ export async function execInContainer(env: ContainerEnv, sys: SystemServices, re
   const signal = new Interrupt();
   const off = req.signal.onInterrupt(() => signal.raise(137));
   const io = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, signal };
-  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `sh -c ${req.command ?? ''}`, tty: '?' });
+  // runc starts each process (the container's own, every exec) as a session leader; a shell a program starts runs in that program's process
+  const own = req.pid !== undefined && host.procs.get(req.pid) !== undefined;
+  // (its parent is outside the container's pid namespace: ppid 0)
+  const pid = own ? req.pid! : host.procs.spawn({ user: user.name, uid: user.uid, command: req.argv ? req.argv.join(' ') : `sh -c ${req.command ?? ''}`, tty: '?', state: 'Ss', ppid: 0 });
+  if (own && req.argv) host.procs.exec(pid, req.argv.join(' '));
   try {
     if (req.argv && req.argv.length > 0) return await startArgv(env, sys, req, req.argv, user, vars, io, pid);
     const st = newShellState({ env: vars, cwd: req.cwd ?? '/', pid, ppid: 1, uid: user.uid, hostname: host.name, runtime: env.runtime, interactive: false, login: false });
@@ -115,12 +126,14 @@ export async function execInContainer(env: ContainerEnv, sys: SystemServices, re
       const { interactiveShell } = await import('./interactive.ts');
       return await interactiveShell(env, sys, { name: args[0] ?? 'sh', user: user.name, vars, cwd: req.cwd ?? '/', stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, signal });
     }
-    return await runShellText(interp, req.command ?? '', { name: args[0] ?? 'sh', args: args.slice(1), env: vars, pid, io, kind: 'command' });
+    const dialect = shellDialect(host.fs, req.shell ?? 'sh');
+    if (req.scriptName !== undefined) return await runShellText(interp, req.command ?? '', { name: req.scriptName, args, env: vars, pid, io, kind: 'script', dialect });
+    return await runShellText(interp, req.command ?? '', { name: args[0] ?? req.shell ?? 'sh', args: args.slice(1), env: vars, pid, io, kind: 'command', dialect });
   } catch (e) {
     return e instanceof ExitSignal || e instanceof InterruptedSignal ? e.code : 1;
   } finally {
     off();
-    host.procs.exit(pid);
+    if (!own) host.procs.exit(pid);
   }
 }
 
@@ -139,20 +152,17 @@ function startArgv(env: ContainerEnv, sys: SystemServices, req: ExecRequest, arg
   const found = resolveCommand(interp, argv[0]!);
   if (req.quietNotFound && found.kind === 'error') return 127;
   if (found.kind !== 'program') return runExternal(interp, argv, vars, io);
-  const proc: Process = { argv, env: vars, cwd: st.cwd, hostname: host.name, user, fs: found.setuid ? host.fs : interp.fs, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, signal: io.signal, sys };
-  return runProgram(host, found.def.program, proc, st.pid, ctx.tty);
+  const proc: Process = { argv, env: vars, cwd: st.cwd, hostname: host.name, user, fs: found.setuid ? host.fs : interp.fs, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, signal: io.signal, sys, pid };
+  return runProgram(found.def.program, proc);
 }
 
-/** runProgram runs a program as a process of host: in its process table while it runs, an exit code whatever it throws. */
-async function runProgram(host: ContainerHost, program: Program, proc: Process, ppid: number, tty: string): Promise<number> {
-  const pid = host.procs.spawn({ user: proc.user.name, uid: proc.user.uid, command: proc.argv.join(' '), ppid, tty, state: 'R+' });
+/** runProgram runs a program in the process execInContainer registered for it: an exit code whatever it throws. */
+async function runProgram(program: Program, proc: Process): Promise<number> {
   try {
     return await program(proc);
   } catch (e) {
     if (e instanceof InterruptedSignal || e instanceof ExitSignal) return e.code;
     proc.stderr.write(`${proc.argv[0]}: ${String((e as Error)?.message ?? e)}\n`);
     return 1;
-  } finally {
-    host.procs.exit(pid);
   }
 }

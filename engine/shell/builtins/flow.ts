@@ -69,7 +69,7 @@ export const evalBuiltin: Builtin = async (c) => {
 export const exec: Builtin = async (c) => {
   const args = c.argv.slice(1).filter((a, i) => !(i === 0 && a === '--'));
   if (args.length === 0) return 0;
-  const code = await runExternal(c.sh, args, c.sh.state.exportedEnv(), c.io);
+  const code = await runExternal(c.sh, args, c.sh.state.exportedEnv(), c.io, true);
   throw new ExitSignal(code);
 };
 

@@ -7,6 +7,7 @@ import { ExitSignal, InterruptedSignal, ReturnSignal, ShellError } from './error
 import { Expander } from './expand.ts';
 import { newShellState } from './init.ts';
 import type { Interp } from './interp.ts';
+import type { Dialect } from './context.ts';
 import { resolveCommand } from './lookup.ts';
 import { xtraceQuote } from './quote.ts';
 import { applyRedirects } from './redirect.ts';
@@ -111,8 +112,12 @@ export async function callFunction(sh: Interp, name: string, body: Stmt, argv: s
   }
 }
 
-/** runExternal finds argv[0] on disk and runs it as a program or a shell script. */
-export async function runExternal(sh: Interp, argv: string[], env: Record<string, string>, io: Io): Promise<number> {
+/**
+ * runExternal finds argv[0] on disk and runs it as a program or a shell
+ * script. With replace (the exec builtin) the program takes over the shell's
+ * own process, as execve does, instead of running as its child.
+ */
+export async function runExternal(sh: Interp, argv: string[], env: Record<string, string>, io: Io, replace = false): Promise<number> {
   const found = resolveCommand(sh, argv[0]!);
   if (found.kind === 'error') {
     io.stderr.write(`${sh.errPrefix()}${found.message}\n`);
@@ -123,7 +128,10 @@ export async function runExternal(sh: Interp, argv: string[], env: Record<string
   if (found.kind === 'script') return runScript(sh, found.path, argv, env, io);
   const fs = found.setuid ? host.fs : sh.fs;
   const proc: Process = { argv, env, cwd: sh.state.cwd, hostname: host.name, user, fs, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, signal: io.signal, sys: sh.ctx.sys };
-  const pid = host.procs.spawn({ user: user.name, uid: user.uid, command: argv.join(' '), ppid: sh.state.pid, tty: sh.ctx.tty, state: 'R+' });
+  const own = replace && host.procs.get(sh.state.pid) !== undefined;
+  if (own) host.procs.exec(sh.state.pid, argv.join(' '));
+  const pid = own ? undefined : host.procs.spawn({ user: user.name, uid: user.uid, command: argv.join(' '), ppid: sh.state.pid, tty: sh.ctx.tty, state: sh.ctx.tty === '?' ? 'S' : 'S+' });
+  proc.pid = pid ?? sh.state.pid;
   try {
     return await found.def.program(proc);
   } catch (e) {
@@ -131,7 +139,7 @@ export async function runExternal(sh: Interp, argv: string[], env: Record<string
     io.stderr.write(`${argv[0]}: ${String((e as Error)?.message ?? e)}\n`);
     return 1;
   } finally {
-    host.procs.exit(pid);
+    if (pid !== undefined) host.procs.exit(pid);
   }
 }
 
@@ -154,12 +162,12 @@ export async function runScript(sh: Interp, path: string, argv: string[], env: R
 }
 
 /** runShellText runs shell source in a fresh non-interactive bash (scripts, bash -c). */
-export async function runShellText(sh: Interp, text: string, o: { name: string; args: string[]; env: Record<string, string>; pid: number; io: Io; kind: 'script' | 'command' }): Promise<number> {
+export async function runShellText(sh: Interp, text: string, o: { name: string; args: string[]; env: Record<string, string>; pid: number; io: Io; kind: 'script' | 'command'; dialect?: Dialect }): Promise<number> {
   const { Interp: InterpClass } = await hostWork(import('./interp.ts'));
   const st = newShellState({ env: o.env, cwd: sh.state.cwd, pid: o.pid, ppid: sh.state.pid, uid: sh.ctx.user.uid, hostname: sh.ctx.host.name, runtime: sh.ctx.sys.runtime, interactive: false, login: false });
   st.arg0 = o.name;
   st.positional = o.args;
-  const mode = o.kind === 'script' ? { kind: 'script' as const, name: o.name } : { kind: 'command' as const };
+  const mode = o.kind === 'script' ? { kind: 'script' as const, name: o.name, dialect: o.dialect } : { kind: 'command' as const, name: o.name, dialect: o.dialect };
   const child = new InterpClass(st, sh.ctx, mode);
   const r = await parseShell(text.endsWith('\n') ? text : text + '\n');
   if (r.kind !== 'ok') {

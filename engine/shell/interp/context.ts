@@ -3,8 +3,15 @@ import type { InterruptSignal, SystemServices } from '../../host/process.ts';
 import type { User } from '../../host/types.ts';
 import type { ProgramDef } from '../../tools/types.ts';
 
+/**
+ * Dialect is which shell sh is: bash, or what /bin/sh is where bash is not
+ * asked for by name — dash on Debian and Ubuntu, busybox's ash in busybox and
+ * alpine images. It decides how errors read ("sh: 1: x: not found").
+ */
+export type Dialect = 'bash' | 'dash' | 'ash';
+
 /** ShellMode says how the shell reads its input, which decides how errors are prefixed. */
-export type ShellMode = { kind: 'interactive' } | { kind: 'script'; name: string } | { kind: 'command' };
+export type ShellMode = { kind: 'interactive' } | { kind: 'script'; name: string; dialect?: Dialect } | { kind: 'command'; name?: string; dialect?: Dialect };
 
 /**
  * HostContext is where a shell runs: the machine, the user, the services

@@ -62,11 +62,22 @@ export class Interp implements ExpandEnv {
     return this.ctx.host.user(user)?.home;
   }
 
+  /** line is the line of the statement running now: errors reported without one ("command not found") name it. */
+  line = 0;
+
   /** errPrefix is what bash puts before an error: "bash: " interactively, "script: line N: " in a script. */
-  errPrefix(line = 0): string {
-    if (this.mode.kind === 'script') return `${this.mode.name}: line ${line}: `;
-    if (this.mode.kind === 'command') return `bash: line ${line || 1}: `;
-    return 'bash: ';
+  errPrefix(line = this.line): string {
+    const m = this.mode;
+    if (m.kind === 'interactive') return 'bash: ';
+    const name = m.kind === 'script' ? m.name : (m.name ?? 'bash');
+    if (m.dialect === 'dash') return `${name}: ${line || 1}: `;
+    if (m.dialect === 'ash') return m.kind === 'script' ? `${name}: line ${line || 1}: ` : `${name}: `;
+    return m.kind === 'script' ? `${name}: line ${line}: ` : `bash: line ${line || 1}: `;
+  }
+
+  /** notFound is how this shell says a command does not exist: bash's "command not found", dash's and ash's "not found". */
+  notFound(name: string): string {
+    return this.mode.kind !== 'interactive' && this.mode.dialect && this.mode.dialect !== 'bash' ? `${name}: not found` : `${name}: command not found`;
   }
 
   /** report prints a ShellError. */
@@ -182,6 +193,7 @@ export class Interp implements ExpandEnv {
   /** runStmt runs one statement: redirections, negation, background, errexit. */
   async runStmt(s: Stmt, io: Io, cond = false): Promise<number> {
     await this.tick(io.signal);
+    if (s.line) this.line = s.line;
     if (s.background) {
       startJob(this, s, io);
       this.state.status = 0;

@@ -52,7 +52,7 @@ export function resolveCommand(sh: Interp, name: string): Found {
     const r = pathLookup(sh, name);
     if (!r.path) {
       if (r.noexec) return { kind: 'error', message: `${name}: Permission denied`, code: 126 };
-      return { kind: 'error', message: `${name}: command not found`, code: 127 };
+      return { kind: 'error', message: sh.notFound(name), code: 127 };
     }
     path = r.path;
   }

@@ -28,7 +28,8 @@ async function shell(p: Process, name: string): Promise<number> {
   }
   const rest = args.slice(i);
   const exec = p.sys.session.exec;
-  const base = { host: p.hostname, user: p.user.name, inheritEnv: p.env, cwd: p.cwd, stdin: p.stdin, stdout: p.stdout, stderr: p.stderr, signal: p.signal };
+  // the shell runs in this process: `bash -c cmd` is one bash, not a bash starting another
+  const base = { host: p.hostname, user: p.user.name, inheritEnv: p.env, cwd: p.cwd, stdin: p.stdin, stdout: p.stdout, stderr: p.stderr, signal: p.signal, pid: p.pid, shell: name };
   if (command !== undefined) {
     if (!exec) return 1;
     return exec({ ...base, command, args: rest });

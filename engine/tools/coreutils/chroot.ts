@@ -1,13 +1,10 @@
 import type { Process } from '../../host/process.ts';
 import { def } from './def.ts';
+import { userland } from '../../host/userland.ts';
 
 /** gnuCoreutils: Debian and Ubuntu (the lab's hosts, Debian-based images) have GNU chroot; busybox images its applet. */
 function gnuCoreutils(p: Process): boolean {
-  try {
-    return /^ID="?(ubuntu|debian)"?$/m.test(p.fs.readFile('/etc/os-release'));
-  } catch {
-    return false;
-  }
+  return !userland(p.fs).busybox;
 }
 
 /**

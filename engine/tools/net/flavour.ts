@@ -1,4 +1,5 @@
 import type { Process } from '../../host/process.ts';
+import { userland } from '../../host/userland.ts';
 
 /**
  * Flavour tells which build of a tool runs: the machines are Ubuntu 22.04
@@ -17,22 +18,8 @@ export interface Flavour {
 
 /** flavourOf reads /etc/os-release and the busybox binary to decide. */
 export function flavourOf(p: Process): Flavour {
-  let os = '';
-  try {
-    os = p.fs.readFile('/etc/os-release');
-  } catch {
-    os = '';
-  }
-  const exists = (path: string) => {
-    try {
-      p.fs.stat(path);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const { busybox, os } = userland(p.fs);
   const jammy = /jammy|22\.04/.test(os);
-  const busybox = !jammy && (/alpine|busybox/i.test(os) || os === '' || exists('/bin/busybox'));
   // Debian 12 images (nginx, httpd, redis…) ship curl 7.88; alpine-based ones curl 8.
   const bookworm = /bookworm|Debian GNU\/Linux 12/.test(os);
   const curlVersion = jammy ? '7.81.0' : bookworm ? '7.88.1' : '8.11.1';

@@ -136,6 +136,9 @@ export const nginx: Program = async (p) => {
     };
   };
   const listeners = ports.map((port) => listenHttp(p, port, { handle }));
+  // the master renames itself and forks one worker per CPU (worker_processes auto), as `ps` on the node shows them
+  if (p.pid !== undefined) p.sys.setProcessTitle?.(p.pid, `nginx: master process ${p.argv.join(' ')}`);
+  const workers = p.pid !== undefined && p.sys.forkProcess ? [1, 2].map(() => p.sys.forkProcess!(p.pid!, 'nginx: worker process')) : [];
   const t = now();
   p.stderr.write(
     [
@@ -152,6 +155,7 @@ export const nginx: Program = async (p) => {
   );
   return untilStopped(p, () => {
     for (const l of listeners) l.close();
+    for (const end of workers) end();
     p.stderr.write(`${now()} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down\n${now()} [notice] 29#29: gracefully shutting down\n${now()} [notice] 1#1: exit\n`);
   });
 };
