@@ -185,6 +185,18 @@ describe('interactive behaviour', () => {
     expect((await t.run('jobs')).stdout).toBe('[1]+  Running                 while true; do :; done &\n');
     const killed = (await t.run('kill %1')).stderr + (await t.run('true')).stderr;
     expect(killed).toBe('[1]+  Terminated              while true; do :; done\n');
+    // a program that would end with 130 on its own dies of the signal it was sent; marks are + current, - previous
+    await t.run('sleep 100 &');
+    await t.run('sleep 200 &');
+    await t.run('sleep 300 &');
+    expect((await t.run('jobs')).stdout).toBe('[1]   Running                 sleep 100 &\n[2]-  Running                 sleep 200 &\n[3]+  Running                 sleep 300 &\n');
+    await t.run('kill -9 %2');
+    await t.run('true');
+    // jobs shows a finished job once, and it is not announced again
+    expect((await t.run('jobs')).stdout).toBe('[1]-  Running                 sleep 100 &\n[3]+  Running                 sleep 300 &\n');
+    await t.run('kill %3');
+    expect((await t.run('jobs')).stdout).toBe('[1]-  Running                 sleep 100 &\n[3]+  Terminated              sleep 300\n');
+    expect((await t.run('true')).stderr).toBe('');
   });
 
   it('spends a simulated millisecond per slice of statements when nobody gives it a host event loop', async () => {

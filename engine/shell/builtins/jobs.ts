@@ -1,12 +1,16 @@
-import { jobLine, jobState } from '../interp/jobs.ts';
+import { jobLine, jobMark, jobState } from '../interp/jobs.ts';
 import { fail, out, type Builtin } from './types.ts';
 import { signalName, signalNumber, signalTable } from '../../host/signals.ts';
 
 /** jobs lists background jobs. */
 export const jobs: Builtin = (c) => {
   const list = c.sh.state.jobs;
-  const last = list[list.length - 1];
-  for (const j of list) out(c, jobLine(j, j === last, jobState(j)) + '\n');
+  for (const j of list) {
+    out(c, jobLine(j, jobMark(list, j), jobState(j)) + '\n');
+    // a finished job jobs has shown is not announced again before the next prompt
+    if (j.done) j.reported = true;
+  }
+  c.sh.state.jobs = list.filter((j) => !j.reported);
   return 0;
 };
 

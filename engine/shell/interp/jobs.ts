@@ -24,7 +24,8 @@ export function startJob(sh: Interp, s: Stmt, io: Io): Job {
     }
   })().then((code) => {
     job.done = true;
-    job.code = code;
+    // a job that kill(1) signalled dies of the signal, whatever its program would have returned (SIGTERM: 143, "Terminated")
+    job.code = signal.interrupted ? signal.code : code;
     host.procs.exit(pid);
     return code;
   });
@@ -34,9 +35,15 @@ export function startJob(sh: Interp, s: Stmt, io: Io): Job {
   return job;
 }
 
+/** jobMark is the job's mark in `jobs` and notices: + for the current job (the last started), - for the previous one. */
+export function jobMark(jobs: readonly Job[], j: Job): '+' | '-' | ' ' {
+  const i = jobs.indexOf(j);
+  return i === jobs.length - 1 ? '+' : i === jobs.length - 2 ? '-' : ' ';
+}
+
 /** jobLine formats a job the way `jobs` and the completion notice print it. */
-export function jobLine(j: Job, current: boolean, state: string): string {
-  return `[${j.id}]${current ? '+' : ' '}  ${state.padEnd(24)}${j.src}${state.startsWith('Running') ? ' &' : ''}`;
+export function jobLine(j: Job, mark: '+' | '-' | ' ', state: string): string {
+  return `[${j.id}]${mark}  ${state.padEnd(24)}${j.src}${state.startsWith('Running') ? ' &' : ''}`;
 }
 
 /** SIGNAL_TEXT is how bash names the signal that ended a job (strsignal). */
@@ -52,11 +59,10 @@ export function jobState(j: Job): string {
 
 /** reportDoneJobs prints "[1]+  Done  cmd" for finished jobs, as bash does before the next prompt. */
 export function reportDoneJobs(st: ShellState, out: Writable): void {
-  const last = st.jobs[st.jobs.length - 1];
   for (const j of st.jobs) {
     if (!j.done || j.reported) continue;
     j.reported = true;
-    out.write(jobLine(j, j === last, jobState(j)) + '\n');
+    out.write(jobLine(j, jobMark(st.jobs, j), jobState(j)) + '\n');
   }
   st.jobs = st.jobs.filter((j) => !j.reported);
 }
