@@ -80,13 +80,17 @@ export const df = def(
   'df - report file system space usage\n\nSYNOPSIS\n       df [OPTION]... [FILE]...\n\nDESCRIPTION\n       -h, --human-readable\n              print sizes in powers of 1024 (e.g., 1023M)',
 );
 
+/** MEMORY_KB is the machines' memory as /proc/meminfo gives it (a 4 GB machine): free and top report it. */
+export const MEMORY_KB = { total: 4015440, used: 962936, free: 1721344, shared: 1024, buffCache: 1331160, available: 3052424 };
+
 /** free reports memory usage (a 4 GB machine). */
 export const free = def(
   'free',
   async (p) => {
     const a = parseOrUsage(p, { flags: 'hmgkbtw', long: { human: 'h', mega: 'm', giga: 'g', kilo: 'k' } });
     if (typeof a === 'number') return a;
-    const mem = [4015440, 962936, 1721344, 1024, 1331160, 3052424];
+    const m = MEMORY_KB;
+    const mem = [m.total, m.used, m.free, m.shared, m.buffCache, m.available];
     const f = (k: number) => (has(a, 'h') ? (k === 0 ? '0B' : humanSize(k * 1024).replace(/([KMGT])$/, '$1i')) : has(a, 'm') ? String(Math.floor(k / 1024)) : has(a, 'g') ? String(Math.floor(k / 1048576)) : String(k));
     const row = (name: string, vals: number[]) => name.padEnd(8) + vals.map((v) => f(v).padStart(12)).join('') + '\n';
     p.stdout.write('               total        used        free      shared  buff/cache   available\n' + row('Mem:', mem) + row('Swap:', [0, 0, 0]));

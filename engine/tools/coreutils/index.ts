@@ -30,6 +30,7 @@ import { mv } from './mv.ts';
 import { printf } from './printf.ts';
 import { ps } from './ps.ts';
 import { pgrep, pidof, pkill } from './procps/program.ts';
+import { top } from './procps/top.ts';
 import { readlink, realpath } from './realpath.ts';
 import { rm } from './rm.ts';
 import { sed } from './sed.ts';
@@ -61,6 +62,6 @@ import { yes } from './yes.ts';
 export const COREUTILS: ProgramDef[] = [
   awk, base64, basename, bash, cat, chgrp, chmod, chown, chroot, clear, cp, cut, date, df, diff, dirname, du, echo, egrep, env, falseCmd,
   fgrep, find, free, grep, head, hostname, id, less, ln, ls, man, mkdir, more, mv, nproc, pgrep, pidof, pkill, printf, ps, readlink, realpath,
-  rm, rmdir, sed, seq, sh, sleep, sort, ssh, stat, su, sudo, tail, tar, tee, timeout, touch, tr, trueCmd, tty, uname, uniq,
+  rm, rmdir, sed, seq, sh, sleep, sort, ssh, stat, su, sudo, tail, tar, tee, timeout, top, touch, tr, trueCmd, tty, uname, uniq,
   watch, wc, which, whoami, xargs, yes, vi, vim, nano,
 ];

@@ -1,6 +1,7 @@
 import type { Process, ProcessInfo } from '../../host/process.ts';
 import { flavourOf } from '../net/flavour.ts';
 import { def } from './def.ts';
+import { processName } from './procps/match.ts';
 
 const MEM_KB = 4015440;
 const p2 = (n: number) => String(n).padStart(2, '0');
@@ -43,7 +44,7 @@ async function procps(p: Process): Promise<number> {
     p.stdout.write(out);
     return 0;
   }
-  const short = (x: ProcessInfo) => `${String(x.pid).padStart(7)} ${x.tty.padEnd(8)} ${cpuTime(x.cpuMs, true)} ${x.command.replace(/^-/, '').split(' ')[0]!.split('/').pop()}\n`;
+  const short = (x: ProcessInfo) => `${String(x.pid).padStart(7)} ${x.tty.padEnd(8)} ${cpuTime(x.cpuMs, true)} ${processName(x.command)}\n`;
   if (/-e|-A|ax/.test(args)) {
     const full = /f/.test(args);
     let out = full ? 'UID          PID    PPID  C STIME TTY          TIME CMD\n' : '    PID TTY          TIME CMD\n';

@@ -7,6 +7,8 @@ import type { ProcessInfo } from '../../../host/process.ts';
  */
 export function processName(command: string): string {
   const first = command.replace(/^\[(.*)\]$/, '$1').split(' ')[0] ?? '';
+  // /sbin/init is a link to systemd: the kernel names the process after the file it ran
+  if (first === '/sbin/init') return 'systemd';
   return first.replace(/^-/, '').replace(/:$/, '').split('/').pop()!.slice(0, 15);
 }
 
