@@ -71,8 +71,8 @@ export function systemTheme(): 'light' | 'dark' {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** DEFAULT_LAYOUT: column and row shares in percent, comfortable at 1280×720. */
-export const DEFAULT_LAYOUT: Record<string, number> = { left: 21, center: 47, right: 32, terminal: 58, topology: 60 };
+/** DEFAULT_LAYOUT: column and row shares in percent, comfortable at 1280×720; the terminal, where the work is done, gets the most. */
+export const DEFAULT_LAYOUT: Record<string, number> = { left: 18, center: 57, right: 25, terminal: 58, topology: 60 };
 
 /** defaultPrefs are a new visitor's preferences. */
 export function defaultPrefs(): Preferences {
