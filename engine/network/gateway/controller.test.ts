@@ -44,6 +44,8 @@ describe('Gateway API', () => {
     expect((await t.get('/api/items', host)).stdout).toBe('hello from api-1 /api/items\n');
     expect((await t.get('/apix', host)).stdout).toBe('hello from web-1 /apix\n');
     expect((await t.get('/', ['-o', '/dev/null', '-w', '%{http_code}', '-H', 'Host: other.example.com'])).stdout).toBe('404');
+    // nginx's own page carries its Date first, as every answer of the data plane does
+    expect((await t.get('/', ['-sI', '-H', 'Host: other.example.com'])).stdout).toMatch(/^HTTP\/1\.1 404 Not Found\r\nDate: \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT\r\nContent-Type: text\/html\r\nContent-Length: 146\r\nConnection: keep-alive\r\n\r\n$/);
     const hr = t.lab.admin.get(HR, 'default', 'r') as unknown as { status: { parents: { conditions: { type: string; status: string }[] }[] } };
     expect(hr.status.parents[0]!.conditions.map((c) => `${c.type}=${c.status}`)).toEqual(['Accepted=True', 'ResolvedRefs=True']);
   });

@@ -1,7 +1,7 @@
 import type { Runtime } from '../../base/runtime.ts';
 import type { SimNetwork } from '../../cluster/network.ts';
 import { NetError, type HttpHandler, type HttpRequest, type HttpResponse, type Listener, type Peer } from '../../host/net.ts';
-import { nginxPage, notFound } from '../ingress/pages.ts';
+import { asServedByNginx, nginxPage, notFound } from '../ingress/pages.ts';
 import { applyFilters, applyResponseFilters, hostnameMatches, matchApplies, precedence, replacePath, type Candidate } from './match.ts';
 import type { BackendRef, Gateway, GatewayListener, HttpRoute } from './types.ts';
 
@@ -31,6 +31,11 @@ const dataPlanePeer = (ip: string): Peer => ({ host: 'nginx-gateway', ip, pod: {
  * No match is 404, an unresolvable backend 500, no endpoints 502.
  */
 export async function serveRequest(d: ServeDeps, gw: Gateway, port: number, addr: string, req: HttpRequest): Promise<HttpResponse> {
+  // the data plane is nginx: its own pages and what it proxies carry its Date (the upstream's Server is passed on)
+  return asServedByNginx(await answer(d, gw, port, addr, req), d.runtime.now, { keepServer: true });
+}
+
+async function answer(d: ServeDeps, gw: Gateway, port: number, addr: string, req: HttpRequest): Promise<HttpResponse> {
   const { runtime, net, attached, backend } = d;
   type Ranked = Candidate & { route: HttpRoute };
   const host = (req.headers['host'] ?? req.host).replace(/:\d+$/, '').toLowerCase();

@@ -12,7 +12,7 @@ import { NetError, type HttpHandler, type HttpRequest, type HttpResponse, type L
 import type { SimNetwork } from '../../cluster/network.ts';
 import { newKubeadmCA, poolKey } from '../../pki/index.ts';
 import { claimAddress } from '../claims.ts';
-import { nginxPage, notFound, unavailable } from './pages.ts';
+import { asServedByNginx, nginxPage, notFound, unavailable } from './pages.ts';
 import { defaultBackendFor, pickRoute, rewritePath, routesOf, type Route } from './routes.ts';
 
 /** IngressNginxOptions starts the ingress controller. */
@@ -141,18 +141,8 @@ export function startIngressNginx(opts: IngressNginxOptions): IngressNginxHandle
     return (l.handler as HttpHandler).handle({ ...req, path, tls: false }, controllerPeer(via));
   };
 
-  const serveAt = async (req: HttpRequest, via: string): Promise<HttpResponse> => asServed(await route(req, via));
-
-  /**
-   * asServed is the response as nginx writes it: proxy_hide_header drops the
-   * upstream's Date and Server, nginx puts its own Date first, and
-   * ingress-nginx clears the Server header (server-tokens off).
-   */
-  const asServed = (r: HttpResponse): HttpResponse => {
-    const rest = Object.fromEntries(Object.entries(r.headers).filter(([k]) => k !== 'date' && k !== 'server'));
-    const first = Object.fromEntries(['content-type', 'content-length', 'connection'].filter((k) => k in rest).map((k) => [k, rest[k]!]));
-    return { ...r, headers: { date: new Date(runtime.now).toUTCString(), ...first, ...rest } };
-  };
+  // ingress-nginx clears the Server header (server-tokens off)
+  const serveAt = async (req: HttpRequest, via: string): Promise<HttpResponse> => asServedByNginx(await route(req, via), runtime.now);
 
   const route = async (req: HttpRequest, via: string): Promise<HttpResponse> => {
     const host = req.host.replace(/:\d+$/, '').toLowerCase();

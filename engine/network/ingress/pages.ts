@@ -15,3 +15,15 @@ export function nginxPage(status: number, reason: string, extraHeaders: Record<s
 export const notFound = (): HttpResponse => nginxPage(404, 'Not Found');
 /** unavailable is the answer for a backend Service without endpoints. */
 export const unavailable = (): HttpResponse => nginxPage(503, 'Service Temporarily Unavailable');
+
+/**
+ * asServedByNginx is a response as an nginx proxy writes it: proxy_hide_header
+ * drops the upstream's Date (and Server, unless keepServer), nginx puts its
+ * own Date first, then Content-Type, Content-Length and Connection. Its own
+ * pages (404, 502…) get the Date the same way.
+ */
+export function asServedByNginx(r: HttpResponse, now: number, o: { keepServer?: boolean } = {}): HttpResponse {
+  const rest = Object.fromEntries(Object.entries(r.headers).filter(([k]) => k !== 'date' && (o.keepServer || k !== 'server')));
+  const first = Object.fromEntries(['content-type', 'content-length', 'connection'].filter((k) => k in rest).map((k) => [k, rest[k]!]));
+  return { ...r, headers: { date: new Date(now).toUTCString(), ...first, ...rest } };
+}
