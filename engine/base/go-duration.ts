@@ -26,3 +26,34 @@ export function parseGoDuration(s: string): number | undefined {
 export function parseUnsignedGoDuration(s: string): number | undefined {
   return /^[+-]/.test(s) ? undefined : parseGoDuration(s);
 }
+
+/**
+ * goDurationError is why Go's time.ParseDuration refuses s, in its words
+ * (`time: missing unit in duration "5"`, `time: unknown unit "d" in duration
+ * "1d"`, `time: invalid duration "abc"`), or undefined when s is a duration.
+ * Flag errors quote it: `invalid argument "5" for "--timeout" flag: …`.
+ */
+export function goDurationError(s: string): string | undefined {
+  const q = JSON.stringify;
+  const invalid = `time: invalid duration ${q(s)}`;
+  let rest = s[0] === '-' || s[0] === '+' ? s.slice(1) : s;
+  if (rest === '0') return undefined;
+  if (rest === '') return invalid;
+  while (rest !== '') {
+    const num = /^(\d*)(\.(\d*))?/.exec(rest)!;
+    if (!(rest[0] === '.' || /\d/.test(rest[0]!))) return invalid;
+    if (num[1] === '' && (num[3] ?? '') === '') return invalid;
+    rest = rest.slice(num[0].length);
+    const unit = /^[^.\d]*/.exec(rest)![0];
+    if (unit === '') return `time: missing unit in duration ${q(s)}`;
+    if (!(unit in UNIT_MS)) return `time: unknown unit ${q(unit)} in duration ${q(s)}`;
+    rest = rest.slice(unit.length);
+  }
+  return undefined;
+}
+
+/** durationFlagError is pflag's refusal of a duration flag's value, or undefined when Go reads it. */
+export function durationFlagError(flag: string, value: string): string | undefined {
+  const why = goDurationError(value);
+  return why && `invalid argument "${value}" for "${flag}" flag: ${why}`;
+}

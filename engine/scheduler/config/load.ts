@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { parseGoDuration } from '../../base/go-duration.ts';
+import { goDurationError, parseGoDuration } from '../../base/go-duration.ts';
 import { IN_TREE_PLUGINS } from '../plugins/registry.ts';
 import { DEFAULT_SCHEDULER_NAME, defaultPluginConfig, defaultProfilePlugins, defaultSchedulerConfig } from './defaults.ts';
 import { unknownFields } from './strict.ts';
@@ -79,7 +79,7 @@ export function loadSchedulerConfig(text: string): LoadResult {
   for (const [k, f] of [['leaseDuration', 'leaseDurationMs'], ['renewDeadline', 'renewDeadlineMs'], ['retryPeriod', 'retryPeriodMs']] as const) {
     if (le[k] === undefined) continue;
     const ms = parseDuration(String(le[k]));
-    if (ms === undefined) return { error: `time: invalid duration "${String(le[k])}"` };
+    if (ms === undefined) return { error: goDurationError(String(le[k])) ?? `time: invalid duration "${String(le[k])}"` };
     c.leaderElection[f] = ms;
   }
   for (const k of ['resourceLock', 'resourceName', 'resourceNamespace'] as const) if (typeof le[k] === 'string' && le[k]) c.leaderElection[k] = le[k] as string;

@@ -5,7 +5,7 @@
  * arguments, `--` ending flags.
  */
 
-import { parseUnsignedGoDuration } from '../../base/go-duration.ts';
+import { durationFlagError, parseUnsignedGoDuration } from '../../base/go-duration.ts';
 
 /** FlagSpec describes one flag: its kind, default and optional shorthand. */
 export interface FlagSpec {
@@ -39,7 +39,7 @@ export function parseFlags(argv: string[], specs: Record<string, FlagSpec>): Par
       return `invalid argument "${value}" for "--${name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`;
     }
     if (spec.kind === 'duration' && parseDuration(value) === undefined) {
-      return `invalid argument "${value}" for "--${name}" flag: time: invalid duration "${value}"`;
+      return durationFlagError(`--${name}`, value) ?? `invalid argument "${value}" for "--${name}" flag: time: invalid duration "${value}"`;
     }
     const v = spec.kind === 'bool' ? String(/^(true|1|t|TRUE|True)$/.test(value)) : value;
     values.set(name, spec.kind === 'strings' && set.has(name) ? `${values.get(name)},${v}` : v);

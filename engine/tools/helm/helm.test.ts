@@ -77,6 +77,9 @@ describe('helm', () => {
     expect((await run('helm install x ./mychart -n missing')).text).toBe('Error: INSTALLATION FAILED: create: failed to create: namespaces "missing" not found\n');
     expect((await run('helm install ./mychart')).text).toBe('Error: INSTALLATION FAILED: must either provide a name or specify --generate-name\n');
     expect((await run('helm list --bogus')).text).toBe('Error: unknown flag: --bogus\n');
+    // a duration flag is read as pflag reads it, before the command starts
+    expect((await run('helm install x bitnami/nginx --timeout 5')).text).toBe('Error: invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"\n');
+    expect((await run('helm upgrade x bitnami/nginx --timeout=1d')).text).toBe('Error: invalid argument "1d" for "--timeout" flag: time: unknown unit "d" in duration "1d"\n');
 
     // a template failing or rendering an object of no kind installs nothing
     await run('printf "x: {{ required \\"need x\\" .Values.x }}\\n" > mychart/templates/x.yaml');

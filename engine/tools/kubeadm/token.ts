@@ -8,6 +8,7 @@ import { goTabwrite } from '../../pki/go-tabwriter.ts';
 import { parseDuration } from '../etcdctl/flags.ts';
 import { adminClient, fail, readOr } from './common.ts';
 import { joinCommandText, oneLine } from './join-command.ts';
+import { durationFlagError } from '../../base/go-duration.ts';
 
 const SECRETS = { group: '', version: 'v1', plural: 'secrets', namespaced: true };
 const DEFAULT_GROUP = 'system:bootstrappers:kubeadm:default-node-token';
@@ -35,7 +36,7 @@ export function tokenCreate(p: Process, args: string[], o: { ttl: string; descri
   if (token === undefined) token = `${rand.string(6, ALPHABET)}.${rand.string(16, ALPHABET)}`;
   if (!/^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(token)) return fail(p, `the bootstrap token "${token}" was not of the form "^([a-z0-9]{6})\\.([a-z0-9]{16})$"`);
   const ttlMs = parseDuration(o.ttl);
-  if (ttlMs === undefined) return fail(p, `invalid argument "${o.ttl}" for "--ttl" flag: time: invalid duration "${o.ttl}"`);
+  if (ttlMs === undefined) return fail(p, durationFlagError('--ttl', o.ttl) ?? `invalid argument "${o.ttl}" for "--ttl" flag: time: invalid duration "${o.ttl}"`);
   const c = adminClient(p);
   if ('error' in c) return fail(p, c.error);
   const [id, secret] = token.split('.') as [string, string];

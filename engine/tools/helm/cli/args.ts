@@ -1,3 +1,5 @@
+import { durationFlagError } from '../../../base/go-duration.ts';
+
 /** FlagSpec lists a command's flags: kind by long name, and short aliases. */
 export interface FlagSpec {
   bool: string[];
@@ -23,6 +25,9 @@ export const GLOBAL: FlagSpec = {
   array: [],
   short: { n: 'namespace', h: 'help' },
 };
+
+/** DURATION_FLAGS are helm's flags of type time.Duration. */
+const DURATION_FLAGS = ['timeout'];
 
 /** parseArgs parses a helm command line against the command's and the global flags. */
 export function parseArgs(argv: string[], spec: FlagSpec): Parsed {
@@ -68,6 +73,9 @@ export function parseArgs(argv: string[], spec: FlagSpec): Parsed {
       if (i + 1 >= argv.length) throw new ArgError(`flag needs an argument: --${name}`);
       value = argv[++i]!;
     }
+    // pflag reads a duration flag when it parses it: a bad one fails the command before it starts
+    const bad = DURATION_FLAGS.includes(name) ? durationFlagError(`--${name}`, value) : undefined;
+    if (bad) throw new ArgError(bad);
     put(name, value);
   }
   return { args, flags };

@@ -5,7 +5,7 @@ import { str } from './args.ts';
 import type { Kube } from './actions.ts';
 import type { ManifestDoc } from '../chart/render.ts';
 
-/** parseDuration reads helm's --timeout (Go durations: 5m0s, 90s, 1h); default 5 minutes. */
+/** parseDuration reads helm's --timeout (Go durations: 5m0s, 90s, 1h; refused when parsed if bad); default 5 minutes. */
 export function parseDuration(s: string | undefined): number {
   return (s && parseGoDuration(s)) || 5 * 60_000;
 }

@@ -4,7 +4,7 @@
  * parsing, flags anywhere among the arguments.
  */
 
-import { parseGoDuration, parseUnsignedGoDuration } from '../../../base/go-duration.ts';
+import { durationFlagError, parseGoDuration, parseUnsignedGoDuration } from '../../../base/go-duration.ts';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration' | 'float' | 'mapStringString';
 
@@ -81,7 +81,7 @@ function convert(def: FlagDef, raw: string, flagText: string): FlagValue {
       return Number(raw);
     }
     case 'duration': {
-      if (parseSignedDuration(raw) === undefined) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
+      if (parseSignedDuration(raw) === undefined) throw new FlagError(durationFlagError(flagText, raw) ?? `invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
       return raw;
     }
     default:
