@@ -197,6 +197,8 @@ export const WRITE_SCENARIOS: Scenario[] = [
       'rollout history deploy/app',
       'rollout undo deploy/app',
       'rollout undo deploy/app --to-revision=99',
+      // -o prints the Deployment as kubectl read it, before the rollback
+      'rollout undo deploy/app --to-revision=3 -o jsonpath={.spec.template.spec.containers[0].image}',
       'rollout pause deploy/app',
       'rollout pause deploy/app',
       'rollout resume deploy/app',

@@ -298,8 +298,9 @@ function undoOne(c: RunContext, t: Target, to: number, d: ReturnType<typeof dryR
     // (a Deployment its controller has seen always has annotations; replace needs them there)
     { op: t.obj.metadata.annotations ? 'replace' : 'add', path: '/metadata/annotations', value: rollbackAnnotations(t.obj.metadata.annotations ?? {}, target.rs.metadata.annotations ?? {}) },
   ];
-  const after = c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', patch, { dryRun: d === 'server' });
-  printResult(c, { ...after, kind: t.obj.kind, apiVersion: t.obj.apiVersion }, 'rolled back', d, { fromServer: true });
+  c.f.client().patch(t.res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'json', patch, { dryRun: d === 'server' });
+  // kubectl prints the Deployment as it read it before rolling back (-o yaml shows the template being replaced)
+  printResult(c, t.obj, 'rolled back', d, { fromServer: true });
 }
 
 function pauseResume(pause: boolean) {
