@@ -3,6 +3,7 @@ import type { Host } from '../host/host.ts';
 import { createHost, type ImageUser } from '../host/image.ts';
 import type { Editor } from '../host/process.ts';
 import { PROGRAMS } from '../tools/registry.ts';
+import { provisionKernel } from '../tools/sysadmin/index.ts';
 import { SimNetwork } from './network.ts';
 
 /** MachineSpec describes one machine of a lab. */
@@ -46,6 +47,8 @@ export class World {
       programs: PROGRAMS,
       peers: peers.map((p) => ({ name: p.name, ip: p.ip })),
     });
+    // Ubuntu's kernel state: /proc/sys defaults, sysctl.d files, the modules a fresh machine has loaded.
+    provisionKernel(host.fs);
     this.hosts.set(spec.name, host);
     this.net.addAddress(spec.name, spec.ip);
     this.net.addName(spec.name, spec.ip);

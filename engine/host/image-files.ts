@@ -226,5 +226,4 @@ export const PROC_FILES: Record<string, string> = {
   '/proc/meminfo': 'MemTotal:        4015440 kB\nMemFree:         1721344 kB\nMemAvailable:    3052424 kB\nBuffers:           98036 kB\nCached:          1361872 kB\nSwapCached:            0 kB\nSwapTotal:             0 kB\nSwapFree:              0 kB\n',
   '/proc/loadavg': '0.08 0.12 0.10 1/312 4242\n',
   '/proc/sys/net/ipv4/ip_forward': '1\n',
-  '/proc/sys/net/bridge/bridge-nf-call-iptables': '1\n',
 };

@@ -51,7 +51,7 @@ export function buildImage(host: Host, opts: ImageOptions = {}): void {
     ['/root', 0o700], ['/home', 0o755], ['/tmp', 0o1777], ['/var/tmp', 0o1777], ['/var/log', 0o775], ['/var/lib', 0o755],
     ['/var/cache', 0o755], ['/var/backups', 0o755], ['/var/spool', 0o755], ['/var/mail', 0o2775], ['/opt', 0o755],
     ['/srv', 0o755], ['/mnt', 0o755], ['/media', 0o755], ['/boot', 0o755], ['/run', 0o755], ['/run/sshd', 0o755],
-    ['/dev/shm', 0o1777], ['/proc/sys/net/ipv4', 0o555], ['/proc/sys/net/bridge', 0o555], ['/sys', 0o555], ['/sys/fs/bpf', 0o700], ['/sys/fs/cgroup', 0o555], ['/usr/lib/modules/5.15.0-1083-kvm', 0o755], ['/snap/bin', 0o755],
+    ['/dev/shm', 0o1777], ['/proc/sys/net/ipv4', 0o555], ['/sys', 0o555], ['/sys/fs/bpf', 0o700], ['/sys/fs/cgroup', 0o555], ['/usr/lib/modules/5.15.0-122-generic', 0o755], ['/snap/bin', 0o755],
   ]);
   fs.chown('/var/log', 0, 104);
   fs.mkdir('/dev', { recursive: true });

@@ -1,4 +1,5 @@
 import type { FileSystem } from '../types.ts';
+import { KUBEADM_CONTAINERD_CONFIG } from './containerd-config.ts';
 import { installQuietly } from './apply.ts';
 import { k8sRepo } from './k8s-repo.ts';
 import { storeIndex } from './lists.ts';
@@ -36,7 +37,8 @@ function find(list: PackageInfo[], name: string, version?: string): PackageInfo 
  * provisionPackages prepares a host's package state: Ubuntu's sources, the
  * pkgs.k8s.io source of the cluster's minor with its key, downloaded indexes,
  * the base system, and (for cluster machines) containerd, runc and the
- * Kubernetes packages at the cluster's version, held. Services are only
+ * Kubernetes packages at the cluster's version, held, and containerd's
+ * config.toml as the install guide writes it. Services are only
  * enabled (links), not started: attach and boot systemd afterwards.
  */
 export function provisionPackages(fs: FileSystem, o: NodeProvision = {}): void {
@@ -59,6 +61,9 @@ export function provisionPackages(fs: FileSystem, o: NodeProvision = {}): void {
   const extra = ['conntrack', 'containerd', 'ebtables', 'ethtool', 'runc', 'socat'].map((n) => find(archive, n));
   const kube = [find(k8s, 'cri-tools'), find(k8s, 'kubernetes-cni'), find(k8s, 'kubeadm', v), find(k8s, 'kubectl', v), find(k8s, 'kubelet', v)];
   installQuietly(fs, [...base, ...extra, ...kube], { hold: o.hold === false ? [] : ['kubeadm', 'kubectl', 'kubelet'] });
+  // The install guide's containerd step: `containerd config default` with the systemd cgroup driver the kubelet uses.
+  fs.mkdir('/etc/containerd', { recursive: true });
+  if (!fs.exists('/etc/containerd/config.toml')) fs.writeFile('/etc/containerd/config.toml', KUBEADM_CONTAINERD_CONFIG, { mode: 0o644 });
   fs.mkdir('/etc/systemd/system/multi-user.target.wants', { recursive: true });
   for (const unit of ['containerd.service', 'kubelet.service']) {
     const link = `/etc/systemd/system/multi-user.target.wants/${unit}`;

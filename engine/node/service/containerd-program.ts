@@ -1,4 +1,5 @@
 import type { Process, Program } from '../../host/process.ts';
+import { containerdDefaultConfig } from '../../host/packages/containerd-config.ts';
 import { nodeEnvFor } from './registry.ts';
 
 function ts(ms: number): string {
@@ -16,6 +17,19 @@ export const containerdProgram: Program = async (p: Process) => {
   if (p.argv.includes('--version') || p.argv.includes('-v')) {
     p.stdout.write(`containerd github.com/containerd/containerd ${env?.cri.version.runtimeVersion ?? 'v1.7.28'} 05044ec0a9a75232cad458027ca83437aae3f4da\n`);
     return 0;
+  }
+  // `containerd config default` is how the install guide makes /etc/containerd/config.toml.
+  if (p.argv[1] === 'config') {
+    if (p.argv[2] === 'default') {
+      p.stdout.write(containerdDefaultConfig());
+      return 0;
+    }
+    if (p.argv[2] === undefined || p.argv[2] === '--help' || p.argv[2] === '-h') {
+      p.stdout.write('NAME:\n   containerd config - Information on the containerd config\n\nUSAGE:\n   containerd config command [command options] [arguments...]\n\nCOMMANDS:\n   default  See the output of the default config\n   dump     See the output of the final main config with imported in subconfig files\n\nOPTIONS:\n   --help, -h  show help\n');
+      return 0;
+    }
+    p.stderr.write(`No help topic for '${p.argv[2]}'\n`);
+    return 3;
   }
   const log = (level: string, msg: string) => p.stderr.write(`time="${ts(runtime.now)}" level=${level} msg=${JSON.stringify(msg)}\n`);
   log('info', `starting containerd revision=05044ec0a9a75232cad458027ca83437aae3f4da version=${env?.cri.version.runtimeVersion ?? 'v1.7.28'}`);

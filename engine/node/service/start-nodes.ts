@@ -7,6 +7,7 @@ import { provisionPackages } from '../../host/packages/provision.ts';
 import { attachSystemd, systemdFor } from '../../host/systemd/index.ts';
 import { makeServices } from '../../shell/services.ts';
 import { programByName } from '../../tools/registry.ts';
+import { provisionKernel } from '../../tools/sysadmin/index.ts';
 import { installNodeConnectors } from '../connector.ts';
 import { SANDBOX_IMAGE } from '../images/workloads.ts';
 import { ContainerRuntime } from '../runtime/runtime.ts';
@@ -30,7 +31,11 @@ export function startNodes(ctx: ComponentContext): RunningComponent[] {
   const out: RunningComponent[] = [];
   spec.machines.forEach((m, i) => {
     const host = world.mustHost(m.name);
-    if (!installedVersion(host, 'kubelet')) provisionPackages(host.fs, { kubernetesVersion: spec.version });
+    if (!installedVersion(host, 'kubelet')) {
+      provisionPackages(host.fs, { kubernetesVersion: spec.version });
+      // The install guide's kernel step: overlay and br_netfilter loaded, the k8s.conf files, ip_forward on.
+      provisionKernel(host.fs, { kubernetesReady: true });
+    }
     // A prepared machine waits for kubeadm init or join to write the kubelet's files; its kubelet fails until then.
     if (spec.installed !== false && !m.prepared) writeKubeletFiles(host.fs, { nodeIp: m.ip });
     // The cluster's CNI runs in-process: what its DaemonSet would install on a node (also one that joins later) is there.

@@ -36,6 +36,19 @@ export const MODULES: Record<string, { size: number; deps: string[]; sysctls?: R
   xt_conntrack: { size: 16384, deps: ['nf_conntrack', 'x_tables'] },
   iptable_nat: { size: 16384, deps: ['ip_tables'] },
   iptable_filter: { size: 16384, deps: ['ip_tables'] },
+  // iptables-nft (Ubuntu's default backend) and the matches and targets kube-proxy's rules use
+  nfnetlink: { size: 20480, deps: [] },
+  nf_tables: { size: 249856, deps: ['nfnetlink', 'libcrc32c'] },
+  nft_compat: { size: 20480, deps: ['nf_tables', 'nfnetlink', 'x_tables'] },
+  nf_nat: { size: 49152, deps: ['nf_conntrack', 'libcrc32c'] },
+  nft_chain_nat: { size: 16384, deps: ['nf_nat', 'nf_tables'] },
+  xt_MASQUERADE: { size: 20480, deps: ['nf_nat', 'x_tables'] },
+  xt_nat: { size: 16384, deps: ['nf_nat', 'x_tables'] },
+  xt_mark: { size: 16384, deps: ['x_tables'] },
+  xt_comment: { size: 16384, deps: ['x_tables'] },
+  xt_addrtype: { size: 16384, deps: ['x_tables'] },
+  xt_statistic: { size: 16384, deps: ['x_tables'] },
+  veth: { size: 32768, deps: [] },
 };
 
 /** sysctlPath maps "net.ipv4.ip_forward" (or "net/ipv4/ip_forward") to its /proc/sys file. */
@@ -103,11 +116,22 @@ export function unloadModule(fs: FileSystem, name: string): { ok: true } | { ok:
   if (!r) return { ok: false, error: `modprobe: FATAL: Module ${n} is not in kernel.` };
   if (r.usedBy.length) return { ok: false, error: `modprobe: FATAL: Module ${n} is in use.` };
   writeModules(fs, rows.filter((x) => x.name !== n).map((x) => ({ ...x, usedBy: x.usedBy.filter((u) => u !== n) })));
+  const dirs = new Set<string>();
   for (const k of Object.keys(MODULES[n]?.sysctls ?? {})) {
+    const p = sysctlPath(k);
+    dirs.add(p.slice(0, p.lastIndexOf('/')));
     try {
-      fs.unlink(sysctlPath(k));
+      fs.unlink(p);
     } catch {
       // already gone
+    }
+  }
+  // The module's /proc/sys directory (net/bridge) goes with it.
+  for (const d of dirs) {
+    try {
+      if (fs.readdir(d).length === 0) fs.rmdir(d);
+    } catch {
+      // not there
     }
   }
   return { ok: true };

@@ -31,6 +31,9 @@ const DEFAULT_PROC_SYS: Record<string, string> = {
 export const K8S_SYSCTL = 'net.bridge.bridge-nf-call-iptables  = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nnet.ipv4.ip_forward                 = 1\n';
 export const K8S_MODULES = 'overlay\nbr_netfilter\n';
 
+/** KUBE_PROXY_MODULES are loaded on a node once iptables-nft rules and pod veths exist. */
+const KUBE_PROXY_MODULES = ['nf_tables', 'nft_compat', 'nft_chain_nat', 'xt_conntrack', 'xt_MASQUERADE', 'xt_nat', 'xt_mark', 'xt_comment', 'xt_addrtype', 'xt_statistic', 'veth'];
+
 /** KernelProvision says how a host's kernel is prepared. */
 export interface KernelProvision {
   /** the install guide's preparation done: modules loaded, sysctls set and persisted, swap off */
@@ -78,6 +81,8 @@ export function provisionKernel(fs: FileSystem, o: KernelProvision = {}): void {
     fs.writeFile('/etc/sysctl.d/k8s.conf', K8S_SYSCTL);
     loadModule(fs, 'overlay');
     loadModule(fs, 'br_netfilter');
+    // What kube-proxy's iptables rules and the pods' network interfaces pull in on a running node.
+    for (const m of KUBE_PROXY_MODULES) loadModule(fs, m);
     fs.writeFile(sysctlPath('net.ipv4.ip_forward'), '1\n');
   }
 }

@@ -81,6 +81,25 @@ describe('preparing a node as the kubeadm install guide does', () => {
     expect((await runOn(l, runSysctl, ['sysctl', '-n', 'net.ipv4.ip_forward'])).stdout).toBe('1\n');
   });
 
+  it('a kubeadm node has the guide\'s files, br_netfilter and the iptables-nft modules; /proc/sys/net/bridge goes with br_netfilter', async () => {
+    const l = lab();
+    const fs = l.host.fs;
+    provisionKernel(fs, { kubernetesReady: true });
+    expect(fs.readFile('/etc/modules-load.d/k8s.conf')).toBe('overlay\nbr_netfilter\n');
+    expect(fs.readFile('/etc/sysctl.d/k8s.conf')).toBe(K8S_SYSCTL);
+    const lsmod = (await runOn(l, runLsmod, ['lsmod'])).stdout;
+    expect(lsmod).toMatch(/^nf_tables +249856  2 nft_compat,nft_chain_nat$/m);
+    expect(lsmod).toMatch(/^bridge +307200  1 br_netfilter$/m);
+    expect(lsmod).toMatch(/^overlay +151552  0$/m);
+    // busy modules stay; a leaf goes, and its sysctl folder with it
+    expect((await runOn(l, runModprobe, ['modprobe', '-r', 'bridge'])).stderr).toBe('modprobe: FATAL: Module bridge is in use.\n');
+    expect((await runOn(l, runModprobe, ['modprobe', '-r', 'br_netfilter'])).code).toBe(0);
+    expect(fs.exists('/proc/sys/net/bridge')).toBe(false);
+    expect((await runOn(l, runLsmod, ['lsmod'])).stdout).not.toMatch(/^br_netfilter /m);
+    expect((await runOn(l, runModprobe, ['modprobe', 'br_netfilter'])).code).toBe(0);
+    expect(fs.readFile('/proc/sys/net/bridge/bridge-nf-call-iptables')).toBe('1\n');
+  });
+
   it('uptime counts from systemd\'s boot', async () => {
     const l = lab();
     l.runtime.advance(3_723_000);
